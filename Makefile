@@ -1,0 +1,118 @@
+# After Assad: two commands for a fresh machine.
+#   make book   install what is needed, check the data, run the chapters, build HTML and PDF
+#   make test   every check: data contract, unit tests, nbval, strict HTML build, PDF, browser
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+JB      := $(VENV)/bin/jupyter-book
+STAMPS  := _build/.stamps
+PDF     := _build/pdf/after-assad.pdf
+ATLAS   := .cache/world-atlas/countries-50m.json
+PLOTLYJS := _static/plotly.min.js
+BIB     := _build/generated/references.bib
+STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
+BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
+
+.PHONY: help book test setup system venv validate execute html pdf unit nbval check-pdf check-site lab clean
+
+help:
+	@echo "make book   install everything, validate data, execute chapters, build HTML (_build/html) and PDF ($(PDF))"
+	@echo "make test   run every check (data contract, unit tests, nbval, strict HTML build, PDF check, browser check)"
+	@echo "make validate   check the data contract only (seconds)"
+	@echo "make lab    open JupyterLab in the project's environment to re-run a chapter"
+
+book: setup validate execute html pdf
+	@echo; echo "HTML: _build/html/index.html"; echo "PDF:  $(PDF)"
+
+test: setup validate unit nbval html pdf check-pdf check-site
+	@echo; echo "all checks passed"
+
+# ---------------------------------------------------------------- installation
+setup: system venv $(ATLAS) $(PLOTLYJS)
+
+system:
+	$(call STEP,system packages)
+	@bash scripts/install_system.sh
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(call STEP,Python environment in $(VENV))
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade "pip==26.3"
+	@$(PY) -m pip install --quiet -r requirements.txt
+	@$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
+	@touch $@
+
+# Natural Earth country shapes (public domain) from the npm registry, for offline maps.
+$(ATLAS):
+	$(call STEP,base map: world-atlas from npm)
+	@mkdir -p .cache/world-atlas
+	@cd .cache && npm pack world-atlas@2.0.2 --silent >/dev/null
+	@tar xzf .cache/world-atlas-2.0.2.tgz -C .cache/world-atlas --strip-components=1
+	@test -s $@
+
+# plotly.js from the pinned plotly package, served by the site itself (no CDN).
+$(PLOTLYJS): $(VENV)/.installed
+	@mkdir -p _static
+	@cp "$$($(PY) -c 'import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js")')" $@
+
+# ---------------------------------------------------------------- data and chapters
+validate: venv
+	$(call STEP,data contract)
+	@$(PY) -m afterassad validate
+
+execute: setup validate
+	$(call STEP,execute notebooks whose code or data changed)
+	@$(PY) scripts/execute_notebooks.py
+
+$(BIB): data/sources.csv src/afterassad/references.py | venv
+	@$(PY) -m afterassad references $@
+
+# ---------------------------------------------------------------- outputs
+html: $(STAMPS)/html
+
+$(STAMPS)/html: $(BOOK_INPUTS) | setup
+	$(call STEP,HTML site (warnings are errors))
+	@$(PY) -m afterassad validate
+	@time $(JB) build . --builder html -W -n --keep-going
+	@mkdir -p $(STAMPS) && touch $@
+
+pdf: $(PDF)
+
+$(PDF): $(BOOK_INPUTS) | setup
+	$(call STEP,PDF via LaTeX (xelatex))
+	@if ! command -v xelatex >/dev/null || ! command -v latexmk >/dev/null; then \
+	  echo "SKIPPED: the PDF needs xelatex and latexmk. As root run:"; \
+	  echo "  apt-get install -y --no-install-recommends texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf"; \
+	  exit 0; fi; \
+	$(PY) -m afterassad validate; \
+	time $(JB) build . --builder pdflatex -W -n --keep-going > _build/pdf.log 2>&1 || { tail -n 60 _build/pdf.log; exit 1; }; \
+	mkdir -p $(dir $(PDF)) && cp _build/latex/after-assad.pdf $(PDF) && echo "wrote $(PDF)"
+
+# ---------------------------------------------------------------- checks
+unit: venv $(ATLAS)
+	$(call STEP,unit tests)
+	@$(PY) -m pytest -q tests
+
+nbval: setup
+	$(call STEP,nbval: notebooks re-execute to their committed outputs)
+	@$(PY) -m pytest -q -p no:cacheprovider --nbval $$($(PY) scripts/list_notebooks.py) --nbval-sanitize-with tests/nbval-sanitize.cfg
+
+check-pdf: pdf
+	$(call STEP,PDF check)
+	@$(PY) scripts/check_pdf.py $(PDF)
+
+check-site: html
+	$(call STEP,browser check of every page)
+	@$(PY) scripts/check_site.py _build/html
+
+lab: setup
+	$(VENV)/bin/jupyter lab book/
+
+clean:
+	rm -rf _build

@@ -1,0 +1,90 @@
+"""Execute the book's notebooks in place, but only those whose code or data changed.
+
+A notebook is re-run when its code cells, the shared package, datapackage.json, or any table
+it read last time has changed. The loader records which tables a notebook reads (through
+AFTERASSAD_DEPS_FILE), so a CSV change re-runs exactly the notebooks that read it and a
+stale figure cannot survive. Records live in _build/exec-cache/.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from list_notebooks import notebooks
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "_build" / "exec-cache"
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()
+
+
+def code_digest(nb: nbformat.NotebookNode) -> bytes:
+    return "\n\x00".join(c.source for c in nb.cells if c.cell_type == "code").encode()
+
+
+def inputs_key(nb: nbformat.NotebookNode, tables: list[str]) -> str:
+    package = sorted((ROOT / "src" / "afterassad").glob("*.py"))
+    data = [ROOT / "data" / "datapackage.json"] + [ROOT / "data" / f"{t}.csv" for t in sorted(tables)]
+    return _digest(code_digest(nb), *(p.read_bytes() for p in package), *(p.read_bytes() for p in data if p.is_file()))
+
+
+def execute(path: Path) -> list[str]:
+    """Run a notebook in place; return the tables it read."""
+    nb = nbformat.read(path, as_version=4)
+    with tempfile.NamedTemporaryFile("r", suffix=".deps", delete=False) as deps:
+        os.environ["AFTERASSAD_DEPS_FILE"] = deps.name
+    try:
+        client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
+                                resources={"metadata": {"path": str(path.parent)}})
+        client.execute()
+    finally:
+        tables = sorted(set(Path(deps.name).read_text().split()))
+        os.unlink(deps.name)
+        del os.environ["AFTERASSAD_DEPS_FILE"]
+    nbformat.write(nb, path)
+    return [t for t in tables if t != "datapackage"]
+
+
+def main() -> int:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    books = notebooks(ROOT)
+    total = time.monotonic()
+    for n, path in enumerate(books, start=1):
+        label = f"[{n}/{len(books)}] {path.relative_to(ROOT)}"
+        record_file = CACHE / f"{path.stem}.json"
+        record = json.loads(record_file.read_text()) if record_file.is_file() else None
+        nb = nbformat.read(path, as_version=4)
+        if record and record["key"] == inputs_key(nb, record["tables"]):
+            print(f"{label}: up to date (reads {', '.join(record['tables']) or 'no tables'})", flush=True)
+            continue
+        why = "no record of a previous run" if not record else "its code or data changed"
+        print(f"{label}: executing ({why}) ...", flush=True)
+        start = time.monotonic()
+        try:
+            tables = execute(path)
+        except CellExecutionError as err:
+            print(f"{label}: FAILED\n{err}", file=sys.stderr)
+            return 1
+        nb = nbformat.read(path, as_version=4)
+        record_file.write_text(json.dumps({"key": inputs_key(nb, tables), "tables": tables}))
+        print(f"{label}: done in {time.monotonic() - start:.1f} s (reads {', '.join(tables) or 'no tables'})", flush=True)
+    print(f"notebooks: {len(books)} checked in {time.monotonic() - total:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

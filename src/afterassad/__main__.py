@@ -1,0 +1,40 @@
+"""Command line: `python -m afterassad validate` and `python -m afterassad references OUT.bib`."""
+import sys
+import time
+from pathlib import Path
+
+from .contract import check_package
+from .paths import data_dir
+
+
+def validate_command() -> int:
+    start = time.monotonic()
+    tables, faults = check_package(data_dir())
+    if faults:
+        print(f"DATA CONTRACT BROKEN: {len(faults)} fault(s)", file=sys.stderr)
+        for fault in faults:
+            print(f"  - {fault}", file=sys.stderr)
+        return 1
+    rows = sum(len(t.rows) for t in tables.values())
+    print(f"data contract: {len(tables)} tables, {rows} rows, all valid ({time.monotonic() - start:.2f} s)")
+    return 0
+
+
+def references_command(out: str) -> int:
+    from .references import write_bib
+
+    count = write_bib(Path(out))
+    print(f"references: {count} entries from data/sources.csv -> {out}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if argv[1:] == ["validate"]:
+        return validate_command()
+    if len(argv) == 3 and argv[1] == "references":
+        return references_command(argv[2])
+    print("usage: python -m afterassad validate | references OUT.bib", file=sys.stderr)
+    return 2
+
+
+sys.exit(main(sys.argv))

@@ -1,0 +1,282 @@
+"""The data contract: read every table in data/ and check it against datapackage.json.
+
+One message per fault, each naming the file, the row, the column and the rule broken.
+Nothing here ever writes to data/.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .paths import data_dir
+
+
+@dataclass(frozen=True)
+class Fault:
+    file: str
+    row: int | None  # 1-based data row (the header is row 0); None for whole-file faults
+    column: str | None
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row} (line {self.row + 1})")
+        if self.column:
+            where.append(f"column '{self.column}'")
+        return f"{', '.join(where)}: [{self.rule}] {self.message}"
+
+
+class DataContractError(Exception):
+    """Raised when the data break the contract; carries every fault found."""
+
+    def __init__(self, faults: list[Fault]):
+        self.faults = faults
+        lines = "\n".join(f"  - {f}" for f in faults)
+        super().__init__(f"the data break the contract in {len(faults)} place(s):\n{lines}")
+
+
+@dataclass
+class RawTable:
+    """A table as read from disk: header and rows of strings ('' for empty)."""
+
+    name: str
+    path: Path
+    header: list[str]
+    rows: list[dict[str, str]]
+
+
+def read_package(root_data: Path | None = None) -> dict:
+    folder = root_data or data_dir()
+    return json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def _label(path: Path) -> str:
+    return f"data/{path.name}"
+
+
+def read_raw(resource: dict, folder: Path) -> tuple[RawTable | None, list[Fault]]:
+    """Read one CSV strictly: UTF-8, comma-delimited, header exactly as the schema says."""
+    path = folder / resource["path"]
+    label = _label(path)
+    expected = [f["name"] for f in resource["schema"]["fields"]]
+    if not path.is_file():
+        return None, [Fault(label, None, None, "file-missing", "the file does not exist")]
+    blob = path.read_bytes()
+    if not blob.strip():
+        return None, [Fault(label, None, None, "empty-file", "the file is empty; a table needs at least its header row")]
+    try:
+        text = blob.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = blob[: err.start].count(b"\n") + 1
+        return None, [Fault(label, max(line - 1, 0) or None, None, "encoding",
+                            f"byte {err.start} (line {line}) is not valid UTF-8; save the file as UTF-8")]
+    if text.startswith("\ufeff"):
+        return None, [Fault(label, None, None, "encoding", "the file starts with a byte-order mark; save it as UTF-8 without BOM")]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=",", quotechar='"', strict=True)
+    try:
+        records = list(reader)
+    except csv.Error as err:
+        return None, [Fault(label, None, None, "csv-syntax", f"not valid CSV: {err} (line {reader.line_num})")]
+    header = records[0]
+    faults = []
+    if len(header) == 1 and len(expected) > 1:
+        guess = next((d for d in (";", "\t", "|") if d in header[0]), None)
+        hint = f" it looks {'tab' if guess == chr(9) else repr(guess)}-delimited;" if guess else ""
+        return None, [Fault(label, None, None, "delimiter",
+                            f"the header has one column where {len(expected)} are expected;{hint} the contract asks for commas")]
+    for name in expected:
+        if name not in header:
+            faults.append(Fault(label, None, name, "missing-column", "the schema requires this column and the header lacks it"))
+    for name in header:
+        if name not in expected:
+            faults.append(Fault(label, None, name or "(blank)", "extra-column", "the header has a column the schema does not define"))
+    if not faults and header != expected:
+        faults.append(Fault(label, None, None, "column-order", f"columns must be in schema order: {', '.join(expected)}"))
+    if faults:
+        return None, faults
+    rows = []
+    for i, record in enumerate(records[1:], start=1):
+        if len(record) != len(header):
+            faults.append(Fault(label, i, None, "row-length",
+                                f"the row has {len(record)} cells where the header has {len(header)}"))
+            continue
+        rows.append(dict(zip(header, record)))
+    return RawTable(resource["name"], path, header, rows), faults
+
+
+def _check_value(value: str, field: dict) -> tuple[str, str] | None:
+    """Return (rule, why) when a non-empty cell breaks its field's type or constraints."""
+    kind = field["type"]
+    cons = field.get("constraints", {})
+    if value != value.strip():
+        return "whitespace", "has leading or trailing spaces"
+    number = None
+    if kind == "integer":
+        if not re.fullmatch(r"-?\d+", value):
+            return f"type:{kind}", f"'{value}' is not an integer"
+        number = int(value)
+    elif kind == "number":
+        try:
+            number = float(value)
+        except ValueError:
+            return f"type:{kind}", f"'{value}' is not a number"
+        if not math.isfinite(number):
+            return f"type:{kind}", f"'{value}' is not a finite number"
+    elif kind == "date":
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return "bad-date", f"'{value}' is not an ISO 8601 date (YYYY-MM-DD)"
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return "bad-date", f"'{value}' is not a real calendar date"
+    elif kind == "boolean":
+        if value not in ("true", "false"):
+            return f"type:{kind}", f"'{value}' is not true or false"
+    if "enum" in cons and value not in cons["enum"]:
+        return "enum", f"'{value}' is not one of: {', '.join(cons['enum'])}"
+    if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
+        return "pattern", f"'{value}' does not match the pattern {cons['pattern']}"
+    if number is not None and "minimum" in cons and number < cons["minimum"]:
+        return "out-of-range", f"{value} is below the minimum {cons['minimum']}"
+    if number is not None and "maximum" in cons and number > cons["maximum"]:
+        return "out-of-range", f"{value} is above the maximum {cons['maximum']}"
+    return None
+
+
+def _rule_faults(label: str, i: int, row: dict[str, str], rule: dict) -> list[Fault]:
+    """Row rules declared in the schema under x-rowRules."""
+    kind = rule["rule"]
+    if kind == "ordered":
+        present = [(f, float(row[f])) for f in rule["fields"] if row.get(f, "") != ""]
+        for (f1, v1), (f2, v2) in zip(present, present[1:]):
+            if v1 > v2:
+                return [Fault(label, i, f1, "low<=best<=high", f"{f1}={row[f1]} is greater than {f2}={row[f2]}")]
+    elif kind == "any_required":
+        if all(row.get(f, "") == "" for f in rule["fields"]):
+            return [Fault(label, i, rule["fields"][1], "estimate-required", rule["description"])]
+    elif kind == "required_unless":
+        if row[rule["field"]] == "" and row[rule["column"]] not in rule["values"]:
+            return [Fault(label, i, rule["field"], "required", rule["description"])]
+    elif kind == "required_if":
+        if row[rule["field"]] == "" and row[rule["column"]] in rule["values"]:
+            return [Fault(label, i, rule["field"], "required", rule["description"])]
+    elif kind == "not_before":
+        if row[rule["field"]] and row[rule["other"]] and row[rule["field"]] < row[rule["other"]]:
+            return [Fault(label, i, rule["field"], "date-order", f"{row[rule['field']]} is before {rule['other']}={row[rule['other']]}")]
+    else:
+        raise ValueError(f"unknown row rule {kind!r} in datapackage.json")
+    return []
+
+
+def check_table(table: RawTable, resource: dict) -> list[Fault]:
+    """Types, required fields, enums, patterns, ranges, primary key and row rules."""
+    label = _label(table.path)
+    schema = resource["schema"]
+    fields = {f["name"]: f for f in schema["fields"]}
+    faults: list[Fault] = []
+    bad_cells: set[tuple[int, str]] = set()
+    for i, row in enumerate(table.rows, start=1):
+        for name, field in fields.items():
+            value = row[name]
+            if value == "":
+                if field.get("constraints", {}).get("required"):
+                    faults.append(Fault(label, i, name, "required", "the cell is empty and the column is required"))
+                    bad_cells.add((i, name))
+                continue
+            broken = _check_value(value, field)
+            if broken:
+                faults.append(Fault(label, i, name, *broken))
+                bad_cells.add((i, name))
+        # row rules only make sense on cells that passed their own checks
+        for rule in schema.get("x-rowRules", []):
+            names = set(rule.get("fields", [])) | {rule.get("field"), rule.get("column"), rule.get("other")}
+            if any((i, n) in bad_cells for n in names if n):
+                continue
+            faults.extend(_rule_faults(label, i, row, rule))
+    key = schema["primaryKey"]
+    key = [key] if isinstance(key, str) else key
+    seen: dict[tuple, int] = {}
+    for i, row in enumerate(table.rows, start=1):
+        value = tuple(row[k] for k in key)
+        if value in seen:
+            faults.append(Fault(label, i, ",".join(key), "duplicate-id",
+                                f"{'/'.join(value)} repeats row {seen[value]}; ids must be unique"))
+        else:
+            seen[value] = i
+    return faults
+
+
+def check_references(tables: dict[str, RawTable], package: dict) -> list[Fault]:
+    """Foreign keys, single-valued and semicolon-separated lists (x-listForeignKeys)."""
+    faults = []
+    for resource in package["resources"]:
+        table = tables.get(resource["name"])
+        if table is None:
+            continue
+        label = _label(table.path)
+        schema = resource["schema"]
+        links = [(fk, None) for fk in schema.get("foreignKeys", [])]
+        links += [(fk, fk["separator"]) for fk in schema.get("x-listForeignKeys", [])]
+        for fk, sep in links:
+            target = tables.get(fk["reference"]["resource"])
+            if target is None:
+                continue
+            known = {r[fk["reference"]["fields"]] for r in target.rows}
+            column = fk["fields"]
+            for i, row in enumerate(table.rows, start=1):
+                cell = row[column]
+                values = [v for v in cell.split(sep)] if (sep and cell) else ([cell] if cell else [])
+                for v in values:
+                    if v not in known:
+                        what = "source id" if fk["reference"]["resource"] == "sources" else f"{fk['reference']['fields']}"
+                        faults.append(Fault(label, i, column, "unknown-reference",
+                                            f"unknown {what} '{v}': not in data/{target.path.name}"))
+    return faults
+
+
+def check_seed_articles(tables: dict[str, RawTable]) -> list[Fault]:
+    """Claims and non-claims must point at seed articles, not at ordinary sources."""
+    sources = tables.get("sources")
+    if sources is None:
+        return []
+    seeds = {r["source_id"] for r in sources.rows if r["source_type"] == "seed_article"}
+    faults = []
+    for name in ("claims", "non_claims"):
+        table = tables.get(name)
+        for i, row in enumerate(table.rows if table else [], start=1):
+            if row["article_id"] and row["article_id"] not in seeds and row["article_id"] in {r["source_id"] for r in sources.rows}:
+                faults.append(Fault(_label(table.path), i, "article_id", "seed-article", f"'{row['article_id']}' is not a seed_article source"))
+    return faults
+
+
+def check_package(folder: Path | None = None) -> tuple[dict[str, RawTable], list[Fault]]:
+    """Read and check every table. Returns the raw tables and all faults found."""
+    folder = folder or data_dir()
+    package = read_package(folder)
+    tables: dict[str, RawTable] = {}
+    faults: list[Fault] = []
+    for resource in package["resources"]:
+        table, read_faults = read_raw(resource, folder)
+        faults += read_faults
+        if table is not None:
+            faults += check_table(table, resource)
+            tables[resource["name"]] = table
+    faults += check_references(tables, package)
+    faults += check_seed_articles(tables)
+    return tables, faults
+
+
+def validate(folder: Path | None = None) -> dict[str, RawTable]:
+    """Check everything; raise DataContractError listing every fault."""
+    tables, faults = check_package(folder)
+    if faults:
+        raise DataContractError(faults)
+    return tables

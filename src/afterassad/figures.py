@@ -1,0 +1,113 @@
+"""Figures: one plotly figure becomes an interactive div for the web and a PNG for the PDF.
+
+The web page loads the plotly.js bundled with the pinned plotly package from _static/
+(the Makefile copies it there), so figures draw with no network. The PNG comes from
+kaleido driving Debian's Chromium.
+"""
+from __future__ import annotations
+
+import base64
+import math
+import os
+import shutil
+import sys
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from . import basemap, style
+from .text import html
+
+WIDTH, HEIGHT = 900, 520
+
+
+def source_line(source_ids: Iterable[str], sources: pd.DataFrame, tables: Iterable[str]) -> str:
+    """'Data: events.csv. Sources: Reuters; AP …' built from the rows a figure draws."""
+    ids = sorted({s for cell in source_ids if isinstance(cell, str) for s in cell.split(";") if s})
+    known = sources.set_index("source_id")
+    outlets = []
+    for sid in ids:
+        row = known.loc[sid]
+        outlet = row["publisher"]
+        if isinstance(row["original_publisher"], str) and row["original_publisher"]:
+            outlet = f"{row['original_publisher']} (via {outlet})"
+        if outlet not in outlets:
+            outlets.append(outlet)
+    files = ", ".join(f"{t}.csv" for t in tables)
+    return f"Data: After Assad, {files} ({len(ids)} sources: {'; '.join(outlets)})."
+
+
+def _wrap(text: str, width: int = 150) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if len(line) + len(word) + 1 > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(html(x) for x in lines)
+
+
+def add_source_note(fig: go.Figure, note: str) -> go.Figure:
+    """Print the source line under the plot, in the image itself, so it travels with it."""
+    lines = _wrap(note).count("<br>") + 1
+    fig.update_layout(margin=dict(b=max(fig.layout.margin.b or 0, 70 + 16 * lines)))
+    fig.add_annotation(text=_wrap(note), xref="paper", yref="paper", x=0, y=0, yshift=-(45 + 16 * lines),
+                       showarrow=False, align="left", xanchor="left", yanchor="bottom",
+                       font=dict(size=10, color=style.MUTED))
+    return fig
+
+
+def _png(fig: go.Figure, width: int, height: int) -> bytes | None:
+    if not (os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")):
+        print("note: no Chromium found, so no static image for the PDF (install Debian's chromium)", file=sys.stderr)
+        return None
+    return fig.to_image(format="png", width=width, height=height, scale=2)
+
+
+class Figure:
+    """What a notebook cell displays: text/html for the web page, image/png for the PDF."""
+
+    def __init__(self, fig: go.Figure, name: str, alt: str, width: int = WIDTH, height: int = HEIGHT):
+        self.fig, self.name, self.alt, self.width, self.height = fig, name, alt, width, height
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        div = pio.to_html(self.fig, include_plotlyjs=False, include_mathjax=False, full_html=False,
+                          div_id=self.name, default_width="100%", default_height=f"{self.height}px",
+                          config={"displaylogo": False, "responsive": True})
+        bundle = {
+            "text/html": f'<div class="aa-figure" role="img" aria-label="{html(self.alt)}">{div}</div>',
+            "text/plain": f"[figure {self.name}: {self.alt}]",
+        }
+        png = _png(self.fig, self.width, self.height)
+        if png:
+            bundle["image/png"] = base64.b64encode(png).decode("ascii")
+        return bundle, {"image/png": {"alt": self.alt}} if png else {}
+
+
+def show(fig: go.Figure, name: str, alt: str, note: str, width: int = WIDTH, height: int = HEIGHT) -> Figure:
+    """The one way a chapter shows a figure: adds the source line and returns the display object."""
+    if not alt.strip():
+        raise ValueError(f"figure {name} needs alt text")
+    add_source_note(fig, note)
+    fig.update_layout(width=None, height=height)
+    return Figure(fig, name, alt, width, height)
+
+
+def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], focus: Iterable[str] = ()) -> go.Figure:
+    """A plain-lines map of country shapes (Natural Earth), equirectangular, for plotly traces on top."""
+    focus = set(focus)
+    fig = go.Figure()
+    for country, lons, lats in basemap.rings_in_box(lon_range[0] - 2, lon_range[1] + 2, lat_range[0] - 2, lat_range[1] + 2):
+        fig.add_trace(go.Scatter(x=lons, y=lats, mode="lines", fill="toself", hoverinfo="skip", showlegend=False,
+                                 line=dict(color="#9aa4ad", width=0.8),
+                                 fillcolor="#f3efe6" if country in focus else "#fafaf7"))
+    mid_lat = (lat_range[0] + lat_range[1]) / 2
+    fig.update_xaxes(range=list(lon_range), showgrid=False, title="Longitude (°E)", ticksuffix="°")
+    fig.update_yaxes(range=list(lat_range), showgrid=False, title="Latitude (°N)", ticksuffix="°",
+                     scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
+    fig.update_layout(plot_bgcolor="#dfe9f3")  # the sea
+    return fig

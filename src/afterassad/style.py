@@ -1,0 +1,89 @@
+"""One figure style for the whole report: colours per actor, a plotly template, a matplotlib style."""
+from __future__ import annotations
+
+import matplotlib as mpl
+import plotly.graph_objects as go
+import plotly.io as pio
+
+FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
+INK = "#1f2328"
+MUTED = "#6e7781"
+GRID = "#e6e8eb"
+PAPER = "#ffffff"
+
+# One colour per actor, used in every chapter. Okabe-Ito based, so that the main
+# pairs stay apart for readers with colour-vision deficiency.
+ACTOR_COLOURS = {
+    "hts": "#009E73",
+    "hts_coalition": "#009E73",
+    "sna": "#E69F00",
+    "southern_factions": "#56B4E9",
+    "sdf": "#CC79A7",
+    "syrian_government": "#D55E00",
+    "assad": "#D55E00",
+    "transitional_government": "#117733",
+    "russia": "#C1121F",
+    "iran": "#882255",
+    "hezbollah": "#AA4499",
+    "israel": "#0072B2",
+    "turkey": "#F0E442",
+    "united_states": "#332288",
+    "afghan_government": "#999933",
+    "taliban": "#44AA99",
+    "libyan_national_army": "#DDCC77",
+}
+OTHER = "#8c959f"
+
+# Verdicts run from green (holds) to red (wrong), grey for unverifiable.
+VERDICT_COLOURS = {
+    "correct": "#1a7f37",
+    "needs_context": "#7fb069",
+    "misleading": "#e09f3e",
+    "wrong": "#c1121f",
+    "unverifiable": "#8c959f",
+}
+VERDICT_ORDER = list(VERDICT_COLOURS)
+VERDICT_LABELS = {
+    "correct": "Correct",
+    "needs_context": "Correct, needs context",
+    "misleading": "Misleading",
+    "wrong": "Wrong",
+    "unverifiable": "Unverifiable",
+}
+
+
+def actor_colour(actor_id: str | None) -> str:
+    return ACTOR_COLOURS.get(actor_id or "", OTHER)
+
+
+def _plotly_template() -> go.layout.Template:
+    template = go.layout.Template()
+    template.layout = go.Layout(
+        font=dict(family=FONT, size=13, color=INK),
+        paper_bgcolor=PAPER,
+        plot_bgcolor=PAPER,
+        colorway=list(ACTOR_COLOURS.values()),
+        margin=dict(l=60, r=20, t=30, b=90),
+        xaxis=dict(gridcolor=GRID, linecolor=MUTED, ticks="outside", zeroline=False),
+        yaxis=dict(gridcolor=GRID, linecolor=MUTED, ticks="outside", zeroline=False),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
+        hoverlabel=dict(font=dict(family=FONT)),
+    )
+    return template
+
+
+def apply() -> None:
+    """Register the plotly template and the matplotlib style; call once per notebook."""
+    pio.templates["after_assad"] = _plotly_template()
+    pio.templates.default = "after_assad"
+    mpl.rcParams.update({
+        "font.family": "sans-serif",
+        "font.sans-serif": ["Noto Sans", "DejaVu Sans", "Arial"],
+        "axes.edgecolor": MUTED,
+        "axes.grid": True,
+        "grid.color": GRID,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "figure.dpi": 110,
+        "savefig.dpi": 200,
+    })
