@@ -68,10 +68,12 @@ def main() -> int:
         record_file = CACHE / f"{path.stem}.json"
         record = json.loads(record_file.read_text()) if record_file.is_file() else None
         nb = nbformat.read(path, as_version=4)
-        if record and record["key"] == inputs_key(nb, record["tables"]):
+        unexecuted = any(c.cell_type == "code" and c.execution_count is None for c in nb.cells)
+        if record and not unexecuted and record["key"] == inputs_key(nb, record["tables"]):
             print(f"{label}: up to date (reads {', '.join(record['tables']) or 'no tables'})", flush=True)
             continue
-        why = "no record of a previous run" if not record else "its code or data changed"
+        why = ("no record of a previous run" if not record else
+               "it has unexecuted cells" if unexecuted else "its code or data changed")
         print(f"{label}: executing ({why}) ...", flush=True)
         start = time.monotonic()
         try:

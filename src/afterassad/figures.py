@@ -23,8 +23,11 @@ from .text import html
 WIDTH, HEIGHT = 900, 520
 
 
-def source_line(source_ids: Iterable[str], sources: pd.DataFrame, tables: Iterable[str]) -> str:
-    """'Data: events.csv. Sources: Reuters; AP …' built from the rows a figure draws."""
+def source_line(source_ids: Iterable[str], sources: pd.DataFrame, tables: Iterable[str], max_outlets: int = 8) -> str:
+    """'Data: After Assad, events.csv (12 sources: Reuters; AP …).' built from the rows a figure draws.
+
+    Past `max_outlets` outlets the line counts them and points to the references instead.
+    """
     ids = sorted({s for cell in source_ids if isinstance(cell, str) for s in cell.split(";") if s})
     known = sources.set_index("source_id")
     outlets = []
@@ -36,6 +39,8 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, tables: Iterab
         if outlet not in outlets:
             outlets.append(outlet)
     files = ", ".join(f"{t}.csv" for t in tables)
+    if len(outlets) > max_outlets:
+        return f"Data: After Assad, {files}; {len(ids)} sources from {len(outlets)} outlets, listed in the references."
     return f"Data: After Assad, {files} ({len(ids)} sources: {'; '.join(outlets)})."
 
 
@@ -53,10 +58,12 @@ def _wrap(text: str, width: int = 150) -> str:
 
 def add_source_note(fig: go.Figure, note: str) -> go.Figure:
     """Print the source line under the plot, in the image itself, so it travels with it."""
-    lines = _wrap(note).count("<br>") + 1
-    fig.update_layout(margin=dict(b=max(fig.layout.margin.b or 0, 70 + 16 * lines)))
-    fig.add_annotation(text=_wrap(note), xref="paper", yref="paper", x=0, y=0, yshift=-(45 + 16 * lines),
-                       showarrow=False, align="left", xanchor="left", yanchor="bottom",
+    text = _wrap(note)
+    lines = text.count("<br>") + 1
+    # Below the tick labels and the axis title (about 55 px), whatever the plot's height.
+    fig.update_layout(margin=dict(b=70 + 15 * lines))
+    fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, yshift=-58,
+                       showarrow=False, align="left", xanchor="left", yanchor="top",
                        font=dict(size=10, color=style.MUTED))
     return fig
 
@@ -76,7 +83,7 @@ class Figure:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         div = pio.to_html(self.fig, include_plotlyjs=False, include_mathjax=False, full_html=False,
-                          div_id=self.name, default_width="100%", default_height=f"{self.height}px",
+                          div_id=f"{self.name}-plot", default_width="100%", default_height=f"{self.height}px",
                           config={"displaylogo": False, "responsive": True})
         bundle = {
             "text/html": f'<div class="aa-figure" role="img" aria-label="{html(self.alt)}">{div}</div>',

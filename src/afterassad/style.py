@@ -45,7 +45,7 @@ VERDICT_COLOURS = {
 VERDICT_ORDER = list(VERDICT_COLOURS)
 VERDICT_LABELS = {
     "correct": "Correct",
-    "needs_context": "Correct, needs context",
+    "needs_context": "Needs context",
     "misleading": "Misleading",
     "wrong": "Wrong",
     "unverifiable": "Unverifiable",
@@ -64,8 +64,8 @@ def _plotly_template() -> go.layout.Template:
         plot_bgcolor=PAPER,
         colorway=list(ACTOR_COLOURS.values()),
         margin=dict(l=60, r=20, t=30, b=90),
-        xaxis=dict(gridcolor=GRID, linecolor=MUTED, ticks="outside", zeroline=False),
-        yaxis=dict(gridcolor=GRID, linecolor=MUTED, ticks="outside", zeroline=False),
+        xaxis=dict(gridcolor=GRID, linecolor=MUTED, ticks="outside", zeroline=False, automargin=True),
+        yaxis=dict(gridcolor=GRID, linecolor=MUTED, ticks="outside", zeroline=False, automargin=True),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
         hoverlabel=dict(font=dict(family=FONT)),
     )

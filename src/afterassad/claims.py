@@ -1,0 +1,94 @@
+"""The claims audit: summaries, the verdict figure and one card per claim."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import style
+from .text import html, md
+
+CHECKS = {"check_date": "date", "check_attribution": "attribution", "check_period": "period", "check_numbers": "numbers"}
+
+
+def article_label(article_id: str) -> str:
+    return f"Article {article_id.removeprefix('seed_')}"
+
+
+def anchor(claim_id: str) -> str:
+    """The stable label of a claim's card; chapters link to it with {ref}."""
+    return f"claim-{claim_id}"
+
+
+def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims per article and verdict, every verdict present as a column (zeros kept)."""
+    counts = pd.crosstab(claims["article_id"], claims["verdict"])
+    return counts.reindex(columns=style.VERDICT_ORDER, fill_value=0)
+
+
+def check_failures(claims: pd.DataFrame) -> pd.DataFrame:
+    """How many claims fail each of the four checks, per article."""
+    rows = {}
+    for column, label in CHECKS.items():
+        rows[label] = claims.assign(fail=claims[column].eq("fail")).groupby("article_id")["fail"].sum()
+    return pd.DataFrame(rows).astype(int)
+
+
+def verdict_figure(claims: pd.DataFrame) -> go.Figure:
+    counts = verdict_counts(claims)
+    articles = [article_label(a) for a in counts.index]
+    fig = go.Figure()
+    for verdict in style.VERDICT_ORDER:
+        fig.add_trace(go.Bar(
+            y=articles, x=counts[verdict].tolist(), name=style.VERDICT_LABELS[verdict], orientation="h",
+            marker_color=style.VERDICT_COLOURS[verdict], text=[str(n) if n else "" for n in counts[verdict]],
+            textposition="inside", insidetextanchor="middle", textangle=0,
+            hovertemplate="%{y}: %{x} claims " + html(style.VERDICT_LABELS[verdict].lower()) + "<extra></extra>"))
+    fig.update_layout(barmode="stack", xaxis_title="Number of factual claims", yaxis_title=None,
+                      yaxis=dict(autorange="reversed"), legend_traceorder="normal")
+    return fig
+
+
+def _cite(source_ids) -> str:
+    if not isinstance(source_ids, str) or not source_ids:
+        return "none found"
+    # Ids are checked by the contract (lowercase letters, digits, underscores), so they are safe here.
+    return "{cite:p}`" + ",".join(source_ids.split(";")) + "`"
+
+
+def claim_card(row: pd.Series) -> str:
+    """One claim as MyST: a stable target, then the claim, verdict, checks, reasoning and evidence.
+
+    Every data cell goes through `md` so that whatever it holds is printed, never interpreted.
+    """
+    checks = " · ".join(f"{label}: {row[col].replace('_', ' ')}" for col, label in CHECKS.items())
+    lines = [
+        f"({anchor(row['claim_id'])})=",
+        f"**{md(row['claim_id'])}** · {md(article_label(row['article_id']))}, paragraph {row['paragraph']}, "
+        f"sentence {row['sentence']} · {md(row['claim_type'])}",
+        "",
+        f"*Claim:* {md(row['claim'])}",
+        "",
+        f"*Verdict:* **{md(style.VERDICT_LABELS[row['verdict']])}**"
+        + (f". *Corrected:* {md(row['corrected_value'])}" if pd.notna(row["corrected_value"]) else ""),
+        "",
+        f"*Checks:* {md(checks)}",
+        "",
+        f"*Why:* {md(row['reasoning'])}",
+        "",
+        f"*Evidence:* {_cite(row['source_ids'])}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+class ClaimCards:
+    """Displays the cards as Markdown, which myst-nb renders for both the web and the PDF."""
+
+    def __init__(self, claims: pd.DataFrame):
+        self.claims = claims
+
+    def _repr_markdown_(self) -> str:
+        return "\n".join(claim_card(row) for _, row in self.claims.iterrows())
+
+    def __repr__(self) -> str:
+        return f"{len(self.claims)} claim cards: {', '.join(self.claims['claim_id'])}"
