@@ -36,9 +36,10 @@ def code_digest(nb: nbformat.NotebookNode) -> bytes:
     return "\n\x00".join(c.source for c in nb.cells if c.cell_type == "code").encode()
 
 
-def inputs_key(nb: nbformat.NotebookNode, tables: list[str]) -> str:
-    package = sorted((ROOT / "src" / "afterassad").glob("*.py"))
-    data = [ROOT / "data" / "datapackage.json"] + [ROOT / "data" / f"{t}.csv" for t in sorted(tables)]
+def inputs_key(nb: nbformat.NotebookNode, tables: list[str], root: Path = ROOT) -> str:
+    """Digest of everything a notebook's outputs depend on: code, shared package, contract, tables read."""
+    package = sorted((root / "src" / "afterassad").glob("*.py"))
+    data = [root / "data" / "datapackage.json"] + [root / "data" / f"{t}.csv" for t in sorted(tables)]
     return _digest(code_digest(nb), *(p.read_bytes() for p in package), *(p.read_bytes() for p in data if p.is_file()))
 
 

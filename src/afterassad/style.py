@@ -16,8 +16,11 @@ PAPER = "#ffffff"
 ACTOR_COLOURS = {
     "hts": "#009E73",
     "hts_coalition": "#009E73",
+    "al_jolani": "#009E73",
     "sna": "#E69F00",
     "southern_factions": "#56B4E9",
+    "suwayda_local_factions": "#88CCEE",
+    "syrian_free_army": "#6699CC",
     "sdf": "#CC79A7",
     "syrian_government": "#D55E00",
     "assad": "#D55E00",
@@ -31,6 +34,8 @@ ACTOR_COLOURS = {
     "afghan_government": "#999933",
     "taliban": "#44AA99",
     "libyan_national_army": "#DDCC77",
+    "lebanon": "#AA7744",
+    "jordan": "#BBBBBB",
 }
 OTHER = "#8c959f"
 

@@ -1,0 +1,62 @@
+"""The build re-runs a notebook exactly when what it reads has changed (no stale figures)."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from execute_notebooks import inputs_key  # noqa: E402
+from list_notebooks import notebooks  # noqa: E402
+
+
+def _fake_root(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "src", tmp_path / "src")
+    return tmp_path
+
+
+def _nb(code: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(code)]
+    return nb
+
+
+def test_key_changes_when_a_table_the_notebook_reads_changes(tmp_path):
+    root = _fake_root(tmp_path)
+    nb = _nb("load('events')")
+    before = inputs_key(nb, ["events"], root)
+    events = root / "data" / "events.csv"
+    events.write_text(events.read_text().replace("confirmed", "reported", 1))
+    assert inputs_key(nb, ["events"], root) != before
+
+
+def test_key_ignores_tables_the_notebook_does_not_read(tmp_path):
+    root = _fake_root(tmp_path)
+    nb = _nb("load('events')")
+    before = inputs_key(nb, ["events"], root)
+    claims = root / "data" / "claims.csv"
+    claims.write_text(claims.read_text() + "\n")
+    assert inputs_key(nb, ["events"], root) == before
+
+
+def test_key_changes_with_code_contract_or_shared_package(tmp_path):
+    root = _fake_root(tmp_path)
+    base = inputs_key(_nb("x = 1"), [], root)
+    assert inputs_key(_nb("x = 2"), [], root) != base
+    (root / "data" / "datapackage.json").write_text((root / "data" / "datapackage.json").read_text() + " ")
+    after_contract = inputs_key(_nb("x = 1"), [], root)
+    assert after_contract != base
+    style = root / "src" / "afterassad" / "style.py"
+    style.write_text(style.read_text() + "\n# changed\n")
+    assert inputs_key(_nb("x = 1"), [], root) != after_contract
+
+
+def test_every_notebook_in_the_toc_exists_and_is_listed():
+    listed = notebooks(ROOT)
+    assert listed, "no notebooks found in _toc.yml"
+    assert all(p.is_file() for p in listed)

@@ -1,0 +1,61 @@
+"""The event chain is internally consistent."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from afterassad import load
+
+
+@pytest.fixture(scope="module")
+def events():
+    return load("events")
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return load("sources").set_index("source_id")
+
+
+def _latest_possible(row) -> pd.Timestamp | None:
+    """The last day a source could have been published, given its date precision."""
+    date, precision = row["date_published"], row["date_published_precision"]
+    if pd.isna(date):
+        return None
+    return {"day": date, "month": date + pd.offsets.MonthEnd(0), "year": date + pd.offsets.YearEnd(0)}[precision]
+
+
+def test_no_event_is_dated_after_every_source_that_reports_it(events, sources):
+    """An event cannot start after the publication of a source reporting it."""
+    late = []
+    for row in events.itertuples():
+        for sid in row.source_ids.split(";"):
+            latest = _latest_possible(sources.loc[sid])
+            if latest is not None and row.date > latest:
+                late.append(f"{row.event_id} ({row.date:%Y-%m-%d}) reported by {sid} ({latest:%Y-%m-%d})")
+    assert not late, late
+
+
+def test_nothing_changes_hands_before_the_offensive_starts(events):
+    collapse = events[events["chapter"] == "collapse"]
+    launches = collapse[collapse["event_type"] == "offensive_launch"]
+    assert len(launches) >= 1
+    start = launches["date"].min()
+    early = collapse[(collapse["event_type"] == "control_change") & (collapse["date"] < start)]
+    assert early.empty, early["event_id"].tolist()
+
+
+def test_event_ids_carry_their_date(events):
+    mismatched = events[events["event_id"].str[3:11] != events["date"].dt.strftime("%Y%m%d")]
+    assert mismatched.empty, mismatched["event_id"].tolist()
+
+
+def test_changes_of_control_say_where(events):
+    changes = events[(events["event_type"] == "control_change") & events["place_id"].isna()]
+    # A change of control with no place must say so in words: it covers several places.
+    assert changes["summary"].str.contains(r"villages|localities|towns|positions", case=False).all(), changes["event_id"].tolist()
+
+
+def test_claimed_events_name_the_claimant(events):
+    claimed = events[events["status"] == "claimed"]
+    assert claimed["claimed_by"].notna().all()

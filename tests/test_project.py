@@ -1,0 +1,55 @@
+"""Project-wide promises: one version everywhere, licences present, every source used."""
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+from afterassad import load
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_one_version_everywhere():
+    versions = {
+        "CITATION.cff": yaml.safe_load((ROOT / "CITATION.cff").read_text())["version"],
+        "pyproject.toml": tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"],
+        "datapackage.json": json.loads((ROOT / "data" / "datapackage.json").read_text())["version"],
+        "_config.yml": yaml.safe_load((ROOT / "_config.yml").read_text())["parse"]["myst_substitutions"]["version"],
+    }
+    assert len(set(versions.values())) == 1, versions
+
+
+def test_licences_and_citation_exist():
+    for name in ("LICENSE", "LICENSE-CODE", "LICENSE-TEXT-AND-DATA", "CITATION.cff", "README.md"):
+        assert (ROOT / name).is_file(), name
+
+
+def test_readme_gives_the_two_commands_and_the_output_paths():
+    readme = (ROOT / "README.md").read_text()
+    assert "make book" in readme and "make test" in readme
+    assert "_build/html/index.html" in readme and "_build/pdf/after-assad.pdf" in readme
+
+
+def test_ci_runs_make_test():
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_every_registered_source_is_used():
+    """The registry holds what the report relies on, nothing else."""
+    used = set()
+    for name in ("claims", "actors", "places", "events", "movements", "estimates", "equipment"):
+        used |= {s for cell in load(name)["source_ids"].dropna() for s in cell.split(";")}
+    sources = load("sources")
+    unused = sorted(set(sources.loc[sources["source_type"] != "seed_article", "source_id"]) - used)
+    assert not unused, f"sources in the registry that no row cites: {unused}"
+
+
+def test_requirements_are_all_pinned():
+    lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines()
+             if l.strip() and not l.startswith("#")]
+    loose = [l for l in lines if not re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[^\s;]+", l)]
+    assert lines and not loose, loose

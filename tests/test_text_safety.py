@@ -1,0 +1,70 @@
+"""Whatever a CSV cell holds is shown as text on every page and never run."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from markdown_it import MarkdownIt
+
+from afterassad.claims import claim_card
+from afterassad.figures import source_line
+from afterassad.references import bib_text
+from afterassad.text import Table, html, md
+
+HOSTILE = [
+    "<script>alert('x')</script>",
+    '<img src=x onerror="alert(1)">',
+    "{raw}`<b>bold</b>`",
+    "[click](javascript:alert(1))",
+    "```{raw} html\n<script>1</script>\n```",
+    "*emphasis* and $math$ and `code` | pipe",
+]
+
+
+def render_commonmark(text: str) -> str:
+    return MarkdownIt("commonmark", {"html": True}).render(text)
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_md_escape_renders_as_literal_text(payload):
+    rendered = render_commonmark(md(payload))
+    assert "<script" not in rendered and "<img" not in rendered and "<a " not in rendered and "<em>" not in rendered
+    assert "<code>" not in rendered and "<pre>" not in rendered
+    # The reader still sees the characters that were in the cell.
+    visible = " ".join(payload.split())
+    assert visible.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") in rendered
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_html_escape(payload):
+    assert "<" not in html(payload) and ">" not in html(payload)
+
+
+def test_tables_escape_cells_in_both_outputs():
+    table = Table(pd.DataFrame({"a": ["<script>alert(1)</script>"], "b": ["x|y"]}))
+    assert "<script>" not in table._repr_html_()
+    assert "&lt;script&gt;" in table._repr_html_()
+    markdown = table._repr_markdown_()
+    assert "<script>" not in render_commonmark(markdown)
+    assert "\\|" in markdown  # a pipe in a cell cannot break the table
+
+
+def test_claim_cards_escape_every_data_cell():
+    row = pd.Series({"claim_id": "c000_p01_s01_a", "article_id": "seed_000", "paragraph": 1, "sentence": 1,
+                     "claim_type": "event", "claim": "<script>alert(1)</script>", "verdict": "wrong",
+                     "corrected_value": "{raw}`<b>x</b>`", "reasoning": "[a](javascript:x)",
+                     "check_date": "pass", "check_attribution": "fail", "check_period": "pass",
+                     "check_numbers": "not_applicable", "source_ids": "some_source"})
+    card = claim_card(row)
+    assert "<script>" not in render_commonmark(card)
+    assert "{raw}`" not in card and "](javascript" not in card
+
+
+def test_bibtex_fields_are_escaped():
+    assert bib_text("A & B {x} 50% $5 #1 under_score") == r"A \& B \{x\} 50\% \$5 \#1 under\_score"
+
+
+def test_source_line_is_escaped_in_figures():
+    sources = pd.DataFrame({"source_id": ["s1"], "publisher": ["<b>Evil</b>"], "original_publisher": [pd.NA]})
+    line = source_line(["s1"], sources, ["events"])
+    from afterassad.figures import _wrap
+    assert "<b>" not in _wrap(line)
