@@ -44,7 +44,7 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, tables: Iterab
     return f"Data: After Assad, {files} ({len(ids)} sources: {'; '.join(outlets)})."
 
 
-def _wrap(text: str, width: int = 150) -> str:
+def _wrap(text: str, width: int = 115) -> str:
     words, lines, line = text.split(), [], ""
     for word in words:
         if len(line) + len(word) + 1 > width and line:

@@ -42,13 +42,22 @@ class Table:
 
     def _repr_html_(self) -> str:
         body = self.frame.to_html(index=False, escape=True, na_rep="", border=0, classes=["aa-table"])
-        return f'<div class="aa-table-wrap">{body}</div>'
+        caption = f'<p class="aa-table-caption">{html(self.caption)}</p>' if self.caption else ""
+        return f'<div class="aa-table-wrap">{caption}{body}</div>'
 
     def _repr_markdown_(self) -> str:
         head = "| " + " | ".join(md(c) for c in self.frame.columns) + " |"
         rule = "|" + "|".join("---" for _ in self.frame.columns) + "|"
         rows = ["| " + " | ".join(md(v) for v in row) + " |" for row in self.frame.itertuples(index=False)]
-        return "\n".join([head, rule, *rows])
+        caption = [f"*{md(self.caption)}*", ""] if self.caption else []
+        return "\n".join([*caption, head, rule, *rows])
 
     def __repr__(self) -> str:  # text/plain, which nbval compares
         return self.frame.to_string(index=False)
+
+
+class Plain(str):
+    """A string that displays without quotes, for weaving words into the text with glue."""
+
+    def __repr__(self) -> str:
+        return str(self)

@@ -1,0 +1,149 @@
+"""The collapse chapter's analysis: changes of control, distances, pace, and its three figures."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from geographiclib.geodesic import Geodesic
+
+from . import style
+from .figures import base_map
+from .text import html
+
+LANES = {  # event types grouped into the timeline's rows, top to bottom
+    "Offensive, control": ["offensive_launch", "control_change"],
+    "Movements": ["military_movement"],
+    "Strikes": ["airstrike"],
+    "Statements": ["statement", "diplomacy"],
+    "Departure, transition": ["departure", "asylum", "transition", "other"],
+}
+STATUS_SYMBOL = {"confirmed": "circle", "reported": "circle-open", "claimed": "x-thin-open"}
+
+
+def day_month(ts: pd.Timestamp) -> str:
+    return f"{ts.day} {ts:%b}"
+
+
+def long_date(ts: pd.Timestamp) -> str:
+    return f"{ts.day} {ts:%B %Y}"
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Geodesic distance on the WGS84 ellipsoid (Karney's algorithm, geographiclib)."""
+    return Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2)["s12"] / 1000.0
+
+
+def offensive_start(events: pd.DataFrame) -> pd.Series:
+    """The launch event of the offensive (the earliest offensive_launch of the chapter)."""
+    launches = events[events["event_type"] == "offensive_launch"].sort_values("date")
+    if launches.empty:
+        raise ValueError("no offensive_launch event in the data")
+    return launches.iloc[0]
+
+
+def changes_of_control(events: pd.DataFrame, places: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """The first change of hands of each place, with coordinates, day number and distance from the start.
+
+    A place can change hands more than once (Deir ez-Zor did); only its first change counts here,
+    and later ones stay in the events table. The start line is the launch event's place.
+    """
+    start = offensive_start(events)
+    origin = places.set_index("place_id").loc[start["place_id"]]
+    changes = (events[(events["event_type"] == "control_change") & events["place_id"].notna()]
+               .sort_values(["date", "event_id"]).drop_duplicates("place_id"))
+    table = changes.merge(places[["place_id", "name", "lat", "lon", "place_type", "geo_precision"]], on="place_id")
+    table = table.merge(actors[["actor_id", "name"]].rename(columns={"name": "actor_name"}), on="actor_id")
+    table["day"] = (table["date"] - start["date"]).dt.days
+    table["distance_km"] = [distance_km(origin["lat"], origin["lon"], r.lat, r.lon) for r in table.itertuples()]
+    return table.sort_values(["date", "distance_km"]).reset_index(drop=True)
+
+
+def short_name(name: str) -> str:
+    """'Hama military airport (coordinates of Hama city)' -> 'Hama military airport'."""
+    return name.split(" (")[0].split(" / ")[0]
+
+
+# Above the plot, wrapping into rows: the page column is narrow, and the source line owns the bottom.
+TOP_LEGEND = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=11), itemsizing="constant")
+
+
+def _legend_entry(fig: go.Figure, actor_id: str, name: str) -> None:
+    """A filled marker in the legend for each actor, whatever the status of its first event."""
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup=actor_id,
+                             marker=dict(color=style.actor_colour(actor_id), size=10, symbol="circle")))
+
+
+def _hover(row) -> str:
+    when = day_month(row.date) + (f"–{day_month(row.date_end)}" if pd.notna(row.date_end) else "")
+    return (f"<b>{html(when)}</b> · {html(row.status)} · date precision: {html(row.date_precision)}<br>"
+            + "<br>".join(html(row.summary[i:i + 90]) for i in range(0, len(row.summary), 90)))
+
+
+def timeline_figure(events: pd.DataFrame, actors: pd.DataFrame) -> go.Figure:
+    """Every event of the chapter on one time axis, in lanes by kind, coloured by actor.
+
+    Multi-day events are drawn as a bar from first to last day; open and crossed markers are
+    events reported by one source or claimed by a party.
+    """
+    names = actors.set_index("actor_id")["name"]
+    lane_of = {t: lane for lane, types in LANES.items() for t in types}
+    frame = events.assign(lane=events["event_type"].map(lane_of))
+    fig = go.Figure()
+    for row in frame[frame["date_end"].notna()].itertuples():
+        fig.add_trace(go.Scatter(x=[row.date, row.date_end], y=[row.lane, row.lane], mode="lines",
+                                 line=dict(color=style.actor_colour(row.actor_id), width=6), opacity=0.35,
+                                 hoverinfo="skip", showlegend=False))
+    for actor_id, group in frame.groupby("actor_id", sort=False):
+        _legend_entry(fig, actor_id, short_name(names.get(actor_id, actor_id)))
+        fig.add_trace(go.Scatter(
+            x=group["date"], y=group["lane"], mode="markers", name=short_name(names.get(actor_id, actor_id)),
+            legendgroup=actor_id, showlegend=False,
+            marker=dict(color=style.actor_colour(actor_id), size=11, line=dict(width=1.5, color=style.actor_colour(actor_id)),
+                        symbol=[STATUS_SYMBOL[s] for s in group["status"]]),
+            text=[_hover(r) for r in group.itertuples()], hovertemplate="%{text}<extra>%{fullData.name}</extra>"))
+    fig.update_yaxes(categoryorder="array", categoryarray=list(LANES)[::-1], title=None)
+    fig.update_xaxes(title="Date (2024)", dtick=86400000.0 * 3, tickformat="%-d %b", tickangle=0)
+    fig.update_layout(legend=TOP_LEGEND, margin=dict(t=20))
+    return fig
+
+
+def map_figure(changes: pd.DataFrame, places: pd.DataFrame, start: pd.Series, labelled: set[str]) -> go.Figure:
+    """Where and when places changed hands, on an offline base map of the region."""
+    fig = base_map((35.3, 42.6), (32.1, 37.4), focus=["Syria"])
+    for actor_id, group in changes.groupby("actor_id", sort=False):
+        fig.add_trace(go.Scatter(
+            x=group["lon"], y=group["lat"], mode="markers+text", name=short_name(group["actor_name"].iloc[0]),
+            marker=dict(color=style.actor_colour(actor_id), size=10, line=dict(color="white", width=1),
+                        symbol=["circle" if p == "site" else "circle-dot" for p in group["geo_precision"]]),
+            text=[f"{html(short_name(r.name))} {day_month(r.date)}" if r.place_id in labelled else "" for r in group.itertuples()],
+            textposition="middle right", textfont=dict(size=11),
+            customdata=[[html(short_name(r.name)), day_month(r.date), r.day, round(r.distance_km), html(r.status)] for r in group.itertuples()],
+            hovertemplate="<b>%{customdata[0]}</b><br>changed hands %{customdata[1]} (day %{customdata[2]})"
+                          "<br>%{customdata[3]} km from the start line · %{customdata[4]}<extra>%{fullData.name}</extra>"))
+    origin = places.set_index("place_id").loc[start["place_id"]]
+    fig.add_trace(go.Scatter(x=[origin["lon"]], y=[origin["lat"]], mode="markers+text",
+                             name=f"Start line ({day_month(start['date'])})",
+                             marker=dict(symbol="star", size=16, color=style.INK), text=["Start"], textposition="top left",
+                             hovertemplate=f"{html(short_name(origin['name']))}<extra>start line</extra>"))
+    fig.update_layout(legend=TOP_LEGEND)
+    return fig
+
+
+def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: set[str]) -> go.Figure:
+    """Distance from the start line of each place on the day it changed hands."""
+    fig = go.Figure()
+    lead = changes[changes["actor_id"] == "hts_coalition"].sort_values("day")
+    frontier = lead.groupby("day")["distance_km"].max().cummax()
+    fig.add_trace(go.Scatter(x=frontier.index, y=frontier.values, mode="lines", line=dict(shape="hv", color=style.actor_colour("hts_coalition"), width=2, dash="dot"),
+                             name="Furthest place taken by the HTS-led coalition so far", hoverinfo="skip"))
+    for actor_id, group in changes.groupby("actor_id", sort=False):
+        fig.add_trace(go.Scatter(
+            x=group["day"], y=group["distance_km"], mode="markers+text", name=short_name(group["actor_name"].iloc[0]),
+            marker=dict(color=style.actor_colour(actor_id), size=10),
+            text=[html(short_name(r.name)) if r.place_id in labelled else "" for r in group.itertuples()],
+            textposition="middle left", textfont=dict(size=10),
+            customdata=[[html(short_name(r.name)), day_month(r.date)] for r in group.itertuples()],
+            hovertemplate="<b>%{customdata[0]}</b>, %{customdata[1]}: day %{x}, %{y:.0f} km<extra>%{fullData.name}</extra>"))
+    fig.update_xaxes(title=f"Days since the offensive began ({long_date(start['date'])} = day 0)", dtick=1, rangemode="tozero")
+    fig.update_yaxes(title="Geodesic distance from the start line (km)", rangemode="tozero")
+    fig.update_layout(legend=TOP_LEGEND)
+    return fig
