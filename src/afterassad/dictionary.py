@@ -29,7 +29,8 @@ def field_table(resource: dict) -> pd.DataFrame:
         "Allowed values": _allowed(f),
         "Description": f["description"],
     } for f in resource["schema"]["fields"]]
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    return frame if frame["Unit"].any() else frame.drop(columns="Unit")
 
 
 def table_rules(resource: dict) -> list[str]:

@@ -33,6 +33,23 @@ def html(value) -> str:
     return _html.escape(str(value), quote=True)
 
 
+def column_widths(frame: pd.DataFrame) -> list[int]:
+    """Percent widths for the PDF, from how much text each column holds (never below 7 %).
+
+    LaTeX's automatic widths squeeze short columns until identifiers break mid-word.
+    """
+    need = []
+    for column in frame.columns:
+        cells = [str(v) for v in frame[column] if not pd.isna(v)] + [str(column)]
+        longest_word = max(len(w) for cell in cells for w in (cell.split() or [""]))
+        typical = sorted(len(cell) for cell in cells)[len(cells) * 9 // 10]
+        need.append(max(1.5 * longest_word, min(typical, 40)))  # words cannot break; sentences can wrap
+    raw = [max(7.0, 100 * n / sum(need)) for n in need]
+    widths = [int(round(100 * w / sum(raw))) for w in raw]
+    widths[widths.index(max(widths))] += 100 - sum(widths)
+    return widths
+
+
 class Table:
     """A table for both outputs: escaped HTML for the web page, a Markdown table for the PDF."""
 
@@ -46,11 +63,16 @@ class Table:
         return f'<div class="aa-table-wrap">{caption}{body}</div>'
 
     def _repr_markdown_(self) -> str:
-        head = "| " + " | ".join(md(c) for c in self.frame.columns) + " |"
-        rule = "|" + "|".join("---" for _ in self.frame.columns) + "|"
-        rows = ["| " + " | ".join(md(v) for v in row) + " |" for row in self.frame.itertuples(index=False)]
-        caption = [f"*{md(self.caption)}*", ""] if self.caption else []
-        return "\n".join([*caption, head, rule, *rows])
+        """A MyST list-table: widths fitted to the content, and a longtable so it breaks across pages."""
+        widths = " ".join(str(w) for w in column_widths(self.frame))
+        lines = ["```{list-table}" + (f" {md(self.caption)}" if self.caption else ""),
+                 ":header-rows: 1", f":widths: {widths}", ":class: longtable aa-table", ""]
+        for row in [list(self.frame.columns), *self.frame.itertuples(index=False)]:
+            cells = [md(v) or " " for v in row]
+            lines.append(f"* - {cells[0]}")
+            lines += [f"  - {cell}" for cell in cells[1:]]
+        lines.append("```")
+        return "\n".join(lines)
 
     def __repr__(self) -> str:  # text/plain, which nbval compares
         return self.frame.to_string(index=False)
