@@ -3,12 +3,12 @@
 A notebook is re-run when its code cells, the shared package, datapackage.json, or any table
 it read last time has changed. The loader records which tables a notebook reads (through
 AFTERASSAD_DEPS_FILE), so a CSV change re-runs exactly the notebooks that read it and a
-stale figure cannot survive. Records live in _build/exec-cache/.
+stale figure cannot survive. The record (a digest of those inputs, and the tables read) is kept
+in the notebook's own metadata, so a fresh clone knows its committed outputs are current.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 import tempfile
@@ -22,7 +22,7 @@ from nbclient.exceptions import CellExecutionError
 from list_notebooks import notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / "_build" / "exec-cache"
+META = "afterassad"
 
 
 def _digest(*parts: bytes) -> str:
@@ -44,7 +44,7 @@ def inputs_key(nb: nbformat.NotebookNode, tables: list[str], root: Path = ROOT) 
 
 
 def execute(path: Path) -> list[str]:
-    """Run a notebook in place; return the tables it read."""
+    """Run a notebook in place, recording in its metadata what its outputs depend on."""
     nb = nbformat.read(path, as_version=4)
     with tempfile.NamedTemporaryFile("r", suffix=".deps", delete=False) as deps:
         os.environ["AFTERASSAD_DEPS_FILE"] = deps.name
@@ -56,21 +56,21 @@ def execute(path: Path) -> list[str]:
         tables = sorted(set(Path(deps.name).read_text().split()))
         os.unlink(deps.name)
         del os.environ["AFTERASSAD_DEPS_FILE"]
+    tables = [t for t in tables if t != "datapackage"]
+    nb.metadata[META] = {"inputs_key": inputs_key(nb, tables), "tables": tables}
     nbformat.write(nb, path)
-    return [t for t in tables if t != "datapackage"]
+    return tables
 
 
 def main() -> int:
-    CACHE.mkdir(parents=True, exist_ok=True)
     books = notebooks(ROOT)
     total = time.monotonic()
     for n, path in enumerate(books, start=1):
         label = f"[{n}/{len(books)}] {path.relative_to(ROOT)}"
-        record_file = CACHE / f"{path.stem}.json"
-        record = json.loads(record_file.read_text()) if record_file.is_file() else None
         nb = nbformat.read(path, as_version=4)
+        record = nb.metadata.get(META)
         unexecuted = any(c.cell_type == "code" and c.execution_count is None for c in nb.cells)
-        if record and not unexecuted and record["key"] == inputs_key(nb, record["tables"]):
+        if record and not unexecuted and record["inputs_key"] == inputs_key(nb, record["tables"]):
             print(f"{label}: up to date (reads {', '.join(record['tables']) or 'no tables'})", flush=True)
             continue
         why = ("no record of a previous run" if not record else
@@ -82,8 +82,6 @@ def main() -> int:
         except CellExecutionError as err:
             print(f"{label}: FAILED\n{err}", file=sys.stderr)
             return 1
-        nb = nbformat.read(path, as_version=4)
-        record_file.write_text(json.dumps({"key": inputs_key(nb, tables), "tables": tables}))
         print(f"{label}: done in {time.monotonic() - start:.1f} s (reads {', '.join(tables) or 'no tables'})", flush=True)
     print(f"notebooks: {len(books)} checked in {time.monotonic() - total:.1f} s")
     return 0

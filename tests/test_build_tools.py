@@ -60,3 +60,18 @@ def test_every_notebook_in_the_toc_exists_and_is_listed():
     listed = notebooks(ROOT)
     assert listed, "no notebooks found in _toc.yml"
     assert all(p.is_file() for p in listed)
+
+
+def test_committed_notebooks_record_current_inputs():
+    """Each notebook carries the digest of the inputs its outputs were made from; it must be today's.
+
+    A quick staleness check before nbval re-executes everything: edit a CSV the chapter reads
+    and forget `make book`, and this fails.
+    """
+    stale = []
+    for path in notebooks(ROOT):
+        nb = nbformat.read(path, as_version=4)
+        record = nb.metadata.get("afterassad")
+        if not record or record["inputs_key"] != inputs_key(nb, record["tables"]):
+            stale.append(path.name)
+    assert not stale, f"notebooks whose outputs predate their code or data (run make book): {stale}"
