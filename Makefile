@@ -80,6 +80,8 @@ $(STAMPS)/html: $(BOOK_INPUTS) | setup
 	$(call STEP,HTML site (warnings are errors))
 	@$(PY) -m afterassad validate
 	@time $(JB) build . --builder html -W -n --keep-going
+	@# Sphinx copies static files only when some page is rebuilt; a CSS-only change must still land.
+	@cp _static/* _build/html/_static/
 	@mkdir -p $(STAMPS) && touch $@
 
 pdf: $(PDF)

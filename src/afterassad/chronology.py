@@ -140,7 +140,7 @@ def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: set[str]) -> 
             x=group["day"], y=group["distance_km"], mode="markers+text", name=short_name(group["actor_name"].iloc[0]),
             marker=dict(color=style.actor_colour(actor_id), size=10),
             text=[html(short_name(r.name)) if r.place_id in labelled else "" for r in group.itertuples()],
-            textposition="middle left", textfont=dict(size=10),
+            textposition="top left", textfont=dict(size=10),
             customdata=[[html(short_name(r.name)), day_month(r.date)] for r in group.itertuples()],
             hovertemplate="<b>%{customdata[0]}</b>, %{customdata[1]}: day %{x}, %{y:.0f} km<extra>%{fullData.name}</extra>"))
     fig.update_xaxes(title=f"Days since the offensive began ({long_date(start['date'])} = day 0)", dtick=1, rangemode="tozero")

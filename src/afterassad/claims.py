@@ -62,6 +62,7 @@ def claim_card(row: pd.Series) -> str:
     """
     checks = " · ".join(f"{label}: {row[col].replace('_', ' ')}" for col, label in CHECKS.items())
     lines = [
+        f"::::{{container}} aa-claim verdict-{row['verdict']}",
         f"({anchor(row['claim_id'])})=",
         f"**{md(row['claim_id'])}** · {md(article_label(row['article_id']))}, paragraph {row['paragraph']}, "
         f"sentence {row['sentence']} · {md(row['claim_type'])}",
@@ -76,6 +77,7 @@ def claim_card(row: pd.Series) -> str:
         f"*Why:* {md(row['reasoning'])}",
         "",
         f"*Evidence:* {_cite(row['source_ids'])}",
+        "::::",
         "",
     ]
     return "\n".join(lines)
