@@ -94,3 +94,12 @@ class ClaimCards:
 
     def __repr__(self) -> str:
         return f"{len(self.claims)} claim cards: {', '.join(self.claims['claim_id'])}"
+
+
+def earliest_evidence(claims: pd.DataFrame, sources: pd.DataFrame, claim_id: str) -> pd.Timestamp:
+    """Publication date of the earliest dated source behind a claim (day or month precision)."""
+    ids = claims.set_index("claim_id").loc[claim_id, "source_ids"].split(";")
+    cited = sources[sources["source_id"].isin(ids) & sources["date_published_precision"].isin(["day", "month"])]
+    if cited.empty:
+        raise ValueError(f"no dated source behind {claim_id}")
+    return cited["date_published"].min()
