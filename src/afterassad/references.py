@@ -35,6 +35,10 @@ def bib_entry(row: pd.Series) -> str:
              f"accessed {row['date_accessed']:%Y-%m-%d}"]
     if precision == "undated":
         notes.append("publication date not stated")
+    if row["title_kind"] == "from_url":
+        notes.append("title reconstructed from the address, as the stored copy shows none")
+    elif row["title_kind"] == "descriptive":
+        notes.append("descriptive title written for this report, as the copy shows none or is not in English")
     if pd.notna(row["locator"]) and row["locator"]:
         notes.append(f"seed article, kept as {row['locator']}")
     fields["note"] = bib_text("; ".join(notes)) + "."
