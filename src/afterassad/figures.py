@@ -113,8 +113,9 @@ def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], foc
                                  line=dict(color="#9aa4ad", width=0.8),
                                  fillcolor="#f3efe6" if country in focus else "#fafaf7"))
     mid_lat = (lat_range[0] + lat_range[1]) / 2
-    fig.update_xaxes(range=list(lon_range), showgrid=False, title="Longitude (°E)", ticksuffix="°")
-    fig.update_yaxes(range=list(lat_range), showgrid=False, title="Latitude (°N)", ticksuffix="°",
+    # constrain="domain": keep the requested window and shrink the plot area to the map's aspect.
+    fig.update_xaxes(range=list(lon_range), showgrid=False, title="Longitude (°E)", ticksuffix="°", constrain="domain")
+    fig.update_yaxes(range=list(lat_range), showgrid=False, title="Latitude (°N)", ticksuffix="°", constrain="domain",
                      scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
     fig.update_layout(plot_bgcolor="#dfe9f3")  # the sea
     return fig
