@@ -147,6 +147,13 @@ def test_enum(broken):
     assert (fault.row, fault.column, fault.rule) == (2, "verdict", "enum")
 
 
+def test_claims_must_point_at_a_seed_article(broken):
+    ordinary = next(r["source_id"] for r in broken.rows("sources")[1] if r["source_type"] != "seed_article")
+    broken.set_cell("claims", 1, "article_id", ordinary)
+    faults = [f for f in faults_of(broken) if f.rule == "seed-article"]
+    assert [(f.file, f.row, f.column) for f in faults] == [("data/claims.csv", 1, "article_id")]
+
+
 def test_each_fault_gets_its_own_message(broken):
     broken.set_cell("places", 1, "lat", "200")
     broken.set_cell("claims", 1, "verdict", "maybe")

@@ -35,8 +35,12 @@ def test_unknown_table_is_a_clear_error():
         load("nonsense")
 
 
-def test_table_names_match_the_package():
-    assert table_names() == [r["name"] for r in read_package()["resources"]]
+def test_every_csv_in_data_is_in_the_package_and_back():
+    """No table escapes the contract: each CSV in data/ is described, and each description has its CSV."""
+    from afterassad.paths import data_dir
+
+    on_disk = sorted(p.stem for p in data_dir().glob("*.csv"))
+    assert on_disk == sorted(table_names())
 
 
 def test_loader_records_what_a_notebook_reads(tmp_path, monkeypatch):

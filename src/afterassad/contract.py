@@ -248,11 +248,12 @@ def check_seed_articles(tables: dict[str, RawTable]) -> list[Fault]:
     if sources is None:
         return []
     seeds = {r["source_id"] for r in sources.rows if r["source_type"] == "seed_article"}
+    known = {r["source_id"] for r in sources.rows}  # unknown ids are reported by check_references
     faults = []
     for name in ("claims", "non_claims"):
         table = tables.get(name)
         for i, row in enumerate(table.rows if table else [], start=1):
-            if row["article_id"] and row["article_id"] not in seeds and row["article_id"] in {r["source_id"] for r in sources.rows}:
+            if row["article_id"] in known - seeds:
                 faults.append(Fault(_label(table.path), i, "article_id", "seed-article", f"'{row['article_id']}' is not a seed_article source"))
     return faults
 
