@@ -88,7 +88,7 @@ def _estimate_row(broken, **values):
     source = broken.rows("sources")[1][3]["source_id"]
     actor = broken.rows("actors")[1][0]["actor_id"]
     row = {h: "" for h in header}
-    row.update(estimate_id="test_estimate", subject="test", actor_id=actor, unit="people", as_of="2024-12-01",
+    row.update(estimate_id="test_estimate", chapter="withdrawal", subject="test", actor_id=actor, unit="people", as_of="2024-12-01",
                as_of_precision="month", estimator="test", date_reported="2024-12-02", status="reported", source_ids=source)
     row.update(values)
     broken.write("estimates", header, rows + [row])
@@ -110,6 +110,14 @@ def test_best_greater_than_high_with_no_low(broken):
 def test_a_valid_range_passes(broken):
     _estimate_row(broken, value_low="1000", value_high="1500")
     assert faults_of(broken) == []
+
+
+def test_money_without_its_price_year(broken):
+    n = _estimate_row(broken, unit="usd", value_best="7120000000")
+    fault = only_fault(broken)
+    assert (fault.row, fault.column, fault.rule) == (n, "price_year", "required")
+    _estimate_row(broken, unit="usd", value_best="7120000000", price_year="2022", estimate_id="test_estimate_2")
+    assert len(faults_of(broken)) == 1  # the second row, with its price year, adds no fault
 
 
 def test_empty_file(broken):

@@ -20,7 +20,8 @@ def test_every_table_in_the_package_loads_with_its_schema_types():
         assert list(frame.columns) == [f["name"] for f in resource["schema"]["fields"]]
         for field in resource["schema"]["fields"]:
             dtype = frame[field["name"]].dtype
-            expected = {"date": "datetime64[ns]", "integer": "Int64", "number": "Float64", "string": "string"}[field["type"]]
+            expected = {"date": "datetime64[ns]", "integer": "Int64", "number": "Float64", "string": "string",
+                            "boolean": "boolean"}[field["type"]]
             assert str(dtype).startswith(expected.split("[")[0]), (resource["name"], field["name"], dtype)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from afterassad import load
+from afterassad.contract import read_package
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,7 +42,9 @@ def test_ci_runs_make_test():
 def test_every_registered_source_is_used():
     """The registry holds what the report relies on, nothing else."""
     used = set()
-    for name in ("claims", "actors", "places", "events", "movements", "estimates", "equipment"):
+    cited_by = [r["name"] for r in read_package()["resources"] if "source_ids" in {f["name"] for f in r["schema"]["fields"]}]
+    assert {"claims", "events", "movements", "platforms", "site_status", "estimates"} <= set(cited_by)
+    for name in cited_by:
         used |= {s for cell in load(name)["source_ids"].dropna() for s in cell.split(";")}
     sources = load("sources")
     unused = sorted(set(sources.loc[sources["source_type"] != "seed_article", "source_id"]) - used)

@@ -57,6 +57,15 @@ VERDICT_LABELS = {
 }
 
 
+# How far a fact is established, drawn the same way in every chart: filled, open, crossed.
+STATUS_SYMBOL = {"confirmed": "circle", "reported": "circle-open", "claimed": "x-thin-open"}
+STATUS_LABELS = {"confirmed": "confirmed (two or more independent sources, or an official record)",
+                 "reported": "reported (one credible source)", "claimed": "claimed by a party, not verified"}
+
+# A legend above the plot, wrapping into rows: the page column is narrow, and the source line owns the bottom.
+TOP_LEGEND = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=11), itemsizing="constant")
+
+
 def actor_colour(actor_id: str | None) -> str:
     return ACTOR_COLOURS.get(actor_id or "", OTHER)
 

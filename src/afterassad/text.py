@@ -83,3 +83,8 @@ class Plain(str):
 
     def __repr__(self) -> str:
         return str(self)
+
+
+def short_name(name: str) -> str:
+    """A name without its qualifier: 'Hama military airport (coordinates of Hama city)' -> 'Hama military airport'."""
+    return name.split(" (")[0].split(" / ")[0]

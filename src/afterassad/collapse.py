@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from geographiclib.geodesic import Geodesic
 
 from . import style
+from .dates import day_month, long_date
 from .figures import base_map
-from .text import html
+from .geo import distance_km
+from .text import html, short_name
+from .timeline import stack_in_lanes
 
 LANES = {  # event types grouped into the timeline's rows, top to bottom
     "Offensive, control": ["offensive_launch", "control_change"],
@@ -16,20 +18,6 @@ LANES = {  # event types grouped into the timeline's rows, top to bottom
     "Statements": ["statement", "diplomacy"],
     "Departure, transition": ["departure", "asylum", "transition", "other"],
 }
-STATUS_SYMBOL = {"confirmed": "circle", "reported": "circle-open", "claimed": "x-thin-open"}
-
-
-def day_month(ts: pd.Timestamp) -> str:
-    return f"{ts.day} {ts:%b}"
-
-
-def long_date(ts: pd.Timestamp) -> str:
-    return f"{ts.day} {ts:%B %Y}"
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Geodesic distance on the WGS84 ellipsoid (Karney's algorithm, geographiclib)."""
-    return Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2)["s12"] / 1000.0
 
 
 def offensive_start(events: pd.DataFrame) -> pd.Series:
@@ -57,15 +45,6 @@ def changes_of_control(events: pd.DataFrame, places: pd.DataFrame, actors: pd.Da
     return table.sort_values(["date", "distance_km"]).reset_index(drop=True)
 
 
-def short_name(name: str) -> str:
-    """'Hama military airport (coordinates of Hama city)' -> 'Hama military airport'."""
-    return name.split(" (")[0].split(" / ")[0]
-
-
-# Above the plot, wrapping into rows: the page column is narrow, and the source line owns the bottom.
-TOP_LEGEND = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=11), itemsizing="constant")
-
-
 def _legend_entry(fig: go.Figure, actor_id: str, name: str) -> None:
     """A filled marker in the legend for each actor, whatever the status of its first event."""
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup=actor_id,
@@ -81,28 +60,31 @@ def _hover(row) -> str:
 def timeline_figure(events: pd.DataFrame, actors: pd.DataFrame) -> go.Figure:
     """Every event of the chapter on one time axis, in lanes by kind, coloured by actor.
 
-    Multi-day events are drawn as a bar from first to last day; open and crossed markers are
-    events reported by one source or claimed by a party.
+    Events of the same day are stacked inside their lane, so none hides another. Multi-day
+    events are drawn as a bar from first to last day; open and crossed markers are events
+    reported by one source or claimed by a party.
     """
     names = actors.set_index("actor_id")["name"]
     lane_of = {t: lane for lane, types in LANES.items() for t in types}
     frame = events.assign(lane=events["event_type"].map(lane_of))
+    lanes = stack_in_lanes(frame, "lane", list(LANES), end_col="date_end", gap_days=0.55)
+    frame = frame.assign(y=lanes.y)
     fig = go.Figure()
     for row in frame[frame["date_end"].notna()].itertuples():
-        fig.add_trace(go.Scatter(x=[row.date, row.date_end], y=[row.lane, row.lane], mode="lines",
+        fig.add_trace(go.Scatter(x=[row.date, row.date_end], y=[row.y, row.y], mode="lines",
                                  line=dict(color=style.actor_colour(row.actor_id), width=6), opacity=0.35,
                                  hoverinfo="skip", showlegend=False))
     for actor_id, group in frame.groupby("actor_id", sort=False):
         _legend_entry(fig, actor_id, short_name(names.get(actor_id, actor_id)))
         fig.add_trace(go.Scatter(
-            x=group["date"], y=group["lane"], mode="markers", name=short_name(names.get(actor_id, actor_id)),
+            x=group["date"], y=group["y"], mode="markers", name=short_name(names.get(actor_id, actor_id)),
             legendgroup=actor_id, showlegend=False,
-            marker=dict(color=style.actor_colour(actor_id), size=11, line=dict(width=1.5, color=style.actor_colour(actor_id)),
-                        symbol=[STATUS_SYMBOL[s] for s in group["status"]]),
+            marker=dict(color=style.actor_colour(actor_id), size=10, line=dict(width=1.5, color=style.actor_colour(actor_id)),
+                        symbol=[style.STATUS_SYMBOL[s] for s in group["status"]]),
             text=[_hover(r) for r in group.itertuples()], hovertemplate="%{text}<extra>%{fullData.name}</extra>"))
-    fig.update_yaxes(categoryorder="array", categoryarray=list(LANES)[::-1], title=None)
+    lanes.style_axis(fig)
     fig.update_xaxes(title="Date (2024)", dtick=86400000.0 * 3, tickformat="%-d %b", tickangle=0)
-    fig.update_layout(legend=TOP_LEGEND, margin=dict(t=20))
+    fig.update_layout(legend=style.TOP_LEGEND, margin=dict(t=20))
     return fig
 
 
@@ -124,7 +106,7 @@ def map_figure(changes: pd.DataFrame, places: pd.DataFrame, start: pd.Series, la
                              name=f"Start line ({day_month(start['date'])})",
                              marker=dict(symbol="star", size=16, color=style.INK), text=["Start"], textposition="top left",
                              hovertemplate=f"{html(short_name(origin['name']))}<extra>start line</extra>"))
-    fig.update_layout(legend=TOP_LEGEND)
+    fig.update_layout(legend=style.TOP_LEGEND)
     return fig
 
 
@@ -145,5 +127,5 @@ def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: set[str]) -> 
             hovertemplate="<b>%{customdata[0]}</b>, %{customdata[1]}: day %{x}, %{y:.0f} km<extra>%{fullData.name}</extra>"))
     fig.update_xaxes(title=f"Days since the offensive began ({long_date(start['date'])} = day 0)", dtick=1, rangemode="tozero")
     fig.update_yaxes(title="Geodesic distance from the start line (km)", rangemode="tozero")
-    fig.update_layout(legend=TOP_LEGEND)
+    fig.update_layout(legend=style.TOP_LEGEND)
     return fig

@@ -6,7 +6,8 @@ import math
 import pytest
 
 from afterassad import load
-from afterassad.chronology import changes_of_control, distance_km, offensive_start, pace_figure, timeline_figure, map_figure
+from afterassad.collapse import changes_of_control, map_figure, offensive_start, pace_figure, timeline_figure
+from afterassad.geo import distance_km
 
 
 @pytest.fixture(scope="module")
@@ -53,5 +54,6 @@ def test_every_figure_has_data(tables):
         points = sum(sum(x is not None for x in (trace.x if trace.x is not None else ())) for trace in fig.data if trace.mode and "markers" in trace.mode)
         assert points > 0
     timeline = timeline_figure(events, actors)
-    plotted = sum(len(t.x) for t in timeline.data if t.mode == "markers" and t.showlegend is False)
-    assert plotted == len(events)  # every event is on the timeline
+    plotted = [(x, y) for t in timeline.data if t.mode == "markers" and t.showlegend is False for x, y in zip(t.x, t.y)]
+    assert len(plotted) == len(events)  # every event is on the timeline
+    assert len(set(plotted)) == len(plotted)  # and none sits on top of another

@@ -1,0 +1,81 @@
+"""Shared helpers every chapter uses: geodesy, date wording, lane timelines."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from afterassad.dates import span, with_precision
+from afterassad.geo import distance_km, geodesic_midpoint, geodesic_path
+from afterassad.timeline import pack, stack_in_lanes
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "afterassad"
+CHAPTER_MODULES = ["collapse", "withdrawal", "libya", "equipment"]
+
+
+def haversine_km(lat1, lon1, lat2, lon2, radius=6371.0088):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * radius * math.asin(math.sqrt(a))
+
+
+def test_one_degree_of_latitude_at_the_equator_is_the_textbook_length():
+    # WGS84: a degree of latitude at the equator is 110.574 km (meridian arc), longitude 111.320 km.
+    assert distance_km(0, 0, 1, 0) == pytest.approx(110.574, abs=0.01)
+    assert distance_km(0, 0, 0, 1) == pytest.approx(111.320, abs=0.01)
+
+
+def test_geodesic_path_ends_where_asked_and_sums_to_the_distance():
+    lons, lats = geodesic_path(35.41, 35.95, 55.75, 37.62, step_km=50)
+    assert (lons[0], lats[0]) == pytest.approx((35.95, 35.41)) and (lons[-1], lats[-1]) == pytest.approx((37.62, 55.75))
+    legs = sum(haversine_km(a, b, c, d) for a, b, c, d in zip(lats, lons, lats[1:], lons[1:]))
+    assert legs == pytest.approx(distance_km(35.41, 35.95, 55.75, 37.62), rel=0.005)
+    mid_lon, mid_lat = geodesic_midpoint(35.41, 35.95, 55.75, 37.62)
+    assert distance_km(35.41, 35.95, mid_lat, mid_lon) == pytest.approx(distance_km(mid_lat, mid_lon, 55.75, 37.62), rel=1e-6)
+
+
+def test_dates_are_written_no_more_precisely_than_known():
+    ts = pd.Timestamp("2024-12-01")
+    assert with_precision(ts, "day") == "1 December 2024"
+    assert with_precision(ts, "month") == "December 2024"
+    assert with_precision(ts, "year") == "2024"
+    assert span(pd.Timestamp("2024-12-08"), pd.Timestamp("2024-12-14")) == "8–14 December 2024"
+    assert span(pd.Timestamp("2024-12-30"), pd.Timestamp("2025-01-02")) == "30 December 2024 – 2 January 2025"
+    with pytest.raises(ValueError):
+        with_precision(ts, "fortnight")
+
+
+def test_packing_never_puts_two_touching_intervals_in_one_slot():
+    starts = [0, 0, 0, 0.2, 3, 3.1, 10]
+    ends = [5, 0, 0, 0.2, 3, 3.1, 10]
+    slots = pack(starts, ends, gap=0.5)
+    for i in range(len(starts)):
+        for j in range(i + 1, len(starts)):
+            if slots[i] == slots[j]:
+                first, second = sorted([i, j], key=lambda k: starts[k])
+                assert starts[second] - ends[first] >= 0.5
+    assert max(slots) == 3  # four intervals overlap around day 0
+
+
+def test_stacked_lanes_keep_rows_in_their_own_band():
+    frame = pd.DataFrame({"date": pd.to_datetime(["2024-12-08"] * 3 + ["2024-12-09"]), "lane": ["A", "A", "A", "B"]})
+    lanes = stack_in_lanes(frame, "lane", ["A", "B"], gap_days=0.5)
+    a, b = lanes.y[frame["lane"] == "A"], lanes.y[frame["lane"] == "B"]
+    assert a.is_unique and a.min() > b.max()  # lane A above lane B, three distinct slots
+    assert lanes.ticktext == ["A", "B"]
+    with pytest.raises(ValueError):
+        stack_in_lanes(frame, "lane", ["A"])
+
+
+def test_no_chapter_module_imports_another_chapters_module():
+    for name in CHAPTER_MODULES:
+        path = SRC / f"{name}.py"
+        if not path.is_file():
+            continue
+        text = path.read_text()
+        for other in CHAPTER_MODULES:
+            if other != name:
+                assert f"from .{other} import" not in text and f"afterassad.{other}" not in text, (name, other)
