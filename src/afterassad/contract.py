@@ -168,6 +168,9 @@ def _rule_faults(label: str, i: int, row: dict[str, str], rule: dict) -> list[Fa
     elif kind == "required_if":
         if row[rule["field"]] == "" and row[rule["column"]] in rule["values"]:
             return [Fault(label, i, rule["field"], "required", rule["description"])]
+    elif kind == "required_with":
+        if row[rule["field"]] == "" and any(row.get(f, "") != "" for f in rule["fields"]):
+            return [Fault(label, i, rule["field"], "required", rule["description"])]
     elif kind == "not_before":
         if row[rule["field"]] and row[rule["other"]] and row[rule["field"]] < row[rule["other"]]:
             return [Fault(label, i, rule["field"], "date-order", f"{row[rule['field']]} is before {rule['other']}={row[rule['other']]}")]
