@@ -1,0 +1,351 @@
+"""The withdrawal chapter's analysis: Russia's posture before the fall, its movements out of Syria,
+the routes and their geodesic distances, the status of each base over time, what left and what
+stayed, and the lift capacity the reported sorties and voyages imply.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from . import ranges, style
+from .dates import day_month, span, with_precision
+from .figures import base_map
+from .geo import distance_km, geodesic_midpoint, geodesic_path
+from .text import html, short_name
+
+# Where a movement went, grouped as the chapter tells it. Keys are ISO country codes of the destination.
+DESTINATIONS = {"RUS": "Back to Russia", "LBY": "To Libya", "SYR": "Within Syria"}
+ELSEWHERE = "At sea or elsewhere"
+DESTINATION_ORDER = ["Back to Russia", "To Libya", "Within Syria", ELSEWHERE]
+DESTINATION_COLOURS = {"Back to Russia": "#C1121F", "To Libya": "#DDAA33", "Within Syria": "#6E7781", ELSEWHERE: "#0072B2"}
+
+SITE_STATUS_ORDER = ["operational", "under_negotiation", "drawn_down", "vacated"]
+SITE_STATUS_LABELS = {"operational": "Operational", "under_negotiation": "Under negotiation",
+                      "drawn_down": "Drawn down", "vacated": "Vacated"}
+# A sequential ramp from in use to gone, readable in grey scale too.
+SITE_STATUS_COLOURS = {"operational": "#1a7f37", "under_negotiation": "#7fb069", "drawn_down": "#e09f3e", "vacated": "#8c959f"}
+
+UNIT_TITLES = {"flights": "Flights", "voyages": "Ship voyages", "vehicles": "Vehicles in road convoys",
+               "people": "People", "items": "Items"}
+ASSET_KIND_LABELS = {"personnel": "Personnel", "fixed_wing_aircraft": "Fixed-wing aircraft", "helicopters": "Helicopters",
+                     "warships": "Warships", "submarines": "Submarines", "support_ships": "Support ships",
+                     "air_defence": "Air-defence systems", "ground_vehicles": "Ground vehicles", "other": "Other"}
+# The equipment table's categories, in the chapter's kinds of asset.
+CATEGORY_KIND = {"aircraft": "fixed_wing_aircraft", "helicopter": "helicopters", "naval": "warships",
+                 "air_defence": "air_defence", "armoured_vehicle": "ground_vehicles", "tank": "ground_vehicles",
+                 "vehicle": "ground_vehicles", "artillery": "other", "other": "other"}
+
+PRECISION_DAYS = {"day": 1, "week": 7}
+
+
+# ------------------------------------------------------------------ posture before the fall
+
+def posture(estimates: pd.DataFrame, before: pd.Timestamp) -> pd.DataFrame:
+    """Estimates of Russia's own forces in Syria that describe a date before `before`, by kind of asset."""
+    rows = estimates[(estimates["chapter"] == "withdrawal") & (estimates["actor_id"] == "russia")
+                     & (estimates["as_of"] < before)].copy()
+    rows["range"] = [ranges.from_row(r, "value") for _, r in rows.iterrows()]
+    rows["kind_order"] = rows["asset_kind"].map({k: i for i, k in enumerate(ASSET_KIND_LABELS)}).fillna(99)
+    return rows.sort_values(["kind_order", "as_of"]).reset_index(drop=True)
+
+
+def posture_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """The posture estimates as a reader's table: what, how many, who estimated, as of when."""
+    return pd.DataFrame({
+        "Asset": rows["asset_kind"].map(ASSET_KIND_LABELS).fillna("Other"),
+        "What is counted": rows["subject"],
+        "Estimate": [r.words(u if u != "items" else "") for r, u in zip(rows["range"], rows["unit"])],
+        "Estimator": rows["estimator"],
+        "As of": [with_precision(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"])],
+        "Status": rows["status"],
+    })
+
+
+# ------------------------------------------------------------------ movements
+
+def destination_group(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Series:
+    country = movements["destination_place_id"].map(places.set_index("place_id")["country"])
+    return country.map(DESTINATIONS).fillna(ELSEWHERE)
+
+
+def effective_span(movements: pd.DataFrame) -> pd.DataFrame:
+    """First and last day each movement may have taken place, from its dates and their precision.
+
+    A movement dated to a month covers that month; to a week, seven days; a group with an end
+    date, its whole span.
+    """
+    start = movements["date"]
+    by_precision = []
+    for date, precision in zip(movements["date"], movements["date_precision"]):
+        if precision in PRECISION_DAYS:
+            by_precision.append(date + pd.Timedelta(days=PRECISION_DAYS[precision] - 1))
+        elif precision == "month":
+            by_precision.append(date + pd.offsets.MonthEnd(0))
+        else:
+            by_precision.append(date + pd.offsets.YearEnd(0))
+    end = movements["date_end"].where(movements["date_end"].notna(), pd.Series(by_precision, index=movements.index))
+    return pd.DataFrame({"start": start, "end": end}, index=movements.index)
+
+
+def weekly_counts(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Counts per week (Monday start), destination group and unit, as low/best/high.
+
+    A movement known only to a span of days (a group of flights, or a month) is spread evenly
+    over the days of that span: an assumption the chapter states, which keeps the totals right
+    but not the day-to-day shape within the span.
+    """
+    spans = effective_span(movements)
+    group = destination_group(movements, places)
+    records = []
+    for idx, row in movements.iterrows():
+        days = pd.date_range(spans.loc[idx, "start"], spans.loc[idx, "end"], freq="D")
+        share = 1.0 / len(days)
+        r = ranges.from_row(row, "count")
+        for day in days:
+            records.append({"week": day - pd.Timedelta(days=day.weekday()), "destination": group[idx],
+                            "unit": row["count_unit"], "low": r.low * share, "high": r.high * share,
+                            "best": None if r.best is None else r.best * share, "open_high": r.open_high,
+                            "spread": len(days) > 1})
+    frame = pd.DataFrame(records)
+    if frame.empty:
+        return pd.DataFrame(columns=["week", "destination", "unit", "low", "best", "high", "open_high", "spread"])
+    out = frame.groupby(["unit", "week", "destination"], as_index=False).agg(
+        low=("low", "sum"), high=("high", "sum"), best=("best", lambda s: None if s.isna().any() else s.sum()),
+        open_high=("open_high", "any"), spread=("spread", "any"))
+    return out.sort_values(["unit", "week", "destination"]).reset_index(drop=True)
+
+
+def movements_figure(weekly: pd.DataFrame) -> go.Figure:
+    """Counts by week and destination: a solid bar up to the low count, a pale one on to the high."""
+    units = [u for u in UNIT_TITLES if u in set(weekly["unit"])]
+    fig = make_subplots(rows=len(units), cols=1, shared_xaxes=True, vertical_spacing=0.09,
+                        subplot_titles=[UNIT_TITLES[u] + " per week" for u in units])
+    for i, unit in enumerate(units, start=1):
+        part = weekly[weekly["unit"] == unit]
+        for dest in DESTINATION_ORDER:
+            rows = part[part["destination"] == dest]
+            if rows.empty:
+                continue
+            colour = DESTINATION_COLOURS[dest]
+            hover = [f"<b>{html(dest)}</b>, week of {day_month(w)}: {ranges.Range(lo, b, hi, o).words(unit, '{:,.1f}')}"
+                     + ("<br>(includes groups spread over their span)" if s else "")
+                     for w, lo, b, hi, o, s in zip(rows["week"], rows["low"], rows["best"], rows["high"], rows["open_high"], rows["spread"])]
+            fig.add_trace(go.Bar(x=rows["week"], y=rows["low"], name=dest, legendgroup=dest, showlegend=i == 1,
+                                 marker=dict(color=colour), offsetgroup=dest, hovertext=hover, hoverinfo="text"), row=i, col=1)
+            fig.add_trace(go.Bar(x=rows["week"], y=rows["high"] - rows["low"], base=rows["low"], name=f"{dest}: up to the high count",
+                                 legendgroup=dest, showlegend=False, offsetgroup=dest,
+                                 marker=dict(color=colour, opacity=0.3, line=dict(color=colour, width=1)),
+                                 hovertext=hover, hoverinfo="text"), row=i, col=1)
+        fig.update_yaxes(title_text=UNIT_TITLES[unit].split(" ")[0].lower(), rangemode="tozero", row=i, col=1)
+    fig.update_layout(barmode="group", bargap=0.25, legend=style.TOP_LEGEND)
+    fig.update_xaxes(tickformat="%-d %b<br>%Y", row=len(units), col=1)
+    return fig
+
+
+# ------------------------------------------------------------------ routes
+
+def routes(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """One row per origin, stop and destination chain and mode: counts summed as ranges, and the
+    geodesic length of each leg and of the whole route."""
+    p = places.set_index("place_id")
+    group = destination_group(movements, places)
+    frame = movements.assign(destination=group, via=movements["via_place_ids"].fillna(""))
+    out = []
+    for (origin, via, dest, mode, unit), rows in frame.groupby(
+            ["origin_place_id", "via", "destination_place_id", "asset_type", "count_unit"], sort=False):
+        chain = [origin] + [v for v in via.split(";") if v] + [dest]
+        legs = [distance_km(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"]) for a, b in zip(chain, chain[1:])]
+        out.append({"origin": origin, "destination_place": dest, "chain": chain, "asset_type": mode, "count_unit": unit,
+                    "destination": rows["destination"].iloc[0], "legs_km": legs, "distance_km": sum(legs),
+                    "count": ranges.total(ranges.from_row(r, "count") for _, r in rows.iterrows()),
+                    "first": rows["date"].min(), "last": rows["date"].max(), "n_rows": len(rows),
+                    "platforms": sorted(set(rows["platform_id"].dropna())), "source_ids": ";".join(rows["source_ids"])})
+    return pd.DataFrame(out)
+
+
+def declutter(xs: list[float], ys: list[float], min_dx: float, min_dy: float) -> list[float]:
+    """Shift label y positions apart so no two labels closer than min_dx horizontally overlap vertically."""
+    order = sorted(range(len(ys)), key=lambda i: ys[i])
+    placed: list[int] = []
+    out = list(ys)
+    for i in order:
+        for j in placed:
+            if abs(xs[i] - xs[j]) < min_dx and abs(out[i] - out[j]) < min_dy:
+                out[i] = out[j] + min_dy
+        placed.append(i)
+    return out
+
+
+def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tuple[tuple[float, float], tuple[float, float]]) -> go.Figure:
+    """Routes out of Syria drawn along the geodesic, coloured by destination, labelled with their length."""
+    p = places.set_index("place_id")
+    fig = base_map(*window, focus=["Syria", "Libya", "Russia"])
+    label_x, label_y, label_text = [], [], []
+    for dest in DESTINATION_ORDER:
+        rows = route_rows[route_rows["destination"] == dest]
+        for k, r in enumerate(rows.itertuples()):
+            lons, lats = [], []
+            for a, b in zip(r.chain, r.chain[1:]):
+                x, y = geodesic_path(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"])
+                lons += x
+                lats += y
+            sea = r.asset_type == "ship_voyage"
+            names = " → ".join(short_name(p.loc[c, "name"]) for c in r.chain)
+            fig.add_trace(go.Scatter(
+                x=lons, y=lats, mode="lines", name=dest, legendgroup=dest, showlegend=k == 0,
+                line=dict(color=DESTINATION_COLOURS[dest], width=2.5, dash="dash" if sea else "solid"),
+                hovertemplate=(f"<b>{html(names)}</b><br>{html(r.asset_type.replace('_', ' '))}: {html(r.count.words(r.count_unit))}"
+                               f"<br>{r.distance_km:,.0f} km (geodesic){' · ships sail further' if sea else ''}"
+                               f"<br>{html(span(r.first, r.last))}<extra></extra>")))
+            a, b = r.chain[-2], r.chain[-1]
+            mx, my = geodesic_midpoint(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"])
+            label_x.append(mx)
+            label_y.append(my)
+            label_text.append(f"{r.distance_km:,.0f} km")
+    span_x = window[0][1] - window[0][0]
+    label_y = declutter(label_x, label_y, min_dx=span_x * 0.12, min_dy=span_x * 0.03)
+    fig.add_trace(go.Scatter(x=label_x, y=label_y, mode="text", text=label_text, textfont=dict(size=11, color=style.INK),
+                             hoverinfo="skip", showlegend=False))
+    used = sorted({c for chain in route_rows["chain"] for c in chain})
+    ends = p.loc[used]
+    fig.add_trace(go.Scatter(x=ends["lon"], y=ends["lat"], mode="markers", name="Places (hover for name)",
+                             marker=dict(color=style.INK, size=7, line=dict(color="white", width=1)),
+                             text=[html(short_name(n)) for n in ends["name"]], hovertemplate="%{text}<extra></extra>"))
+    fig.update_layout(legend=style.TOP_LEGEND)
+    return fig
+
+
+# ------------------------------------------------------------------ status of each base
+
+def status_periods(site_status: pd.DataFrame, places: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
+    """Each status as a period: from its row's date to the next row's date for the same place (or `until`)."""
+    frame = site_status.sort_values(["place_id", "date", "status_id"]).copy()
+    frame["end"] = frame.groupby("place_id")["date"].shift(-1).fillna(until)
+    frame["place_name"] = frame["place_id"].map(places.set_index("place_id")["name"]).map(short_name)
+    return frame.reset_index(drop=True)
+
+
+def status_timeline_figure(periods: pd.DataFrame) -> go.Figure:
+    """One row per base, coloured by status over time, with a marker at each piece of evidence."""
+    order = (periods.groupby("place_name")["date"].min().sort_values().index.tolist())
+    fig = go.Figure()
+    shown = set()
+    for r in periods.itertuples():
+        colour = SITE_STATUS_COLOURS[r.site_status]
+        label = SITE_STATUS_LABELS[r.site_status]
+        fig.add_trace(go.Scatter(x=[r.date, r.end], y=[r.place_name, r.place_name], mode="lines",
+                                 line=dict(color=colour, width=14), name=label, legendgroup=label,
+                                 showlegend=label not in shown, hoverinfo="skip"))
+        shown.add(label)
+    fig.add_trace(go.Scatter(
+        x=periods["date"], y=periods["place_name"], mode="markers", name="Evidence for a status (hover)",
+        marker=dict(color="white", size=9, line=dict(color=style.INK, width=1.5),
+                    symbol=[style.STATUS_SYMBOL[s] if s != "claimed" else "x" for s in periods["status"]]),
+        text=[f"<b>{html(p)}</b>, {html(with_precision(d, dp))}: {html(SITE_STATUS_LABELS[s])} ({html(st)})<br>"
+              + "<br>".join(html(b[i:i + 90]) for i in range(0, len(b), 90))
+              for p, d, dp, s, st, b in zip(periods["place_name"], periods["date"], periods["date_precision"],
+                                            periods["site_status"], periods["status"], periods["basis"])],
+        hovertemplate="%{text}<extra></extra>"))
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
+    fig.update_xaxes(title="Date", tickformat="%b<br>%Y")
+    fig.update_layout(legend=style.TOP_LEGEND)
+    return fig
+
+
+# ------------------------------------------------------------------ what left, what stayed
+
+def left_and_stayed(equipment: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Russia's own equipment in Syria by kind and outcome: evacuated (by destination) or remained."""
+    own = equipment[(equipment["conflict"] == "syria_2024") & (equipment["owner_actor_id"] == "russia")].copy()
+    own["kind"] = own["category"].map(CATEGORY_KIND).fillna("other")
+    country = own["destination_place_id"].map(places.set_index("place_id")["country"])
+    own["where"] = [("Left for " + {"RUS": "Russia", "LBY": "Libya"}.get(c, "an unknown destination") if o == "evacuated"
+                     else {"remained": "Stayed in Syria", "destroyed": "Destroyed", "captured": "Captured",
+                           "pre_collapse_inventory": "In Syria before the fall"}.get(o, o.replace("_", " ").capitalize()))
+                    for o, c in zip(own["outcome"], country)]
+    own["range"] = [ranges.from_row(r, "count") for _, r in own.iterrows()]
+    return own.reset_index(drop=True)
+
+
+def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
+    """For each kind of asset, its counts by outcome as ranges on a shared row, one panel per kind."""
+    kinds = [k for k in ASSET_KIND_LABELS if k in set(rows["kind"])]
+    outcomes = ["In Syria before the fall", "Left for Russia", "Left for Libya", "Left for an unknown destination",
+                "Stayed in Syria", "Destroyed", "Captured"]
+    colours = {"In Syria before the fall": style.MUTED, "Left for Russia": DESTINATION_COLOURS["Back to Russia"],
+               "Left for Libya": DESTINATION_COLOURS["To Libya"], "Left for an unknown destination": DESTINATION_COLOURS[ELSEWHERE],
+               "Stayed in Syria": "#1a7f37", "Destroyed": "#000000", "Captured": "#AA4499"}
+    fig = make_subplots(rows=len(kinds), cols=1, vertical_spacing=0.12 if len(kinds) < 4 else 0.07,
+                        subplot_titles=[ASSET_KIND_LABELS[k] + " (number)" for k in kinds])
+    shown = set()
+    for i, kind in enumerate(kinds, start=1):
+        part = rows[rows["kind"] == kind]
+        present = [o for o in outcomes if o in set(part["where"])] + sorted(set(part["where"]) - set(outcomes))
+        for outcome in present:
+            for r in part[part["where"] == outcome].itertuples():
+                c = colours.get(outcome, style.MUTED)
+                fig.add_trace(go.Scatter(
+                    x=[r.range.low, r.range.high], y=[outcome, outcome], mode="lines+markers",
+                    line=dict(color=c, width=6), marker=dict(color=c, size=9, symbol=["line-ns", "line-ns"], line=dict(width=2, color=c)),
+                    name=outcome, legendgroup=outcome, showlegend=False,
+                    hovertemplate=(f"<b>{html(r.system)}</b>: {html(r.range.words())}<br>{html(outcome)} · "
+                                   f"{html(with_precision(r.as_of, r.as_of_precision))}<br>{html(r.estimator)} "
+                                   f"({html(r.status_of_claim)})<extra></extra>")), row=i, col=1)
+                if r.range.best is not None:
+                    fig.add_trace(go.Scatter(x=[r.range.best], y=[outcome], mode="markers", showlegend=False, hoverinfo="skip",
+                                             marker=dict(color=c, size=11, symbol="diamond", line=dict(color="white", width=1))),
+                                  row=i, col=1)
+                shown.add(outcome)
+        fig.update_yaxes(categoryorder="array", categoryarray=present[::-1], row=i, col=1)
+        fig.update_xaxes(rangemode="tozero", row=i, col=1)
+    fig.update_layout(showlegend=False, margin=dict(l=200))
+    return fig
+
+
+# ------------------------------------------------------------------ lift capacity
+
+def lift_capacity(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """What the counted sorties and voyages could have carried: count x stated payload, as ranges.
+
+    Only movements whose platform has a payload count. This is an upper bound on what was moved
+    by those movements (aircraft rarely fly at their maximum payload), not a measure of cargo.
+    """
+    known = platforms.dropna(subset=["payload_t_low", "payload_t_best", "payload_t_high"], how="all").set_index("platform_id")
+    frame = movements[movements["platform_id"].isin(known.index)].copy()
+    frame["destination"] = destination_group(frame, places)
+    rows = []
+    for (dest, platform), part in frame.groupby(["destination", "platform_id"], sort=False):
+        count = ranges.total(ranges.from_row(r, "count") for _, r in part.iterrows())
+        payload = ranges.from_row(known.loc[platform], "payload_t")
+        rows.append({"destination": dest, "platform_id": platform, "platform": known.loc[platform, "name"],
+                     "mode": part["asset_type"].iloc[0], "count": count, "payload_t": payload,
+                     "capacity_t": count.scale(payload), "n_rows": len(part)})
+    return pd.DataFrame(rows)
+
+
+def capacity_by_destination(capacity: pd.DataFrame) -> dict[str, ranges.Range]:
+    return {dest: ranges.total(part["capacity_t"]) for dest, part in capacity.groupby("destination")}
+
+
+def uncounted_movements(movements: pd.DataFrame, platforms: pd.DataFrame) -> pd.DataFrame:
+    """Movements the capacity sum cannot include: no platform, or a platform with no stated payload."""
+    with_payload = set(platforms.dropna(subset=["payload_t_low", "payload_t_best", "payload_t_high"], how="all")["platform_id"])
+    return movements[~movements["platform_id"].isin(with_payload)]
+
+
+def window_for(place_ids, places: pd.DataFrame, pad: float = 2.5) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A map window (lon range, lat range) around the places given, padded by `pad` degrees."""
+    p = places.set_index("place_id").loc[sorted(set(place_ids))]
+    return ((math.floor(p["lon"].min() - pad), math.ceil(p["lon"].max() + pad)),
+            (math.floor(p["lat"].min() - pad), math.ceil(p["lat"].max() + pad)))
+
+
+def when(row) -> str:
+    """A movement's or event's date in words, at its precision, with its end where it has one."""
+    if "date_end" in row and pd.notna(row["date_end"]):
+        return span(row["date"], row["date_end"], row["date_precision"])
+    return with_precision(row["date"], row["date_precision"])
+

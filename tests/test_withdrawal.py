@@ -1,0 +1,210 @@
+"""The withdrawal chapter: its analysis checked on small made-up tables with hand-computed answers,
+and its data checked against the rules the chapter promises its readers."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from afterassad import load, ranges
+from afterassad.milestones import regime_fall
+from afterassad.withdrawal import (effective_span, left_and_stayed, lift_capacity, movements_figure, posture,
+                                   route_map_figure, routes, status_periods, status_timeline_figure, weekly_counts,
+                                   window_for, left_stayed_figure)
+
+PLACES = pd.DataFrame({
+    "place_id": ["hmeimim", "benghazi", "moscow", "sea"],
+    "name": ["Hmeimim", "Benghazi", "Moscow", "Eastern Mediterranean"],
+    "country": ["SYR", "LBY", "RUS", "XXX"],
+    "lat": [35.41, 32.09, 55.75, 34.0], "lon": [35.95, 20.27, 37.62, 30.0]})
+
+
+def _movements(rows):
+    base = {"date_end": pd.NaT, "date_precision": "day", "via_place_ids": pd.NA, "platform_id": pd.NA,
+            "count_best": float("nan"), "asset_type": "aircraft_flight", "count_unit": "flights", "source_ids": "s"}
+    frame = pd.DataFrame([{**base, **r} for r in rows])
+    for c in ("date", "date_end"):
+        frame[c] = pd.to_datetime(frame[c])
+    return frame
+
+
+def vincenty_km(lat1, lon1, lat2, lon2):
+    """Vincenty's inverse formula on WGS84, written out here to check geographiclib independently."""
+    a, f = 6378137.0, 1 / 298.257223563
+    b = (1 - f) * a
+    L = math.radians(lon2 - lon1)
+    U1, U2 = math.atan((1 - f) * math.tan(math.radians(lat1))), math.atan((1 - f) * math.tan(math.radians(lat2)))
+    sinU1, cosU1, sinU2, cosU2 = math.sin(U1), math.cos(U1), math.sin(U2), math.cos(U2)
+    lam = L
+    for _ in range(200):
+        sin_lam, cos_lam = math.sin(lam), math.cos(lam)
+        sin_sigma = math.hypot(cosU2 * sin_lam, cosU1 * sinU2 - sinU1 * cosU2 * cos_lam)
+        if sin_sigma == 0:
+            return 0.0
+        cos_sigma = sinU1 * sinU2 + cosU1 * cosU2 * cos_lam
+        sigma = math.atan2(sin_sigma, cos_sigma)
+        sin_alpha = cosU1 * cosU2 * sin_lam / sin_sigma
+        cos2_alpha = 1 - sin_alpha ** 2
+        cos_2sm = cos_sigma - 2 * sinU1 * sinU2 / cos2_alpha if cos2_alpha else 0.0
+        C = f / 16 * cos2_alpha * (4 + f * (4 - 3 * cos2_alpha))
+        previous = lam
+        lam = L + (1 - C) * f * sin_alpha * (sigma + C * sin_sigma * (cos_2sm + C * cos_sigma * (-1 + 2 * cos_2sm ** 2)))
+        if abs(lam - previous) < 1e-12:
+            break
+    u2 = cos2_alpha * (a * a - b * b) / (b * b)
+    A = 1 + u2 / 16384 * (4096 + u2 * (-768 + u2 * (320 - 175 * u2)))
+    B = u2 / 1024 * (256 + u2 * (-128 + u2 * (74 - 47 * u2)))
+    d_sigma = B * sin_sigma * (cos_2sm + B / 4 * (cos_sigma * (-1 + 2 * cos_2sm ** 2)
+                                                 - B / 6 * cos_2sm * (-3 + 4 * sin_sigma ** 2) * (-3 + 4 * cos_2sm ** 2)))
+    return b * A * (sigma - d_sigma) / 1000.0
+
+
+# ------------------------------------------------------------------ analysis, on made-up tables
+
+def test_a_month_precise_movement_covers_its_month_and_a_group_its_span():
+    mv = _movements([{"date": "2025-01-01", "date_precision": "month", "origin_place_id": "hmeimim", "destination_place_id": "moscow",
+                      "count_low": 3, "count_high": 3},
+                     {"date": "2024-12-16", "date_end": "2024-12-22", "origin_place_id": "hmeimim", "destination_place_id": "benghazi",
+                      "count_low": 7, "count_high": 14}])
+    spans = effective_span(mv)
+    assert spans.loc[0, "end"] == pd.Timestamp("2025-01-31")
+    assert spans.loc[1, "end"] == pd.Timestamp("2024-12-22")
+
+
+def test_weekly_counts_keep_every_flight_and_split_by_destination():
+    mv = _movements([{"date": "2024-12-16", "date_end": "2024-12-22", "origin_place_id": "hmeimim", "destination_place_id": "benghazi",
+                      "count_low": 7, "count_high": 14},
+                     {"date": "2024-12-20", "origin_place_id": "hmeimim", "destination_place_id": "moscow", "count_low": 2, "count_best": 2,
+                      "count_high": 2},
+                     {"date": "2024-12-23", "origin_place_id": "hmeimim", "destination_place_id": "benghazi", "count_low": 1, "count_high": 1}])
+    weekly = weekly_counts(mv, PLACES)
+    assert weekly["low"].sum() == pytest.approx(10) and weekly["high"].sum() == pytest.approx(17)
+    libya_week = weekly[(weekly["destination"] == "To Libya") & (weekly["week"] == pd.Timestamp("2024-12-16"))]
+    assert libya_week["low"].item() == pytest.approx(7) and libya_week["high"].item() == pytest.approx(14)  # Monday-to-Sunday span
+    assert weekly[weekly["destination"] == "Back to Russia"]["low"].item() == 2
+    assert movements_figure(weekly).data  # the figure draws something
+
+
+def test_routes_measure_each_leg_on_the_ellipsoid():
+    mv = _movements([{"date": "2024-12-20", "origin_place_id": "hmeimim", "destination_place_id": "moscow", "count_low": 1, "count_high": 4,
+                      "via_place_ids": "sea"}])
+    r = routes(mv, PLACES).iloc[0]
+    p = PLACES.set_index("place_id")
+    expected = (vincenty_km(p.loc["hmeimim", "lat"], p.loc["hmeimim", "lon"], p.loc["sea", "lat"], p.loc["sea", "lon"])
+                + vincenty_km(p.loc["sea", "lat"], p.loc["sea", "lon"], p.loc["moscow", "lat"], p.loc["moscow", "lon"]))
+    assert r["distance_km"] == pytest.approx(expected, abs=0.01)
+    assert r["chain"] == ["hmeimim", "sea", "moscow"]
+    assert (r["count"].low, r["count"].high) == (1, 4)
+
+
+def test_lift_capacity_multiplies_counts_by_payload_as_ranges():
+    mv = _movements([{"date": "2024-12-20", "origin_place_id": "hmeimim", "destination_place_id": "benghazi", "count_low": 5,
+                      "count_best": 6, "count_high": 8, "platform_id": "an124"},
+                     {"date": "2024-12-21", "origin_place_id": "hmeimim", "destination_place_id": "benghazi", "count_low": 2,
+                      "count_high": 2, "platform_id": "unknown_type"}])
+    platforms = pd.DataFrame({"platform_id": ["an124"], "name": ["An-124"], "payload_t_low": [120.0], "payload_t_best": [pd.NA],
+                              "payload_t_high": [150.0]})
+    cap = lift_capacity(mv, platforms, PLACES)
+    assert len(cap) == 1  # the flight with no known payload is left out, not guessed
+    c = cap.iloc[0]["capacity_t"]
+    assert (c.low, c.high, c.best) == (600.0, 1200.0, None)
+
+
+def test_ranges_add_and_stay_open_when_a_part_has_no_upper_bound():
+    at_least_seven = ranges.from_values(7, None, None)
+    exact = ranges.from_values(2, 2, 2)
+    both = at_least_seven + exact
+    assert (both.low, both.high, both.open_high, both.best) == (9, 9, True, None)
+    assert both.words("flights") == "at least 9 flights"
+    assert ranges.from_values(3, 4, 6).words() == "3 to 6 (best 4)"
+    with pytest.raises(ValueError):
+        ranges.from_values(None, None, None)
+
+
+def test_status_periods_run_until_the_next_evidence():
+    st = pd.DataFrame({"status_id": ["a", "b", "c"], "place_id": ["hmeimim", "hmeimim", "benghazi"],
+                       "date": pd.to_datetime(["2024-12-01", "2025-01-21", "2024-12-20"]), "date_precision": ["day"] * 3,
+                       "site_status": ["operational", "under_negotiation", "operational"], "basis": ["x"] * 3,
+                       "status": ["confirmed"] * 3})
+    periods = status_periods(st, PLACES, until=pd.Timestamp("2025-06-30"))
+    hm = periods[periods["place_id"] == "hmeimim"]
+    assert list(hm["end"]) == [pd.Timestamp("2025-01-21"), pd.Timestamp("2025-06-30")]
+    assert status_timeline_figure(periods).data
+
+
+# ------------------------------------------------------------------ the chapter's data
+
+@pytest.fixture(scope="module")
+def data():
+    return {name: load(name) for name in ("movements", "places", "events", "site_status", "platforms", "estimates", "equipment")}
+
+
+def test_the_chapter_has_data(data):
+    mv = data["movements"]
+    assert (mv["chapter"] == "withdrawal").sum() >= 10
+    assert (data["events"]["chapter"] == "withdrawal").sum() >= 20
+    assert len(data["site_status"]) >= 6
+    assert not posture(data["estimates"], pd.Timestamp("2024-11-27")).empty
+
+
+def test_no_movement_before_the_fall_unless_marked_as_earlier_context(data):
+    fall = regime_fall(data["events"])
+    mv = data["movements"]
+    early = mv[(mv["date"] < fall) & ~mv["earlier_context"]]
+    assert early.empty, early["movement_id"].tolist()
+    late_context = mv[(mv["date"] >= fall) & mv["earlier_context"]]
+    assert late_context.empty, late_context["movement_id"].tolist()
+
+
+def test_every_movement_goes_between_known_places_with_coordinates(data):
+    mv, p = data["movements"], data["places"].set_index("place_id")
+    for column in ("origin_place_id", "destination_place_id"):
+        assert mv[column].notna().all() and mv[column].isin(p.index).all(), column
+        coords = p.loc[mv[column], ["lat", "lon"]]
+        assert coords.notna().all().all()
+    assert (mv["origin_place_id"] != mv["destination_place_id"]).all()
+
+
+def test_every_range_in_every_table_is_ordered(data):
+    """Checked here without the contract's own rule: any _low/_best/_high triple, in any table."""
+    for name, frame in data.items():
+        for stem in {c.rsplit("_", 1)[0] for c in frame.columns if c.endswith(("_low", "_high"))}:
+            lo, best, hi = (frame.get(f"{stem}_{s}") for s in ("low", "best", "high"))
+            values = pd.concat([lo, best, hi], axis=1).astype("Float64")
+            for a, b in ((0, 1), (1, 2), (0, 2)):
+                bad = values[(values.iloc[:, a] > values.iloc[:, b]).fillna(False)]
+                assert bad.empty, (name, stem, bad.index.tolist())
+
+
+def test_route_distances_agree_with_an_independent_geodesic(data):
+    mv, places = data["movements"], data["places"]
+    p = places.set_index("place_id")
+    table = routes(mv[mv["chapter"] == "withdrawal"], places)
+    assert not table.empty
+    for r in table.itertuples():
+        legs = [vincenty_km(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"]) for a, b in zip(r.chain, r.chain[1:])]
+        assert r.distance_km == pytest.approx(sum(legs), abs=0.01), r.chain
+
+
+def test_every_figure_of_the_chapter_has_data(data):
+    mv = data["movements"][data["movements"]["chapter"] == "withdrawal"]
+    places = data["places"]
+    weekly = weekly_counts(mv, places)
+    table = routes(mv, places)
+    figures = {
+        "movements": movements_figure(weekly),
+        "routes": route_map_figure(table, places, window_for([c for ch in table["chain"] for c in ch], places)),
+        "status": status_timeline_figure(status_periods(data["site_status"], places, until=data["site_status"]["date"].max())),
+        "left_stayed": left_stayed_figure(left_and_stayed(data["equipment"], places)),
+    }
+    for name, fig in figures.items():
+        drawn = [t for t in fig.data if t.x is not None and any(x is not None for x in t.x)]
+        assert drawn, name
+
+
+def test_platforms_named_by_movements_have_a_sourced_description(data):
+    mv, platforms = data["movements"], data["platforms"].set_index("platform_id")
+    named = mv["platform_id"].dropna().unique()
+    assert len(named) >= 2
+    assert platforms.loc[named, "description"].notna().all()
