@@ -145,7 +145,7 @@ def test_the_chapter_has_data(data):
     assert (mv["chapter"] == "withdrawal").sum() >= 10
     assert (data["events"]["chapter"] == "withdrawal").sum() >= 20
     assert len(data["site_status"]) >= 6
-    assert not posture(data["estimates"], pd.Timestamp("2024-11-27")).empty
+    assert not posture(data["estimates"], regime_fall(data["events"])).empty
 
 
 def test_no_movement_before_the_fall_unless_marked_as_earlier_context(data):
@@ -196,7 +196,7 @@ def test_every_figure_of_the_chapter_has_data(data):
         "movements": movements_figure(weekly),
         "routes": route_map_figure(table, places, window_for([c for ch in table["chain"] for c in ch], places)),
         "status": status_timeline_figure(status_periods(data["site_status"], places, until=data["site_status"]["date"].max())),
-        "left_stayed": left_stayed_figure(left_and_stayed(data["equipment"], places)),
+        "left_stayed": left_stayed_figure(left_and_stayed(data["equipment"], data["estimates"], places, regime_fall(data["events"]))),
     }
     for name, fig in figures.items():
         drawn = [t for t in fig.data if t.x is not None and any(x is not None for x in t.x)]

@@ -36,6 +36,16 @@ ACTOR_COLOURS = {
     "libyan_national_army": "#DDCC77",
     "lebanon": "#AA7744",
     "jordan": "#BBBBBB",
+    "united_kingdom": "#4477AA",
+    # Claimants and sources of claims: drawn, where at all, in muted tones so they never read as forces.
+    "hur_ukraine": "#5D6D7E",
+    "isw": "#7F8C8D",
+    "sohr": "#95A5A6",
+    "oboronlogistika": "#A04000",
+    "stg_stroytransgaz": "#B9770E",
+    "fighterbomber_channel": "#717D7E",
+    "clash_report": "#808B96",
+    "pravda_network": "#909497",
 }
 OTHER = "#8c959f"
 

@@ -43,10 +43,13 @@ PRECISION_DAYS = {"day": 1, "week": 7}
 
 # ------------------------------------------------------------------ posture before the fall
 
-def posture(estimates: pd.DataFrame, before: pd.Timestamp) -> pd.DataFrame:
-    """Estimates of Russia's own forces in Syria that describe a date before `before`, by kind of asset."""
+def posture(estimates: pd.DataFrame, fall: pd.Timestamp) -> pd.DataFrame:
+    """Estimates of Russia's own forces in Syria that describe a date on or before the fall, by kind of asset.
+
+    A month-precise estimate counts if its month began by then (it is stored as the first day).
+    """
     rows = estimates[(estimates["chapter"] == "withdrawal") & (estimates["actor_id"] == "russia")
-                     & (estimates["as_of"] < before)].copy()
+                     & (estimates["as_of"] <= fall)].copy()
     rows["range"] = [ranges.from_row(r, "value") for _, r in rows.iterrows()]
     rows["kind_order"] = rows["asset_kind"].map({k: i for i, k in enumerate(ASSET_KIND_LABELS)}).fillna(99)
     return rows.sort_values(["kind_order", "as_of"]).reset_index(drop=True)
@@ -90,6 +93,11 @@ def effective_span(movements: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"start": start, "end": end}, index=movements.index)
 
 
+def counted(movements: pd.DataFrame) -> pd.Series:
+    """Which movements carry any count (the rest were reported, but nobody counted them)."""
+    return movements[["count_low", "count_best", "count_high"]].notna().any(axis=1)
+
+
 def weekly_counts(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """Counts per week (Monday start), destination group and unit, as low/best/high.
 
@@ -97,6 +105,7 @@ def weekly_counts(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     over the days of that span: an assumption the chapter states, which keeps the totals right
     but not the day-to-day shape within the span.
     """
+    movements = movements[counted(movements)]
     spans = effective_span(movements)
     group = destination_group(movements, places)
     records = []
@@ -118,9 +127,22 @@ def weekly_counts(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     return out.sort_values(["unit", "week", "destination"]).reset_index(drop=True)
 
 
-def movements_figure(weekly: pd.DataFrame) -> go.Figure:
-    """Counts by week and destination: a solid bar up to the low count, a pale one on to the high."""
-    units = [u for u in UNIT_TITLES if u in set(weekly["unit"])]
+def uncounted_weekly(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Movements reported with no count, by the week they began, unit and destination group."""
+    rows = movements[~counted(movements)]
+    return pd.DataFrame({"week": rows["date"] - pd.to_timedelta(rows["date"].dt.weekday, unit="D"),
+                         "unit": rows["count_unit"], "destination": destination_group(rows, places),
+                         "description": rows["description"]}).reset_index(drop=True)
+
+
+def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None) -> go.Figure:
+    """Counts by week and destination: a solid bar up to the low count, a pale one on to the high.
+
+    Movements reported with no count are drawn as hollow markers on the axis of their unit, so
+    that the gap shows instead of reading as zero.
+    """
+    uncounted = uncounted if uncounted is not None else pd.DataFrame(columns=["week", "unit", "destination", "description"])
+    units = [u for u in UNIT_TITLES if u in set(weekly["unit"]) | set(uncounted["unit"])]
     fig = make_subplots(rows=len(units), cols=1, shared_xaxes=True, vertical_spacing=0.09,
                         subplot_titles=[UNIT_TITLES[u] + " per week" for u in units])
     for i, unit in enumerate(units, start=1):
@@ -139,6 +161,17 @@ def movements_figure(weekly: pd.DataFrame) -> go.Figure:
                                  legendgroup=dest, showlegend=False, offsetgroup=dest,
                                  marker=dict(color=colour, opacity=0.3, line=dict(color=colour, width=1)),
                                  hovertext=hover, hoverinfo="text"), row=i, col=1)
+        loose = uncounted[uncounted["unit"] == unit]
+        for dest in DESTINATION_ORDER:
+            rows = loose[loose["destination"] == dest]
+            if rows.empty:
+                continue
+            fig.add_trace(go.Scatter(
+                x=rows["week"], y=[0] * len(rows), mode="markers", name="Reported, not counted", legendgroup="uncounted",
+                showlegend="uncounted" not in {t.legendgroup for t in fig.data},
+                marker=dict(symbol="triangle-up-open", size=12, color=DESTINATION_COLOURS[dest], line=dict(width=2)),
+                text=[f"<b>{html(dest)}</b>, week of {day_month(w)}: reported with no count<br>" + html(d[:140])
+                      for w, d in zip(rows["week"], rows["description"])], hovertemplate="%{text}<extra></extra>"), row=i, col=1)
         fig.update_yaxes(title_text=UNIT_TITLES[unit].split(" ")[0].lower(), rangemode="tozero", row=i, col=1)
     fig.update_layout(barmode="group", bargap=0.25, legend=style.TOP_LEGEND)
     fig.update_xaxes(tickformat="%-d %b<br>%Y", row=len(units), col=1)
@@ -160,10 +193,17 @@ def routes(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         legs = [distance_km(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"]) for a, b in zip(chain, chain[1:])]
         out.append({"origin": origin, "destination_place": dest, "chain": chain, "asset_type": mode, "count_unit": unit,
                     "destination": rows["destination"].iloc[0], "legs_km": legs, "distance_km": sum(legs),
-                    "count": ranges.total(ranges.from_row(r, "count") for _, r in rows.iterrows()),
+                    "count": ranges.total(ranges.from_row(r, "count") for _, r in rows[counted(rows)].iterrows()),
+                    "n_uncounted": int((~counted(rows)).sum()),
                     "first": rows["date"].min(), "last": rows["date"].max(), "n_rows": len(rows),
                     "platforms": sorted(set(rows["platform_id"].dropna())), "source_ids": ";".join(rows["source_ids"])})
     return pd.DataFrame(out)
+
+
+def _route_count(r) -> str:
+    counted_part = r.count.words(r.count_unit) if r.count.high > 0 else ""
+    loose = f"{r.n_uncounted} report{'s' if r.n_uncounted > 1 else ''} with no count" if r.n_uncounted else ""
+    return " and ".join(x for x in (counted_part, loose) if x)
 
 
 def declutter(xs: list[float], ys: list[float], min_dx: float, min_dy: float) -> list[float]:
@@ -197,7 +237,7 @@ def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tup
             fig.add_trace(go.Scatter(
                 x=lons, y=lats, mode="lines", name=dest, legendgroup=dest, showlegend=k == 0,
                 line=dict(color=DESTINATION_COLOURS[dest], width=2.5, dash="dash" if sea else "solid"),
-                hovertemplate=(f"<b>{html(names)}</b><br>{html(r.asset_type.replace('_', ' '))}: {html(r.count.words(r.count_unit))}"
+                hovertemplate=(f"<b>{html(names)}</b><br>{html(r.asset_type.replace('_', ' '))}: {html(_route_count(r))}"
                                f"<br>{r.distance_km:,.0f} km (geodesic){' · ships sail further' if sea else ''}"
                                f"<br>{html(span(r.first, r.last))}<extra></extra>")))
             a, b = r.chain[-2], r.chain[-1]
@@ -257,51 +297,91 @@ def status_timeline_figure(periods: pd.DataFrame) -> go.Figure:
 
 # ------------------------------------------------------------------ what left, what stayed
 
-def left_and_stayed(equipment: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Russia's own equipment in Syria by kind and outcome: evacuated (by destination) or remained."""
-    own = equipment[(equipment["conflict"] == "syria_2024") & (equipment["owner_actor_id"] == "russia")].copy()
-    own["kind"] = own["category"].map(CATEGORY_KIND).fillna("other")
-    country = own["destination_place_id"].map(places.set_index("place_id")["country"])
-    own["where"] = [("Left for " + {"RUS": "Russia", "LBY": "Libya"}.get(c, "an unknown destination") if o == "evacuated"
-                     else {"remained": "Stayed in Syria", "destroyed": "Destroyed", "captured": "Captured",
-                           "pre_collapse_inventory": "In Syria before the fall"}.get(o, o.replace("_", " ").capitalize()))
-                    for o, c in zip(own["outcome"], country)]
-    own["range"] = [ranges.from_row(r, "count") for _, r in own.iterrows()]
-    return own.reset_index(drop=True)
+FIGURE_KINDS = {  # the summary's rows: kinds of asset, with the estimate and equipment kinds they gather
+    "Personnel": ["personnel"],
+    "Ships and submarines": ["warships", "submarines", "support_ships"],
+    "Aircraft": ["fixed_wing_aircraft"],
+    "Helicopters": ["helicopters"],
+    "Air defence": ["air_defence"],
+    "Ground vehicles": ["ground_vehicles"],
+    "Other equipment": ["other"],
+}
+OUTCOME_ORDER = ["In Syria as the regime fell", "Moved to the coast", "Moved out to sea", "Left for Russia", "Left for Libya",
+                 "Left, destination unknown", "Stayed in Syria", "Destroyed", "Captured"]
+OUTCOME_COLOURS = {"In Syria as the regime fell": style.MUTED, "Moved to the coast": "#6E7781", "Moved out to sea": DESTINATION_COLOURS[ELSEWHERE],
+                   "Left for Russia": DESTINATION_COLOURS["Back to Russia"], "Left for Libya": DESTINATION_COLOURS["To Libya"],
+                   "Left, destination unknown": "#332288", "Stayed in Syria": "#1a7f37", "Destroyed": "#000000", "Captured": "#AA4499"}
+
+
+def _figure_kind(kind: str) -> str:
+    return next((label for label, kinds in FIGURE_KINDS.items() if kind in kinds), "Other equipment")
+
+
+def _where(outcome: str, country) -> str:
+    if outcome == "evacuated":
+        if pd.isna(country):
+            return "Left, destination unknown"
+        return {"RUS": "Left for Russia", "LBY": "Left for Libya", "SYR": "Moved to the coast", "": "Moved out to sea"}.get(country, "Left, destination unknown")
+    return {"remained": "Stayed in Syria", "destroyed": "Destroyed", "captured": "Captured",
+            "pre_collapse_inventory": "In Syria as the regime fell"}.get(outcome, outcome.replace("_", " ").capitalize())
+
+
+def left_and_stayed(equipment: pd.DataFrame, estimates: pd.DataFrame, places: pd.DataFrame, fall: pd.Timestamp) -> pd.DataFrame:
+    """Russia's own assets in Syria by kind: the estimates as the regime fell, then what became of them.
+
+    One row per estimate or equipment row, with `range` (None where nothing was counted), the
+    outcome in words (`where`) and the kind of asset as the summary groups it (`kind`).
+    """
+    before = posture(estimates, fall)
+    rows = [{"kind": _figure_kind(r.asset_kind if pd.notna(r.asset_kind) else "other"), "where": "In Syria as the regime fell",
+             "what": r.subject, "range": r.range, "as_of": r.as_of, "as_of_precision": r.as_of_precision,
+             "who": r.estimator, "status": r.status, "unit": r.unit} for r in before.itertuples()]
+    own = equipment[(equipment["conflict"] == "syria_2024") & (equipment["owner_actor_id"] == "russia")
+                    & (equipment["as_of"] >= fall - pd.Timedelta(days=7))]
+    country = own["destination_place_id"].map(places.set_index("place_id")["country"].fillna(""))
+    for (_, r), c in zip(own.iterrows(), country):
+        counted_row = any(pd.notna(r[f"count_{k}"]) for k in ("low", "best", "high"))
+        rows.append({"kind": _figure_kind(CATEGORY_KIND.get(r["category"], "other")), "where": _where(r["outcome"], c),
+                     "what": r["system"], "range": ranges.from_row(r, "count") if counted_row else None,
+                     "as_of": r["as_of"], "as_of_precision": r["as_of_precision"], "who": r["estimator"],
+                     "status": r["status_of_claim"], "unit": "items"})
+    frame = pd.DataFrame(rows)
+    frame["kind_order"] = frame["kind"].map({k: i for i, k in enumerate(FIGURE_KINDS)})
+    frame["where_order"] = frame["where"].map({k: i for i, k in enumerate(OUTCOME_ORDER)}).fillna(len(OUTCOME_ORDER))
+    return frame.sort_values(["kind_order", "where_order", "as_of"]).reset_index(drop=True)
 
 
 def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
-    """For each kind of asset, its counts by outcome as ranges on a shared row, one panel per kind."""
-    kinds = [k for k in ASSET_KIND_LABELS if k in set(rows["kind"])]
-    outcomes = ["In Syria before the fall", "Left for Russia", "Left for Libya", "Left for an unknown destination",
-                "Stayed in Syria", "Destroyed", "Captured"]
-    colours = {"In Syria before the fall": style.MUTED, "Left for Russia": DESTINATION_COLOURS["Back to Russia"],
-               "Left for Libya": DESTINATION_COLOURS["To Libya"], "Left for an unknown destination": DESTINATION_COLOURS[ELSEWHERE],
-               "Stayed in Syria": "#1a7f37", "Destroyed": "#000000", "Captured": "#AA4499"}
-    fig = make_subplots(rows=len(kinds), cols=1, vertical_spacing=0.12 if len(kinds) < 4 else 0.07,
-                        subplot_titles=[ASSET_KIND_LABELS[k] + " (number)" for k in kinds])
-    shown = set()
+    """One panel per kind of asset: counts by outcome drawn as ranges, reports with no count as hollow markers."""
+    kinds = [k for k in FIGURE_KINDS if k in set(rows["kind"])]
+    fig = make_subplots(rows=len(kinds), cols=1, vertical_spacing=0.35 / len(kinds), subplot_titles=kinds)
     for i, kind in enumerate(kinds, start=1):
         part = rows[rows["kind"] == kind]
-        present = [o for o in outcomes if o in set(part["where"])] + sorted(set(part["where"]) - set(outcomes))
-        for outcome in present:
-            for r in part[part["where"] == outcome].itertuples():
-                c = colours.get(outcome, style.MUTED)
-                fig.add_trace(go.Scatter(
-                    x=[r.range.low, r.range.high], y=[outcome, outcome], mode="lines+markers",
-                    line=dict(color=c, width=6), marker=dict(color=c, size=9, symbol=["line-ns", "line-ns"], line=dict(width=2, color=c)),
-                    name=outcome, legendgroup=outcome, showlegend=False,
-                    hovertemplate=(f"<b>{html(r.system)}</b>: {html(r.range.words())}<br>{html(outcome)} · "
-                                   f"{html(with_precision(r.as_of, r.as_of_precision))}<br>{html(r.estimator)} "
-                                   f"({html(r.status_of_claim)})<extra></extra>")), row=i, col=1)
-                if r.range.best is not None:
-                    fig.add_trace(go.Scatter(x=[r.range.best], y=[outcome], mode="markers", showlegend=False, hoverinfo="skip",
-                                             marker=dict(color=c, size=11, symbol="diamond", line=dict(color="white", width=1))),
-                                  row=i, col=1)
-                shown.add(outcome)
+        present = [o for o in OUTCOME_ORDER if o in set(part["where"])]
+        top = max([r.high for r in part["range"] if r is not None] + [1])
+        for r in part.itertuples():
+            c = OUTCOME_COLOURS.get(r.where, style.MUTED)
+            when_text = with_precision(r.as_of, r.as_of_precision)
+            hover = (f"<b>{html(r.where)}</b>, {html(when_text)}<br>{html(r.what[:120])}<br>"
+                     + (html(r.range.words(r.unit if r.unit not in ('items', 'ships', 'aircraft') else '')) if r.range is not None else "reported, no count")
+                     + f"<br>{html(r.who[:90])} ({html(r.status)})<extra></extra>")
+            if r.range is None:
+                fig.add_trace(go.Scatter(x=[0], y=[r.where], mode="markers", showlegend=False, hovertemplate=hover,
+                                         marker=dict(symbol="triangle-right-open", size=13, color=c, line=dict(width=2))), row=i, col=1)
+                continue
+            fig.add_trace(go.Scatter(x=[r.range.low, r.range.high], y=[r.where, r.where], mode="lines+markers", showlegend=False,
+                                     line=dict(color=c, width=7), marker=dict(color=c, size=10, symbol="line-ns", line=dict(width=2, color=c)),
+                                     hovertemplate=hover), row=i, col=1)
+            point = r.range.best if r.range.best is not None else (r.range.low if r.range.low == r.range.high else None)
+            label = r.range.words() if not r.range.open_high else f"{r.range.low:,.0f}+"
+            fig.add_trace(go.Scatter(x=[r.range.high], y=[r.where], mode="text", text=[f"  {label}"], textposition="middle right",
+                                     textfont=dict(size=11, color=style.INK), showlegend=False, hoverinfo="skip"), row=i, col=1)
+            if point is not None:
+                fig.add_trace(go.Scatter(x=[point], y=[r.where], mode="markers", showlegend=False, hoverinfo="skip",
+                                         marker=dict(color=c, size=11, symbol="diamond", line=dict(color="white", width=1))), row=i, col=1)
         fig.update_yaxes(categoryorder="array", categoryarray=present[::-1], row=i, col=1)
-        fig.update_xaxes(rangemode="tozero", row=i, col=1)
-    fig.update_layout(showlegend=False, margin=dict(l=200))
+        fig.update_xaxes(range=[-top * 0.03, top * 1.35], row=i, col=1)
+    fig.update_layout(showlegend=False, margin=dict(l=170))
     return fig
 
 
@@ -314,7 +394,7 @@ def lift_capacity(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.D
     by those movements (aircraft rarely fly at their maximum payload), not a measure of cargo.
     """
     known = platforms.dropna(subset=["payload_t_low", "payload_t_best", "payload_t_high"], how="all").set_index("platform_id")
-    frame = movements[movements["platform_id"].isin(known.index)].copy()
+    frame = movements[movements["platform_id"].isin(known.index) & counted(movements)].copy()
     frame["destination"] = destination_group(frame, places)
     rows = []
     for (dest, platform), part in frame.groupby(["destination", "platform_id"], sort=False):
@@ -331,9 +411,9 @@ def capacity_by_destination(capacity: pd.DataFrame) -> dict[str, ranges.Range]:
 
 
 def uncounted_movements(movements: pd.DataFrame, platforms: pd.DataFrame) -> pd.DataFrame:
-    """Movements the capacity sum cannot include: no platform, or a platform with no stated payload."""
+    """Movements the capacity sum cannot include: no count, no platform, or a platform with no stated payload."""
     with_payload = set(platforms.dropna(subset=["payload_t_low", "payload_t_best", "payload_t_high"], how="all")["platform_id"])
-    return movements[~movements["platform_id"].isin(with_payload)]
+    return movements[~movements["platform_id"].isin(with_payload) | ~counted(movements)]
 
 
 def window_for(place_ids, places: pd.DataFrame, pad: float = 2.5) -> tuple[tuple[float, float], tuple[float, float]]:
