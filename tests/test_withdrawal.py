@@ -22,7 +22,8 @@ PLACES = pd.DataFrame({
 
 def _movements(rows):
     base = {"date_end": pd.NaT, "date_precision": "day", "via_place_ids": pd.NA, "platform_id": pd.NA,
-            "count_best": float("nan"), "asset_type": "aircraft_flight", "count_unit": "flights", "source_ids": "s"}
+            "count_best": float("nan"), "asset_type": "aircraft_flight", "count_unit": "flights", "source_ids": "s",
+            "status": "reported", "claimed_by": pd.NA, "earlier_context": False, "description": "made up"}
     frame = pd.DataFrame([{**base, **r} for r in rows])
     for c in ("date", "date_end"):
         frame[c] = pd.to_datetime(frame[c])
@@ -208,3 +209,22 @@ def test_platforms_named_by_movements_have_a_sourced_description(data):
     named = mv["platform_id"].dropna().unique()
     assert len(named) >= 2
     assert platforms.loc[named, "description"].notna().all()
+
+
+def test_a_movement_naming_one_ship_counts_one_voyage(data):
+    """A payload is multiplied by the count, so a row tagged with one ship must not count a whole group."""
+    mv, platforms = data["movements"], data["platforms"].set_index("platform_id")
+    ships = mv[mv["platform_id"].isin(platforms.index[platforms["platform_kind"] == "ship"])]
+    assert not ships.empty
+    too_many = ships[(ships[["count_low", "count_best", "count_high"]] > 1).any(axis=1) | (ships["count_unit"] != "voyages")]
+    assert too_many.empty, too_many["movement_id"].tolist()
+
+
+def test_claims_are_kept_out_of_the_counted_bars(data):
+    from afterassad.withdrawal import uncounted_weekly
+    mv, places = data["movements"], data["places"]
+    claimed = mv[(mv["status"] == "claimed") & (mv["chapter"] == "withdrawal") & ~mv["earlier_context"]]
+    assert not claimed.empty
+    weekly = weekly_counts(claimed, places)
+    assert weekly.empty  # a claim never becomes a bar
+    assert len(uncounted_weekly(claimed, places)) == len(claimed)  # it is drawn as a marker instead

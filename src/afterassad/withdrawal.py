@@ -16,11 +16,13 @@ from .figures import base_map
 from .geo import distance_km, geodesic_midpoint, geodesic_path
 from .text import html, short_name
 
-# Where a movement went, grouped as the chapter tells it. Keys are ISO country codes of the destination.
-DESTINATIONS = {"RUS": "Back to Russia", "LBY": "To Libya", "SYR": "Within Syria"}
-ELSEWHERE = "At sea or elsewhere"
-DESTINATION_ORDER = ["Back to Russia", "To Libya", "Within Syria", ELSEWHERE]
-DESTINATION_COLOURS = {"Back to Russia": "#C1121F", "To Libya": "#DDAA33", "Within Syria": "#6E7781", ELSEWHERE: "#0072B2"}
+# Where a movement went, grouped as the chapter tells it.
+TO_RUSSIA, TO_LIBYA, INTO_SYRIA, WITHIN_SYRIA, AT_SEA, OTHER = (
+    "Back to Russia", "To Libya", "Into Syria (to collect)", "Within Syria", "Out to sea or in transit", "To other countries")
+DESTINATION_ORDER = [TO_RUSSIA, TO_LIBYA, INTO_SYRIA, WITHIN_SYRIA, AT_SEA, OTHER]
+DESTINATION_COLOURS = {TO_RUSSIA: "#C1121F", TO_LIBYA: "#DDAA33", INTO_SYRIA: "#882255", WITHIN_SYRIA: "#6E7781",
+                       AT_SEA: "#0072B2", OTHER: "#44AA99"}
+ELSEWHERE = AT_SEA
 
 SITE_STATUS_ORDER = ["operational", "under_negotiation", "drawn_down", "vacated"]
 SITE_STATUS_LABELS = {"operational": "Operational", "under_negotiation": "Under negotiation",
@@ -70,8 +72,22 @@ def posture_table(rows: pd.DataFrame) -> pd.DataFrame:
 # ------------------------------------------------------------------ movements
 
 def destination_group(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Series:
-    country = movements["destination_place_id"].map(places.set_index("place_id")["country"])
-    return country.map(DESTINATIONS).fillna(ELSEWHERE)
+    """Each movement's destination as the chapter groups them; a sea or region with no country is 'at sea'."""
+    country = places.set_index("place_id")["country"]
+    dest, origin = movements["destination_place_id"].map(country), movements["origin_place_id"].map(country)
+
+    def group(d, o):
+        if pd.isna(d):
+            return AT_SEA
+        if d == "SYR":
+            return WITHIN_SYRIA if not pd.isna(o) and o == "SYR" else INTO_SYRIA
+        return {"RUS": TO_RUSSIA, "LBY": TO_LIBYA}.get(d, OTHER)
+    return pd.Series([group(d, o) for d, o in zip(dest, origin)], index=movements.index, dtype="object")
+
+
+def after_the_fall(movements: pd.DataFrame) -> pd.DataFrame:
+    """The movements the chapter counts: not those kept only as earlier context."""
+    return movements[~movements["earlier_context"].astype(bool)]
 
 
 def effective_span(movements: pd.DataFrame) -> pd.DataFrame:
@@ -105,7 +121,7 @@ def weekly_counts(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     over the days of that span: an assumption the chapter states, which keeps the totals right
     but not the day-to-day shape within the span.
     """
-    movements = movements[counted(movements)]
+    movements = movements[counted(movements) & (movements["status"] != "claimed")]
     spans = effective_span(movements)
     group = destination_group(movements, places)
     records = []
@@ -128,11 +144,13 @@ def weekly_counts(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
 
 
 def uncounted_weekly(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Movements reported with no count, by the week they began, unit and destination group."""
-    rows = movements[~counted(movements)]
-    return pd.DataFrame({"week": rows["date"] - pd.to_timedelta(rows["date"].dt.weekday, unit="D"),
-                         "unit": rows["count_unit"], "destination": destination_group(rows, places),
-                         "description": rows["description"]}).reset_index(drop=True)
+    """Movements the bars leave out, by the week they began: those reported with no count, and
+    those only claimed by a party (counted or not), which are kept apart from what was verified."""
+    rows = movements[~counted(movements) | (movements["status"] == "claimed")]
+    kind = ["claimed" if s == "claimed" else "uncounted" for s in rows["status"]]
+    return pd.DataFrame({"week": rows["date"] - pd.to_timedelta(rows["date"].dt.day_of_week, unit="D"),
+                         "unit": rows["count_unit"], "destination": destination_group(rows, places), "kind": kind,
+                         "claimed_by": rows["claimed_by"], "description": rows["description"]}).reset_index(drop=True)
 
 
 def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None) -> go.Figure:
@@ -141,7 +159,7 @@ def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None
     Movements reported with no count are drawn as hollow markers on the axis of their unit, so
     that the gap shows instead of reading as zero.
     """
-    uncounted = uncounted if uncounted is not None else pd.DataFrame(columns=["week", "unit", "destination", "description"])
+    uncounted = uncounted if uncounted is not None else pd.DataFrame(columns=["week", "unit", "destination", "kind", "claimed_by", "description"])
     units = [u for u in UNIT_TITLES if u in set(weekly["unit"]) | set(uncounted["unit"])]
     fig = make_subplots(rows=len(units), cols=1, shared_xaxes=True, vertical_spacing=0.09,
                         subplot_titles=[UNIT_TITLES[u] + " per week" for u in units])
@@ -161,18 +179,29 @@ def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None
                                  legendgroup=dest, showlegend=False, offsetgroup=dest,
                                  marker=dict(color=colour, opacity=0.3, line=dict(color=colour, width=1)),
                                  hovertext=hover, hoverinfo="text"), row=i, col=1)
-        loose = uncounted[uncounted["unit"] == unit]
-        for dest in DESTINATION_ORDER:
-            rows = loose[loose["destination"] == dest]
-            if rows.empty:
-                continue
-            fig.add_trace(go.Scatter(
-                x=rows["week"], y=[0] * len(rows), mode="markers", name="Reported, not counted", legendgroup="uncounted",
-                showlegend="uncounted" not in {t.legendgroup for t in fig.data},
-                marker=dict(symbol="triangle-up-open", size=12, color=DESTINATION_COLOURS[dest], line=dict(width=2)),
-                text=[f"<b>{html(dest)}</b>, week of {day_month(w)}: reported with no count<br>" + html(d[:140])
-                      for w, d in zip(rows["week"], rows["description"])], hovertemplate="%{text}<extra></extra>"), row=i, col=1)
-        fig.update_yaxes(title_text=UNIT_TITLES[unit].split(" ")[0].lower(), rangemode="tozero", row=i, col=1)
+        loose = uncounted[uncounted["unit"] == unit].copy()
+        # a strip under the zero line, markers of the same week stacked so none hides another
+        top = max(float(part["high"].max()) if not part.empty else 0.0, 1.0)
+        step = top * 0.09
+        loose["slot"] = loose.groupby("week").cumcount()
+        loose["y"] = -(loose["slot"] + 1) * step
+        for kind, symbol, label in (("uncounted", "triangle-up-open", "Reported, not counted"),
+                                    ("claimed", "x-thin-open", "Claimed by a party, not verified")):
+            for dest in DESTINATION_ORDER:
+                rows = loose[(loose["kind"] == kind) & (loose["destination"] == dest)]
+                if rows.empty:
+                    continue
+                fig.add_trace(go.Scatter(
+                    x=rows["week"], y=rows["y"], mode="markers", name=label, legendgroup=kind,
+                    showlegend=kind not in {t.legendgroup for t in fig.data},
+                    marker=dict(symbol=symbol, size=12, color=DESTINATION_COLOURS[dest], line=dict(width=2, color=DESTINATION_COLOURS[dest])),
+                    text=[f"<b>{html(dest)}</b>, week of {day_month(w)}: "
+                          + (f"claimed by {html(c)}" if kind == "claimed" else "reported with no count") + "<br>" + html(d[:140])
+                          for w, c, d in zip(rows["week"], rows["claimed_by"], rows["description"])],
+                    hovertemplate="%{text}<extra></extra>"), row=i, col=1)
+        depth = (int(loose["slot"].max()) + 1.6) * step if not loose.empty else 0.0
+        fig.update_yaxes(title_text=UNIT_TITLES[unit].split(" ")[0].lower(), range=[-depth, top * 1.12], zeroline=True,
+                         zerolinecolor=style.MUTED, row=i, col=1)
     fig.update_layout(barmode="group", bargap=0.25, legend=style.TOP_LEGEND)
     fig.update_xaxes(tickformat="%-d %b<br>%Y", row=len(units), col=1)
     return fig
@@ -387,14 +416,27 @@ def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
 
 # ------------------------------------------------------------------ lift capacity
 
-def lift_capacity(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """What the counted sorties and voyages could have carried: count x stated payload, as ranges.
+def leaving_syria(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Series:
+    """Movements that carried things away from Syria: from a place in Syria to one outside it, or
+    from a sea region (a loading port the sources do not name) to anywhere but Syria."""
+    country = places.set_index("place_id")["country"]
+    origin, dest = movements["origin_place_id"].map(country), movements["destination_place_id"].map(country)
+    from_syria = origin.eq("SYR").fillna(False) & ~dest.eq("SYR").fillna(False)
+    from_sea = origin.isna() & ~dest.eq("SYR").fillna(False)
+    return (from_syria | from_sea).astype(bool)
 
-    Only movements whose platform has a payload count. This is an upper bound on what was moved
-    by those movements (aircraft rarely fly at their maximum payload), not a measure of cargo.
+
+def lift_capacity(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """What the counted, verified sorties and voyages out of Syria could have carried: count x stated
+    payload, as ranges.
+
+    Only movements leaving Syria whose platform has a stated payload count, and no claim does. This
+    is an upper bound on what those movements moved (aircraft and ships rarely sail at their
+    maximum load), not a measure of cargo.
     """
     known = platforms.dropna(subset=["payload_t_low", "payload_t_best", "payload_t_high"], how="all").set_index("platform_id")
-    frame = movements[movements["platform_id"].isin(known.index) & counted(movements)].copy()
+    frame = movements[movements["platform_id"].isin(known.index) & counted(movements) & leaving_syria(movements, places)
+                      & (movements["status"] != "claimed")].copy()
     frame["destination"] = destination_group(frame, places)
     rows = []
     for (dest, platform), part in frame.groupby(["destination", "platform_id"], sort=False):
