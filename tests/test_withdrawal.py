@@ -9,7 +9,7 @@ import pytest
 
 from afterassad import load, ranges
 from afterassad.milestones import regime_fall
-from afterassad.withdrawal import (effective_span, left_and_stayed, lift_capacity, movements_figure, posture,
+from afterassad.withdrawal import (effective_span, phases, left_and_stayed, lift_capacity, movements_figure, posture,
                                    route_map_figure, routes, status_periods, status_timeline_figure, weekly_counts,
                                    window_for, left_stayed_figure)
 
@@ -73,18 +73,28 @@ def test_a_month_precise_movement_covers_its_month_and_a_group_its_span():
     assert spans.loc[1, "end"] == pd.Timestamp("2024-12-22")
 
 
-def test_weekly_counts_keep_every_flight_and_split_by_destination():
+def test_weekly_counts_keep_every_flight_in_the_week_it_began():
     mv = _movements([{"date": "2024-12-16", "date_end": "2024-12-22", "origin_place_id": "hmeimim", "destination_place_id": "benghazi",
                       "count_low": 7, "count_high": 14},
                      {"date": "2024-12-20", "origin_place_id": "hmeimim", "destination_place_id": "moscow", "count_low": 2, "count_best": 2,
                       "count_high": 2},
                      {"date": "2024-12-23", "origin_place_id": "hmeimim", "destination_place_id": "benghazi", "count_low": 1, "count_high": 1}])
     weekly = weekly_counts(mv, PLACES)
-    assert weekly["low"].sum() == pytest.approx(10) and weekly["high"].sum() == pytest.approx(17)
-    libya_week = weekly[(weekly["destination"] == "To Libya") & (weekly["week"] == pd.Timestamp("2024-12-16"))]
-    assert libya_week["low"].item() == pytest.approx(7) and libya_week["high"].item() == pytest.approx(14)  # Monday-to-Sunday span
+    assert weekly["low"].sum() == 10 and weekly["high"].sum() == 17
+    libya = weekly[weekly["destination"] == "To Libya"].set_index("week")
+    assert libya.loc[pd.Timestamp("2024-12-16"), "low"] == 7 and libya.loc[pd.Timestamp("2024-12-16"), "high"] == 14
+    assert libya.loc[pd.Timestamp("2024-12-23"), "low"] == 1  # 23 Dec 2024 was a Monday: a week of its own
     assert weekly[weekly["destination"] == "Back to Russia"]["low"].item() == 2
     assert movements_figure(weekly).data  # the figure draws something
+
+
+def test_phases_split_at_long_gaps():
+    dates = pd.Series(pd.to_datetime(["2024-12-10", "2024-12-20", "2025-03-16", "2025-10-26", "2026-01-26"]))
+    assert phases(dates, gap_days=60) == [(pd.Timestamp("2024-12-10"), pd.Timestamp("2024-12-20")),
+                                          (pd.Timestamp("2025-03-16"), pd.Timestamp("2025-03-16")),
+                                          (pd.Timestamp("2025-10-26"), pd.Timestamp("2025-10-26")),
+                                          (pd.Timestamp("2026-01-26"), pd.Timestamp("2026-01-26"))]  # 92 days apart
+    assert phases(dates, gap_days=100)[-1] == (pd.Timestamp("2025-10-26"), pd.Timestamp("2026-01-26"))
 
 
 def test_routes_measure_each_leg_on_the_ellipsoid():

@@ -15,6 +15,7 @@ from .dates import day_month, span, with_precision
 from .figures import base_map
 from .geo import distance_km, geodesic_midpoint, geodesic_path
 from .text import html, short_name
+from .timeline import stack_in_lanes
 
 # Where a movement went, grouped as the chapter tells it.
 TO_RUSSIA, TO_LIBYA, INTO_SYRIA, WITHIN_SYRIA, AT_SEA, OTHER = (
@@ -114,33 +115,42 @@ def counted(movements: pd.DataFrame) -> pd.Series:
     return movements[["count_low", "count_best", "count_high"]].notna().any(axis=1)
 
 
-def weekly_counts(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Counts per week (Monday start), destination group and unit, as low/best/high.
+def week_of(dates: pd.Series) -> pd.Series:
+    """The Monday that starts each date's week."""
+    return dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
 
-    A movement known only to a span of days (a group of flights, or a month) is spread evenly
-    over the days of that span: an assumption the chapter states, which keeps the totals right
-    but not the day-to-day shape within the span.
+
+def weekly_counts(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Counted, verified movements per week (Monday start), destination group and unit, as low/best/high.
+
+    Each movement counts in the week it began: a voyage that took three weeks is one voyage, not
+    a third of one in each week.
     """
     movements = movements[counted(movements) & (movements["status"] != "claimed")]
-    spans = effective_span(movements)
-    group = destination_group(movements, places)
-    records = []
-    for idx, row in movements.iterrows():
-        days = pd.date_range(spans.loc[idx, "start"], spans.loc[idx, "end"], freq="D")
-        share = 1.0 / len(days)
-        r = ranges.from_row(row, "count")
-        for day in days:
-            records.append({"week": day - pd.Timedelta(days=day.weekday()), "destination": group[idx],
-                            "unit": row["count_unit"], "low": r.low * share, "high": r.high * share,
-                            "best": None if r.best is None else r.best * share, "open_high": r.open_high,
-                            "spread": len(days) > 1})
-    frame = pd.DataFrame(records)
-    if frame.empty:
-        return pd.DataFrame(columns=["week", "destination", "unit", "low", "best", "high", "open_high", "spread"])
+    if movements.empty:
+        return pd.DataFrame(columns=["unit", "week", "destination", "low", "best", "high", "open_high"])
+    frame = pd.DataFrame({"unit": movements["count_unit"], "week": week_of(movements["date"]),
+                          "destination": destination_group(movements, places)})
+    r = [ranges.from_row(row, "count") for _, row in movements.iterrows()]
+    frame["low"], frame["high"] = [x.low for x in r], [x.high for x in r]
+    frame["best"] = [x.best for x in r]
+    frame["open_high"] = [x.open_high for x in r]
     out = frame.groupby(["unit", "week", "destination"], as_index=False).agg(
         low=("low", "sum"), high=("high", "sum"), best=("best", lambda s: None if s.isna().any() else s.sum()),
-        open_high=("open_high", "any"), spread=("spread", "any"))
+        open_high=("open_high", "any"))
     return out.sort_values(["unit", "week", "destination"]).reset_index(drop=True)
+
+
+def phases(dates: pd.Series, gap_days: int = 60) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Split dates into runs separated by gaps longer than `gap_days`: the withdrawal's phases."""
+    ordered = sorted(dates.dropna().unique())
+    runs: list[list] = []
+    for d in ordered:
+        if runs and (d - runs[-1][-1]).days <= gap_days:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    return [(pd.Timestamp(r[0]), pd.Timestamp(r[-1])) for r in runs]
 
 
 def uncounted_weekly(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
@@ -148,37 +158,51 @@ def uncounted_weekly(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFr
     those only claimed by a party (counted or not), which are kept apart from what was verified."""
     rows = movements[~counted(movements) | (movements["status"] == "claimed")]
     kind = ["claimed" if s == "claimed" else "uncounted" for s in rows["status"]]
-    return pd.DataFrame({"week": rows["date"] - pd.to_timedelta(rows["date"].dt.day_of_week, unit="D"),
+    return pd.DataFrame({"week": week_of(rows["date"]),
                          "unit": rows["count_unit"], "destination": destination_group(rows, places), "kind": kind,
                          "claimed_by": rows["claimed_by"], "description": rows["description"]}).reset_index(drop=True)
 
 
-def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None) -> go.Figure:
+UNIT_AXIS = {"flights": "flights", "voyages": "voyages", "vehicles": "vehicles", "people": "people", "items": "items"}
+
+
+def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None,
+                     window: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> go.Figure:
     """Counts by week and destination: a solid bar up to the low count, a pale one on to the high.
 
     Movements reported with no count are drawn as hollow markers on the axis of their unit, so
     that the gap shows instead of reading as zero.
     """
     uncounted = uncounted if uncounted is not None else pd.DataFrame(columns=["week", "unit", "destination", "kind", "claimed_by", "description"])
+    if window is not None:
+        weekly = weekly[weekly["week"].between(week_of(pd.Series([window[0]])).iloc[0], window[1])]
+        uncounted = uncounted[uncounted["week"].between(week_of(pd.Series([window[0]])).iloc[0], window[1])]
     units = [u for u in UNIT_TITLES if u in set(weekly["unit"]) | set(uncounted["unit"])]
     fig = make_subplots(rows=len(units), cols=1, shared_xaxes=True, vertical_spacing=0.09,
                         subplot_titles=[UNIT_TITLES[u] + " per week" for u in units])
+    day_ms = 86400000.0
+    legend_shown: set[str] = set()
     for i, unit in enumerate(units, start=1):
         part = weekly[weekly["unit"] == unit]
-        for dest in DESTINATION_ORDER:
+        present = [d for d in DESTINATION_ORDER if d in set(part["destination"])]
+        width = 6.0 / max(len(present), 1)  # days of the week each destination's bar takes
+        for k, dest in enumerate(present):
             rows = part[part["destination"] == dest]
-            if rows.empty:
-                continue
             colour = DESTINATION_COLOURS[dest]
-            hover = [f"<b>{html(dest)}</b>, week of {day_month(w)}: {ranges.Range(lo, b, hi, o).words(unit, '{:,.1f}')}"
-                     + ("<br>(includes groups spread over their span)" if s else "")
-                     for w, lo, b, hi, o, s in zip(rows["week"], rows["low"], rows["best"], rows["high"], rows["open_high"], rows["spread"])]
-            fig.add_trace(go.Bar(x=rows["week"], y=rows["low"], name=dest, legendgroup=dest, showlegend=i == 1,
-                                 marker=dict(color=colour), offsetgroup=dest, hovertext=hover, hoverinfo="text"), row=i, col=1)
+            hover = [f"<b>{html(dest)}</b>, week of {day_month(w)}: {ranges.Range(lo, b, hi, o).words(unit)}"
+                     for w, lo, b, hi, o in zip(rows["week"], rows["low"], rows["best"], rows["high"], rows["open_high"])]
+            place = dict(width=width * day_ms, offset=(0.5 + k * width) * day_ms)  # bars start half a day into the week
+            fig.add_trace(go.Bar(x=rows["week"], y=rows["low"], name=dest, legendgroup=dest, showlegend=dest not in legend_shown,
+                                 marker=dict(color=colour), hovertext=hover, hoverinfo="text", **place), row=i, col=1)
             fig.add_trace(go.Bar(x=rows["week"], y=rows["high"] - rows["low"], base=rows["low"], name=f"{dest}: up to the high count",
-                                 legendgroup=dest, showlegend=False, offsetgroup=dest,
-                                 marker=dict(color=colour, opacity=0.3, line=dict(color=colour, width=1)),
-                                 hovertext=hover, hoverinfo="text"), row=i, col=1)
+                                 legendgroup=dest, showlegend=False, marker=dict(color=colour, opacity=0.3, line=dict(color=colour, width=1)),
+                                 hovertext=hover, hoverinfo="text", **place), row=i, col=1)
+            labels = [f"{lo:,.0f}+" if o else (f"{lo:,.0f}–{hi:,.0f}" if hi > lo else f"{lo:,.0f}")
+                      for lo, hi, o in zip(rows["low"], rows["high"], rows["open_high"])]
+            fig.add_trace(go.Scatter(x=rows["week"] + pd.to_timedelta(0.5 + (k + 0.5) * width, unit="D"), y=rows["high"], mode="text",
+                                     text=labels, textposition="top center", textfont=dict(size=10, color=style.INK),
+                                     showlegend=False, hoverinfo="skip"), row=i, col=1)
+            legend_shown.add(dest)
         loose = uncounted[uncounted["unit"] == unit].copy()
         # a strip under the zero line, markers of the same week stacked so none hides another
         top = max(float(part["high"].max()) if not part.empty else 0.0, 1.0)
@@ -191,18 +215,23 @@ def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None
                 rows = loose[(loose["kind"] == kind) & (loose["destination"] == dest)]
                 if rows.empty:
                     continue
+                if kind not in {t.legendgroup for t in fig.data}:  # a neutral legend entry: colour means destination
+                    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label, legendgroup=kind,
+                                             marker=dict(symbol=symbol, size=12, color=style.INK, line=dict(width=2, color=style.INK))),
+                                  row=i, col=1)
                 fig.add_trace(go.Scatter(
-                    x=rows["week"], y=rows["y"], mode="markers", name=label, legendgroup=kind,
-                    showlegend=kind not in {t.legendgroup for t in fig.data},
+                    x=rows["week"], y=rows["y"], mode="markers", name=label, legendgroup=kind, showlegend=False,
                     marker=dict(symbol=symbol, size=12, color=DESTINATION_COLOURS[dest], line=dict(width=2, color=DESTINATION_COLOURS[dest])),
                     text=[f"<b>{html(dest)}</b>, week of {day_month(w)}: "
                           + (f"claimed by {html(c)}" if kind == "claimed" else "reported with no count") + "<br>" + html(d[:140])
                           for w, c, d in zip(rows["week"], rows["claimed_by"], rows["description"])],
                     hovertemplate="%{text}<extra></extra>"), row=i, col=1)
         depth = (int(loose["slot"].max()) + 1.6) * step if not loose.empty else 0.0
-        fig.update_yaxes(title_text=UNIT_TITLES[unit].split(" ")[0].lower(), range=[-depth, top * 1.12], zeroline=True,
-                         zerolinecolor=style.MUTED, row=i, col=1)
-    fig.update_layout(barmode="group", bargap=0.25, legend=style.TOP_LEGEND)
+        fig.update_yaxes(title_text=UNIT_AXIS[unit], range=[-depth, top * 1.25], zeroline=True, zerolinecolor=style.MUTED,
+                         showticklabels=not part.empty, tickformat=",d", row=i, col=1)
+    fig.update_layout(barmode="overlay", legend=dict(style.TOP_LEGEND, y=1.04), margin=dict(t=70))
+    if window is not None:
+        fig.update_xaxes(range=[week_of(pd.Series([window[0]])).iloc[0] - pd.Timedelta(days=4), window[1] + pd.Timedelta(days=4)])
     fig.update_xaxes(tickformat="%-d %b<br>%Y", row=len(units), col=1)
     return fig
 
@@ -225,7 +254,8 @@ def routes(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
                     "count": ranges.total(ranges.from_row(r, "count") for _, r in rows[counted(rows)].iterrows()),
                     "n_uncounted": int((~counted(rows)).sum()),
                     "first": rows["date"].min(), "last": rows["date"].max(), "n_rows": len(rows),
-                    "platforms": sorted(set(rows["platform_id"].dropna())), "source_ids": ";".join(rows["source_ids"])})
+                    "platforms": sorted(set(rows["platform_id"].dropna())), "source_ids": ";".join(rows["source_ids"]),
+                    "all_claimed": bool((rows["status"] == "claimed").all())})
     return pd.DataFrame(out)
 
 
@@ -248,41 +278,61 @@ def declutter(xs: list[float], ys: list[float], min_dx: float, min_dy: float) ->
     return out
 
 
-def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tuple[tuple[float, float], tuple[float, float]]) -> go.Figure:
-    """Routes out of Syria drawn along the geodesic, coloured by destination, labelled with their length."""
+def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tuple[tuple[float, float], tuple[float, float]],
+                     named: set[str] = frozenset(), label_min_km: float = 300.0) -> go.Figure:
+    """Air and road routes out of (and back into) Syria, drawn along the geodesic and labelled with its length.
+
+    Sea voyages are left to a table: ships do not sail the geodesic. Each pair of places gets one
+    line, whichever way the movements ran; a route known only from a party's claim is dotted.
+    """
     p = places.set_index("place_id")
+    land = route_rows[route_rows["asset_type"] != "ship_voyage"].copy()
+    land["pair"] = [tuple(sorted((c[0], c[-1]))) for c in land["chain"]]
     fig = base_map(*window, focus=["Syria", "Libya", "Russia"])
-    label_x, label_y, label_text = [], [], []
-    for dest in DESTINATION_ORDER:
-        rows = route_rows[route_rows["destination"] == dest]
-        for k, r in enumerate(rows.itertuples()):
-            lons, lats = [], []
-            for a, b in zip(r.chain, r.chain[1:]):
-                x, y = geodesic_path(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"])
-                lons += x
-                lats += y
-            sea = r.asset_type == "ship_voyage"
-            names = " → ".join(short_name(p.loc[c, "name"]) for c in r.chain)
-            fig.add_trace(go.Scatter(
-                x=lons, y=lats, mode="lines", name=dest, legendgroup=dest, showlegend=k == 0,
-                line=dict(color=DESTINATION_COLOURS[dest], width=2.5, dash="dash" if sea else "solid"),
-                hovertemplate=(f"<b>{html(names)}</b><br>{html(r.asset_type.replace('_', ' '))}: {html(_route_count(r))}"
-                               f"<br>{r.distance_km:,.0f} km (geodesic){' · ships sail further' if sea else ''}"
-                               f"<br>{html(span(r.first, r.last))}<extra></extra>")))
-            a, b = r.chain[-2], r.chain[-1]
+    label_x, label_y, label_text, label_side = [], [], [], []
+    shown: set[str] = set()
+    for pair, rows in sorted(land.groupby("pair"), key=lambda kv: DESTINATION_ORDER.index(kv[1]["destination"].iloc[0])):
+        first = rows.iloc[0]
+        dest = first["destination"]
+        claimed = bool(rows["all_claimed"].all())
+        lons, lats = [], []
+        for a, b in zip(first["chain"], first["chain"][1:]):
+            x, y = geodesic_path(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"])
+            lons += x
+            lats += y
+        lines = [f"<b>{html(' → '.join(short_name(p.loc[c, 'name']) for c in r.chain))}</b>: {html(r.asset_type.replace('_', ' '))}, "
+                 f"{html(_route_count(r))}{' (claimed)' if r.all_claimed else ''}, {html(span(r.first, r.last))}" for r in rows.itertuples()]
+        if dest not in shown:  # a solid legend entry per destination; dotting is explained by its own entry
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=dest, legendgroup=dest,
+                                     line=dict(color=DESTINATION_COLOURS[dest], width=2.5)))
+        fig.add_trace(go.Scatter(
+            x=lons, y=lats, mode="lines", name=dest, legendgroup=dest, showlegend=False,
+            line=dict(color=DESTINATION_COLOURS[dest], width=2.5, dash="dot" if claimed else "solid"),
+            hovertemplate="<br>".join(lines) + f"<br>{first['distance_km']:,.0f} km along the geodesic<extra></extra>"))
+        shown.add(dest)
+        if first["distance_km"] >= label_min_km:
+            a, b = first["chain"][-2], first["chain"][-1]
             mx, my = geodesic_midpoint(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"])
+            steep = abs(p.loc[b, "lat"] - p.loc[a, "lat"]) > abs(p.loc[b, "lon"] - p.loc[a, "lon"])
+            # beside a steep line, on the side away from the lines fanning out east of it
+            side = ("middle left" if p.loc[b, "lon"] <= p.loc[a, "lon"] + 2 else "middle right") if steep else "top center"
             label_x.append(mx)
             label_y.append(my)
-            label_text.append(f"{r.distance_km:,.0f} km")
+            label_text.append(f"{first['distance_km']:,.0f} km")
+            label_side.append(side)
     span_x = window[0][1] - window[0][0]
-    label_y = declutter(label_x, label_y, min_dx=span_x * 0.12, min_dy=span_x * 0.03)
-    fig.add_trace(go.Scatter(x=label_x, y=label_y, mode="text", text=label_text, textfont=dict(size=11, color=style.INK),
-                             hoverinfo="skip", showlegend=False))
-    used = sorted({c for chain in route_rows["chain"] for c in chain})
+    label_y = declutter(label_x, label_y, min_dx=span_x * 0.12, min_dy=span_x * 0.035)
+    fig.add_trace(go.Scatter(x=label_x, y=label_y, mode="text", text=label_text, textposition=label_side,
+                             textfont=dict(size=11, color=style.INK), hoverinfo="skip", showlegend=False))
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Claimed by a party only", line=dict(color=style.INK, dash="dot", width=2.5)))
+    used = sorted({c for chain in land["chain"] for c in chain})
     ends = p.loc[used]
-    fig.add_trace(go.Scatter(x=ends["lon"], y=ends["lat"], mode="markers", name="Places (hover for name)",
+    fig.add_trace(go.Scatter(x=ends["lon"], y=ends["lat"], mode="markers+text", name="Places",
                              marker=dict(color=style.INK, size=7, line=dict(color="white", width=1)),
-                             text=[html(short_name(n)) for n in ends["name"]], hovertemplate="%{text}<extra></extra>"))
+                             text=[html(short_name(n)) if i in named else "" for i, n in zip(ends.index, ends["name"])],
+                             textposition=["bottom right" if ends.loc[i, "lat"] > window[1][0] + 0.8 * (window[1][1] - window[1][0]) else "middle right"
+                                           for i in ends.index], textfont=dict(size=10, color=style.INK),
+                             customdata=[html(short_name(n)) for n in ends["name"]], hovertemplate="%{customdata}<extra></extra>"))
     fig.update_layout(legend=style.TOP_LEGEND)
     return fig
 
@@ -290,41 +340,55 @@ def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tup
 # ------------------------------------------------------------------ status of each base
 
 def status_periods(site_status: pd.DataFrame, places: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
-    """Each status as a period: from its row's date to the next row's date for the same place (or `until`)."""
+    """Each status as a period: from its row's date to the next row's date for the same place.
+
+    A place's last status runs to `until` (the chapter's cut-off) and is flagged `after_last`
+    beyond its own last evidence, so a figure can show it as last known rather than observed.
+    """
     frame = site_status.sort_values(["place_id", "date", "status_id"]).copy()
-    frame["end"] = frame.groupby("place_id")["date"].shift(-1).fillna(until)
+    frame["end"] = frame.groupby("place_id")["date"].shift(-1)
+    frame["last"] = frame["end"].isna()
+    frame["end"] = frame["end"].fillna(until)
     frame["place_name"] = frame["place_id"].map(places.set_index("place_id")["name"]).map(short_name)
     return frame.reset_index(drop=True)
 
 
 def status_timeline_figure(periods: pd.DataFrame) -> go.Figure:
-    """One row per base, coloured by status over time, with a marker at each piece of evidence."""
-    order = (periods.groupby("place_name")["date"].min().sort_values().index.tolist())
+    """One lane per base, coloured by status over time, with a marker for each piece of evidence.
+
+    Markers of nearby dates are stacked inside the lane (none hides another). After a base's last
+    piece of evidence its status is drawn faded: the last known status, not an observed one.
+    """
+    order = periods.groupby("place_name")["date"].min().sort_values().index.tolist()
+    lanes = stack_in_lanes(periods, "place_name", order)
+    periods = periods.assign(y=lanes.y)
+    centre = dict(zip(lanes.ticktext, lanes.tickvals))
     fig = go.Figure()
-    shown = set()
+    for status in SITE_STATUS_ORDER:  # legend entries in the order of the ramp
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=SITE_STATUS_LABELS[status],
+                                 line=dict(color=SITE_STATUS_COLOURS[status], width=10)))
     for r in periods.itertuples():
-        colour = SITE_STATUS_COLOURS[r.site_status]
-        label = SITE_STATUS_LABELS[r.site_status]
-        fig.add_trace(go.Scatter(x=[r.date, r.end], y=[r.place_name, r.place_name], mode="lines",
-                                 line=dict(color=colour, width=14), name=label, legendgroup=label,
-                                 showlegend=label not in shown, hoverinfo="skip"))
-        shown.add(label)
+        y = centre[r.place_name]
+        fig.add_trace(go.Scatter(x=[r.date, r.end], y=[y, y], mode="lines", showlegend=False, hoverinfo="skip",
+                                 line=dict(color=SITE_STATUS_COLOURS[r.site_status], width=12), opacity=0.3 if r.last else 1.0))
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Evidence (hover)",
+                             marker=dict(color="white", size=9, symbol="circle", line=dict(color=style.INK, width=1.5))))
     fig.add_trace(go.Scatter(
-        x=periods["date"], y=periods["place_name"], mode="markers", name="Evidence for a status (hover)",
-        marker=dict(color="white", size=9, line=dict(color=style.INK, width=1.5),
-                    symbol=[style.STATUS_SYMBOL[s] if s != "claimed" else "x" for s in periods["status"]]),
+        x=periods["date"], y=periods["y"], mode="markers", showlegend=False,
+        # filled: confirmed; white with an outline: reported by one source; cross: claimed by a party
+        marker=dict(color=[{"confirmed": style.INK, "reported": "white", "claimed": style.INK}[s] for s in periods["status"]], size=10,
+                    line=dict(color=[style.INK if s != "claimed" else "white" for s in periods["status"]], width=1.5),
+                    symbol=["x" if s == "claimed" else "circle" for s in periods["status"]]),
         text=[f"<b>{html(p)}</b>, {html(with_precision(d, dp))}: {html(SITE_STATUS_LABELS[s])} ({html(st)})<br>"
               + "<br>".join(html(b[i:i + 90]) for i in range(0, len(b), 90))
               for p, d, dp, s, st, b in zip(periods["place_name"], periods["date"], periods["date_precision"],
                                             periods["site_status"], periods["status"], periods["basis"])],
         hovertemplate="%{text}<extra></extra>"))
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
-    fig.update_xaxes(title="Date", tickformat="%b<br>%Y")
+    lanes.style_axis(fig)
+    fig.update_xaxes(type="date", title="Date (faded: last known status, no later report)", tickformat="%b<br>%Y")
     fig.update_layout(legend=style.TOP_LEGEND)
     return fig
 
-
-# ------------------------------------------------------------------ what left, what stayed
 
 FIGURE_KINDS = {  # the summary's rows: kinds of asset, with the estimate and equipment kinds they gather
     "Personnel": ["personnel"],
@@ -363,7 +427,7 @@ def left_and_stayed(equipment: pd.DataFrame, estimates: pd.DataFrame, places: pd
     """
     before = posture(estimates, fall)
     rows = [{"kind": _figure_kind(r.asset_kind if pd.notna(r.asset_kind) else "other"), "where": "In Syria as the regime fell",
-             "what": r.subject, "range": r.range, "as_of": r.as_of, "as_of_precision": r.as_of_precision,
+             "what": r.subject, "range": r.range, "as_of": r.as_of, "as_of_precision": r.as_of_precision, "place": r.place_id,
              "who": r.estimator, "status": r.status, "unit": r.unit} for r in before.itertuples()]
     own = equipment[(equipment["conflict"] == "syria_2024") & (equipment["owner_actor_id"] == "russia")
                     & (equipment["as_of"] >= fall - pd.Timedelta(days=7))]
@@ -371,7 +435,7 @@ def left_and_stayed(equipment: pd.DataFrame, estimates: pd.DataFrame, places: pd
     for (_, r), c in zip(own.iterrows(), country):
         counted_row = any(pd.notna(r[f"count_{k}"]) for k in ("low", "best", "high"))
         rows.append({"kind": _figure_kind(CATEGORY_KIND.get(r["category"], "other")), "where": _where(r["outcome"], c),
-                     "what": r["system"], "range": ranges.from_row(r, "count") if counted_row else None,
+                     "what": r["system"], "range": ranges.from_row(r, "count") if counted_row else None, "place": r["destination_place_id"],
                      "as_of": r["as_of"], "as_of_precision": r["as_of_precision"], "who": r["estimator"],
                      "status": r["status_of_claim"], "unit": "items"})
     frame = pd.DataFrame(rows)
@@ -380,38 +444,66 @@ def left_and_stayed(equipment: pd.DataFrame, estimates: pd.DataFrame, places: pd
     return frame.sort_values(["kind_order", "where_order", "as_of"]).reset_index(drop=True)
 
 
+def _cell_text(part: pd.DataFrame) -> str:
+    """Counts in a cell. Rows that count the same place on the same date are parts of one whole,
+    such as the frigates, support ships and submarine seen at Tartus in one image, and are added up."""
+    counted_rows = part[part["range"].notna()]
+    totals = [ranges.total(g["range"]) for _, g in counted_rows.groupby(["place", "as_of"], sort=False, dropna=False)]
+    totals.sort(key=lambda r: -r.high)
+    words = [r.words() if not r.open_high else f"{r.low:,.0f}+" for r in totals]
+    loose = int(part["range"].isna().sum())
+    if len(words) > 3:
+        words = words[:3] + [f"+{len(words) - 3}"]
+    text = " · ".join(words)
+    if loose:
+        text = (text + "<br>" if text else "") + ("no count" if loose == 1 else f"{loose} without count")
+    return text
+
+
+def _two_lines(label: str) -> str:
+    words = label.split()
+    half = (len(words) + 1) // 2
+    return " ".join(words[:half]) + "<br>" + " ".join(words[half:])
+
+
 def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
-    """One panel per kind of asset: counts by outcome drawn as ranges, reports with no count as hollow markers."""
+    """A matrix: kinds of asset down, what became of them across. One marker per cell with any
+    evidence, filled when the best evidence in the cell is confirmed, outlined when reported,
+    crossed when only claimed; the counts are written under it ('no count' where none was given)."""
     kinds = [k for k in FIGURE_KINDS if k in set(rows["kind"])]
-    fig = make_subplots(rows=len(kinds), cols=1, vertical_spacing=0.35 / len(kinds), subplot_titles=kinds)
-    for i, kind in enumerate(kinds, start=1):
-        part = rows[rows["kind"] == kind]
-        present = [o for o in OUTCOME_ORDER if o in set(part["where"])]
-        top = max([r.high for r in part["range"] if r is not None] + [1])
-        for r in part.itertuples():
-            c = OUTCOME_COLOURS.get(r.where, style.MUTED)
-            when_text = with_precision(r.as_of, r.as_of_precision)
-            hover = (f"<b>{html(r.where)}</b>, {html(when_text)}<br>{html(r.what[:120])}<br>"
-                     + (html(r.range.words(r.unit if r.unit not in ('items', 'ships', 'aircraft') else '')) if r.range is not None else "reported, no count")
-                     + f"<br>{html(r.who[:90])} ({html(r.status)})<extra></extra>")
-            if r.range is None:
-                fig.add_trace(go.Scatter(x=[0], y=[r.where], mode="markers", showlegend=False, hovertemplate=hover,
-                                         marker=dict(symbol="triangle-right-open", size=13, color=c, line=dict(width=2))), row=i, col=1)
-                continue
-            fig.add_trace(go.Scatter(x=[r.range.low, r.range.high], y=[r.where, r.where], mode="lines+markers", showlegend=False,
-                                     line=dict(color=c, width=7), marker=dict(color=c, size=10, symbol="line-ns", line=dict(width=2, color=c)),
-                                     hovertemplate=hover), row=i, col=1)
-            point = r.range.best if r.range.best is not None else (r.range.low if r.range.low == r.range.high else None)
-            label = r.range.words() if not r.range.open_high else f"{r.range.low:,.0f}+"
-            fig.add_trace(go.Scatter(x=[r.range.high], y=[r.where], mode="text", text=[f"  {label}"], textposition="middle right",
-                                     textfont=dict(size=11, color=style.INK), showlegend=False, hoverinfo="skip"), row=i, col=1)
-            if point is not None:
-                fig.add_trace(go.Scatter(x=[point], y=[r.where], mode="markers", showlegend=False, hoverinfo="skip",
-                                         marker=dict(color=c, size=11, symbol="diamond", line=dict(color="white", width=1))), row=i, col=1)
-        fig.update_yaxes(categoryorder="array", categoryarray=present[::-1], row=i, col=1)
-        fig.update_xaxes(range=[-top * 0.03, top * 1.35], row=i, col=1)
-    fig.update_layout(showlegend=False, margin=dict(l=170))
+    outcomes = [o for o in OUTCOME_ORDER if o in set(rows["where"])]
+    strength = {"confirmed": 0, "reported": 1, "claimed": 2}
+    fig = go.Figure()
+    for (kind, where), part in rows.groupby(["kind", "where"]):
+        best = min(part["status"], key=lambda st: strength.get(st, 3))
+        colour = OUTCOME_COLOURS.get(where, style.MUTED)
+        detail = "<br>".join(
+            f"• {html(r.what[:80])}: {html(r.range.words() if r.range is not None else 'no count')} "
+            f"({html(with_precision(r.as_of, r.as_of_precision))}; {html(r.who[:60])}; {html(r.status)})" for r in part.itertuples())
+        fig.add_trace(go.Scatter(
+            x=[where], y=[kind], mode="markers+text", showlegend=False, text=[_cell_text(part)], textposition="bottom center",
+            textfont=dict(size=10, color=style.INK),
+            marker=dict(symbol="x" if best == "claimed" else "square", size=22,
+                        color=colour if best == "confirmed" else ("white" if best == "reported" else colour),
+                        line=dict(color=colour, width=3)),
+            hovertemplate=f"<b>{html(kind)}: {html(where)}</b><br>{detail}<extra></extra>"))
+    for label, symbol, fill in (("Confirmed", "square", style.INK), ("Reported by one source", "square", "white"), ("Claimed only", "x", style.INK)):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label,
+                                 marker=dict(symbol=symbol, size=14, color=fill, line=dict(color=style.INK, width=2))))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=outcomes, side="top", tickangle=0, title=None,
+                     showgrid=True, tickvals=outcomes, ticktext=[_two_lines(o) for o in outcomes])
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=kinds[::-1], title=None, showgrid=True)
+    fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=70, l=150))
     return fig
+
+
+def left_stayed_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Every row behind the matrix, for the reader who wants the detail."""
+    return pd.DataFrame({
+        "Asset": rows["kind"], "What became of it": rows["where"], "What": rows["what"],
+        "Count": [r.words() if r is not None else "no count" for r in rows["range"]],
+        "As of": [with_precision(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"])],
+        "Source of the number": rows["who"], "Status": rows["status"]})
 
 
 # ------------------------------------------------------------------ lift capacity
@@ -458,10 +550,11 @@ def uncounted_movements(movements: pd.DataFrame, platforms: pd.DataFrame) -> pd.
     return movements[~movements["platform_id"].isin(with_payload) | ~counted(movements)]
 
 
-def window_for(place_ids, places: pd.DataFrame, pad: float = 2.5) -> tuple[tuple[float, float], tuple[float, float]]:
-    """A map window (lon range, lat range) around the places given, padded by `pad` degrees."""
+def window_for(place_ids, places: pd.DataFrame, pad: float = 2.5, label_room: float = 0.0) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A map window (lon range, lat range) around the places given, padded by `pad` degrees, with
+    `label_room` more degrees on the east for the names written to the right of the markers."""
     p = places.set_index("place_id").loc[sorted(set(place_ids))]
-    return ((math.floor(p["lon"].min() - pad), math.ceil(p["lon"].max() + pad)),
+    return ((math.floor(p["lon"].min() - pad), math.ceil(p["lon"].max() + pad + label_room)),
             (math.floor(p["lat"].min() - pad), math.ceil(p["lat"].max() + pad)))
 
 
