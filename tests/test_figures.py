@@ -34,9 +34,25 @@ def test_figure_html_needs_no_library_download_and_has_alt_text(monkeypatch):
     assert "Data: test." in html
 
 
-def test_alt_text_is_required():
+def test_alt_text_and_a_source_line_are_required():
     with pytest.raises(ValueError):
         show(go.Figure(), name="fig-x", alt="  ", note="n")
+    with pytest.raises(ValueError):
+        show(go.Figure(), name="fig-x", alt="a bar", note=" ")
+
+
+def test_the_static_image_carries_the_source_line_and_the_web_figure_shows_it_as_text(monkeypatch):
+    seen = {}
+
+    def fake_png(fig, width, height):
+        seen["annotations"] = [a.text for a in fig.layout.annotations]
+        return b"png"
+    monkeypatch.setattr("afterassad.figures._png", fake_png)
+    fig = go.Figure(go.Bar(x=[1], y=[2]))
+    bundle, _ = show(fig, name="fig-test", alt="A bar", note="Data: test & co.")._repr_mimebundle_()
+    assert seen["annotations"] == ["Data: test &amp; co."]  # drawn into the image for the PDF
+    assert '<p class="aa-figure-source">Data: test &amp; co.</p>' in bundle["text/html"]  # text under the web plot
+    assert not fig.layout.annotations  # the interactive figure itself has no drawn note
 
 
 def test_source_line_names_the_original_outlet_of_syndicated_copies():

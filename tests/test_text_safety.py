@@ -68,3 +68,12 @@ def test_source_line_is_escaped_in_figures():
     line = source_line(["s1"], sources, ["events"])
     from afterassad.figures import _wrap
     assert "<b>" not in _wrap(line)
+
+
+@pytest.mark.parametrize("text", ["7,500", "1,000", "(1, 0)", "8 December 2024", "at least 7 flights", "3 to 6 (best 4)", "'quoted'", ""])
+def test_glued_text_comes_back_exactly_as_written(text):
+    """What a chapter glues is what the reader sees: myst-nb's own formatter must return it unchanged."""
+    from myst_nb.core.variables import format_plain_text
+    from afterassad.text import Plain
+
+    assert format_plain_text(repr(Plain(text)), "") == text

@@ -238,3 +238,17 @@ def test_claims_are_kept_out_of_the_counted_bars(data):
     weekly = weekly_counts(claimed, places)
     assert weekly.empty  # a claim never becomes a bar
     assert len(uncounted_weekly(claimed, places)) == len(claimed)  # it is drawn as a marker instead
+
+
+def test_mixed_fleet_capacity_spans_the_lightest_and_heaviest_type():
+    from afterassad.withdrawal import mixed_fleet_capacity
+    platforms = pd.DataFrame({"platform_id": ["il76", "an124"], "payload_t_low": [40.0, 120.0], "payload_t_best": [pd.NA, 120.0],
+                              "payload_t_high": [50.0, 150.0]})
+    cap = mixed_fleet_capacity(ranges.from_values(7, None, None), platforms, ["il76", "an124"])
+    assert (cap.low, cap.high, cap.best, cap.open_high) == (280.0, 1050.0, None, True)  # 7 x 40 t and 7 x 150 t
+
+
+def test_one_of_a_unit_reads_singular():
+    assert ranges.from_values(1, 1, 1).words("ships") == "1 ship"
+    assert ranges.from_values(1, 1, 1).words("people") == "1 person"
+    assert ranges.from_values(1, None, 2).words("ships") == "1 to 2 ships"

@@ -76,32 +76,41 @@ def _png(fig: go.Figure, width: int, height: int) -> bytes | None:
 
 
 class Figure:
-    """What a notebook cell displays: text/html for the web page, image/png for the PDF."""
+    """What a notebook cell displays: text/html for the web page, image/png for the PDF.
 
-    def __init__(self, fig: go.Figure, name: str, alt: str, width: int = WIDTH, height: int = HEIGHT):
-        self.fig, self.name, self.alt, self.width, self.height = fig, name, alt, width, height
+    The source line travels with the figure both ways: on the web page as text under the plot,
+    where it wraps at any width, and in the static image, drawn into it, for the PDF.
+    """
+
+    def __init__(self, fig: go.Figure, name: str, alt: str, width: int = WIDTH, height: int = HEIGHT, note: str = ""):
+        self.fig, self.name, self.alt, self.width, self.height, self.note = fig, name, alt, width, height, note
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         div = pio.to_html(self.fig, include_plotlyjs=False, include_mathjax=False, full_html=False,
                           div_id=f"{self.name}-plot", default_width="100%", default_height=f"{self.height}px",
                           config={"displaylogo": False, "responsive": True})
+        source = f'<p class="aa-figure-source">{html(self.note)}</p>' if self.note else ""
         bundle = {
-            "text/html": f'<div class="aa-figure" role="img" aria-label="{html(self.alt)}">{div}</div>',
+            "text/html": f'<div class="aa-figure" role="img" aria-label="{html(self.alt)}">{div}{source}</div>',
             "text/plain": f"[figure {self.name}: {self.alt}]",
         }
-        png = _png(self.fig, self.width, self.height)
+        static = go.Figure(self.fig)
+        if self.note:
+            add_source_note(static, self.note)
+        png = _png(static, self.width, self.height)
         if png:
             bundle["image/png"] = base64.b64encode(png).decode("ascii")
         return bundle, {"image/png": {"alt": self.alt}} if png else {}
 
 
 def show(fig: go.Figure, name: str, alt: str, note: str, width: int = WIDTH, height: int = HEIGHT) -> Figure:
-    """The one way a chapter shows a figure: adds the source line and returns the display object."""
+    """The one way a chapter shows a figure: alt text and a source line are required."""
     if not alt.strip():
         raise ValueError(f"figure {name} needs alt text")
-    add_source_note(fig, note)
+    if not note.strip():
+        raise ValueError(f"figure {name} needs a source line")
     fig.update_layout(width=None, height=height)
-    return Figure(fig, name, alt, width, height)
+    return Figure(fig, name, alt, width, height, note)
 
 
 def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], focus: Iterable[str] = ()) -> go.Figure:

@@ -28,7 +28,9 @@ class Range:
         return Range(self.low * factor.low, best, self.high * factor.high, self.open_high or factor.open_high)
 
     def words(self, unit: str = "", fmt: str = "{:,.0f}") -> str:
-        """'7', '7 to 12', 'at least 7', '7 to 12 (best 9)'."""
+        """'7', '7 to 12', 'at least 7', '7 to 12 (best 9)'; a unit of exactly one is singular ('1 ship')."""
+        if unit and self.low == self.high == 1 and not self.open_high:
+            unit = SINGULAR.get(unit, unit[:-1] if unit.endswith("s") else unit)
         u = f" {unit}" if unit else ""
         low, high = fmt.format(self.low), fmt.format(self.high)
         if self.open_high and self.low == self.high:
@@ -42,6 +44,7 @@ class Range:
 
 
 ZERO = Range(0.0, 0.0, 0.0)
+SINGULAR = {"people": "person", "tonnes": "tonne"}
 
 
 def _value(x) -> float | None:

@@ -79,10 +79,15 @@ class Table:
 
 
 class Plain(str):
-    """A string that displays without quotes, for weaving words into the text with glue."""
+    """A string for weaving words into the text with glue.
+
+    myst-nb reads a glued text/plain value back with `ast.literal_eval` (to strip quotes), so a
+    bare '7,500' would come back as the tuple (7, 500). The repr is therefore a Python string
+    literal, which literal_eval turns back into exactly this text, whatever it holds.
+    """
 
     def __repr__(self) -> str:
-        return str(self)
+        return repr(str(self))
 
 
 def short_name(name: str) -> str:

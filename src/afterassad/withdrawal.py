@@ -181,7 +181,9 @@ def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None
     fig = make_subplots(rows=len(units), cols=1, shared_xaxes=True, vertical_spacing=0.09,
                         subplot_titles=[UNIT_TITLES[u] + " per week" for u in units])
     day_ms = 86400000.0
-    legend_shown: set[str] = set()
+    for dest in [d for d in DESTINATION_ORDER if d in set(weekly["destination"])]:  # destinations first in the legend
+        fig.add_trace(go.Bar(x=[None], y=[None], name=dest, legendgroup=dest, marker=dict(color=DESTINATION_COLOURS[dest])), row=1, col=1)
+    legend_shown: set[str] = set(weekly["destination"])
     for i, unit in enumerate(units, start=1):
         part = weekly[weekly["unit"] == unit]
         present = [d for d in DESTINATION_ORDER if d in set(part["destination"])]
@@ -232,6 +234,7 @@ def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None
     fig.update_layout(barmode="overlay", legend=dict(style.TOP_LEGEND, y=1.04), margin=dict(t=70))
     if window is not None:
         fig.update_xaxes(range=[week_of(pd.Series([window[0]])).iloc[0] - pd.Timedelta(days=4), window[1] + pd.Timedelta(days=4)])
+    fig.update_xaxes(type="date")  # the legend's empty stubs would otherwise make plotly guess a numeric axis
     fig.update_xaxes(tickformat="%-d %b<br>%Y", row=len(units), col=1)
     return fig
 
@@ -329,7 +332,7 @@ def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tup
     ends = p.loc[used]
     fig.add_trace(go.Scatter(x=ends["lon"], y=ends["lat"], mode="markers+text", name="Places",
                              marker=dict(color=style.INK, size=7, line=dict(color="white", width=1)),
-                             text=[html(short_name(n)) if i in named else "" for i, n in zip(ends.index, ends["name"])],
+                             text=[html(short_name(n).split(" ")[0]) if i in named else "" for i, n in zip(ends.index, ends["name"])],
                              textposition=["bottom right" if ends.loc[i, "lat"] > window[1][0] + 0.8 * (window[1][1] - window[1][0]) else "middle right"
                                            for i in ends.index], textfont=dict(size=10, color=style.INK),
                              customdata=[html(short_name(n)) for n in ends["name"]], hovertemplate="%{customdata}<extra></extra>"))
@@ -400,10 +403,10 @@ FIGURE_KINDS = {  # the summary's rows: kinds of asset, with the estimate and eq
     "Other equipment": ["other"],
 }
 OUTCOME_ORDER = ["In Syria as the regime fell", "Moved to the coast", "Moved out to sea", "Left for Russia", "Left for Libya",
-                 "Left, destination unknown", "Stayed in Syria", "Destroyed", "Captured"]
+                 "Left for somewhere unknown", "Stayed in Syria", "Destroyed", "Captured"]
 OUTCOME_COLOURS = {"In Syria as the regime fell": style.MUTED, "Moved to the coast": "#6E7781", "Moved out to sea": DESTINATION_COLOURS[ELSEWHERE],
                    "Left for Russia": DESTINATION_COLOURS["Back to Russia"], "Left for Libya": DESTINATION_COLOURS["To Libya"],
-                   "Left, destination unknown": "#332288", "Stayed in Syria": "#1a7f37", "Destroyed": "#000000", "Captured": "#AA4499"}
+                   "Left for somewhere unknown": "#332288", "Stayed in Syria": "#1a7f37", "Destroyed": "#000000", "Captured": "#AA4499"}
 
 
 def _figure_kind(kind: str) -> str:
@@ -413,8 +416,8 @@ def _figure_kind(kind: str) -> str:
 def _where(outcome: str, country) -> str:
     if outcome == "evacuated":
         if pd.isna(country):
-            return "Left, destination unknown"
-        return {"RUS": "Left for Russia", "LBY": "Left for Libya", "SYR": "Moved to the coast", "": "Moved out to sea"}.get(country, "Left, destination unknown")
+            return "Left for somewhere unknown"
+        return {"RUS": "Left for Russia", "LBY": "Left for Libya", "SYR": "Moved to the coast", "": "Moved out to sea"}.get(country, "Left for somewhere unknown")
     return {"remained": "Stayed in Syria", "destroyed": "Destroyed", "captured": "Captured",
             "pre_collapse_inventory": "In Syria as the regime fell"}.get(outcome, outcome.replace("_", " ").capitalize())
 
@@ -460,10 +463,16 @@ def _cell_text(part: pd.DataFrame) -> str:
     return text
 
 
-def _two_lines(label: str) -> str:
-    words = label.split()
-    half = (len(words) + 1) // 2
-    return " ".join(words[:half]) + "<br>" + " ".join(words[half:])
+def _wrap_label(label: str, width: int = 9) -> str:
+    """Break a column label into short lines, so seven columns fit a phone's width."""
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(lines + [line])
 
 
 def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
@@ -491,9 +500,9 @@ def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label,
                                  marker=dict(symbol=symbol, size=14, color=fill, line=dict(color=style.INK, width=2))))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=outcomes, side="top", tickangle=0, title=None,
-                     showgrid=True, tickvals=outcomes, ticktext=[_two_lines(o) for o in outcomes])
+                     showgrid=True, tickvals=outcomes, ticktext=[_wrap_label(o) for o in outcomes], tickfont=dict(size=11))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=kinds[::-1], title=None, showgrid=True)
-    fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=70, l=150))
+    fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=90, l=150))
     return fig
 
 
@@ -559,8 +568,39 @@ def window_for(place_ids, places: pd.DataFrame, pad: float = 2.5, label_room: fl
 
 
 def when(row) -> str:
-    """A movement's or event's date in words, at its precision, with its end where it has one."""
+    """A movement's or event's date in words, at its precision, with its end where it has one.
+    A span known only to the week reads as days with 'about'; one known to the month, as months."""
+    precision = row["date_precision"]
     if "date_end" in row and pd.notna(row["date_end"]):
-        return span(row["date"], row["date_end"], row["date_precision"])
-    return with_precision(row["date"], row["date_precision"])
+        if precision == "week":
+            return "about " + span(row["date"], row["date_end"], "day")
+        if precision in ("month", "year") and with_precision(row["date"], precision) == with_precision(row["date_end"], precision):
+            return with_precision(row["date"], precision)
+        return span(row["date"], row["date_end"], precision)
+    return with_precision(row["date"], precision)
 
+
+
+def mixed_fleet_capacity(count: ranges.Range, platforms: pd.DataFrame, platform_ids: list[str]) -> ranges.Range:
+    """Capacity of `count` flights whose types are known only as a mix of `platform_ids`: at the
+    low end every flight is the smallest type at its lowest stated payload, at the high end the
+    largest type at its highest. No best value: the mix is unknown."""
+    p = platforms.set_index("platform_id").loc[platform_ids]
+    loads = [ranges.from_row(row, "payload_t") for _, row in p.iterrows()]
+    lightest, heaviest = min(x.low for x in loads), max(x.high for x in loads)
+    return ranges.Range(count.low * lightest, None, count.high * heaviest, count.open_high)
+
+
+def voyages_table(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Every ship voyage by name, so a reader can follow one ship through the chapter."""
+    ships = movements[movements["asset_type"] == "ship_voyage"].sort_values(["date", "movement_id"])
+    names = platforms.set_index("platform_id")["name"].map(short_name)
+    place = places.set_index("place_id")["name"].map(short_name)
+    return pd.DataFrame({
+        "When": [when(r) for _, r in ships.iterrows()],
+        "Ship": [names.get(p, "") if isinstance(p, str) else ("several ships" if n > 1 else "not named") for p, n in
+                 zip(ships["platform_id"], ships[["count_low", "count_best", "count_high"]].max(axis=1).fillna(0))],
+        "From": ships["origin_place_id"].map(place), "To": ships["destination_place_id"].map(place),
+        "Voyages": [ranges.from_row(r, "count").words() if counted(ships.loc[[i]]).iloc[0] else "no count" for i, r in ships.iterrows()],
+        "Known from": ships["detection"].str.replace("_", " "),
+        "Status": [s if s != "claimed" else f"claimed by {c}" for s, c in zip(ships["status"], ships["claimed_by"])]})
