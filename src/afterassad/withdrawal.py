@@ -230,7 +230,8 @@ def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None
                     hovertemplate="%{text}<extra></extra>"), row=i, col=1)
         depth = (int(loose["slot"].max()) + 1.6) * step if not loose.empty else 0.0
         fig.update_yaxes(title_text=UNIT_AXIS[unit], range=[-depth, top * 1.25], zeroline=True, zerolinecolor=style.MUTED,
-                         showticklabels=not part.empty, tickformat=",d", row=i, col=1)
+                         showticklabels=not part.empty, ticks="outside" if not part.empty else "", showgrid=not part.empty,
+                         tickformat=",d", row=i, col=1)
     fig.update_layout(barmode="overlay", legend=dict(style.TOP_LEGEND, y=1.04), margin=dict(t=70))
     if window is not None:
         fig.update_xaxes(range=[week_of(pd.Series([window[0]])).iloc[0] - pd.Timedelta(days=4), window[1] + pd.Timedelta(days=4)])
