@@ -11,7 +11,8 @@ from afterassad import load, ranges
 from afterassad.milestones import regime_fall
 from afterassad.withdrawal import (effective_span, phases, left_and_stayed, lift_capacity, movements_figure, posture,
                                    route_map_figure, routes, status_periods, status_timeline_figure, weekly_counts,
-                                   window_for, left_stayed_figure)
+                                   left_stayed_figure)
+from afterassad.routemap import window_for
 
 PLACES = pd.DataFrame({
     "place_id": ["hmeimim", "benghazi", "moscow", "sea"],

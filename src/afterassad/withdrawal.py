@@ -4,8 +4,6 @@ stayed, and the lift capacity the reported sorties and voyages imply.
 """
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -13,7 +11,7 @@ from plotly.subplots import make_subplots
 from . import ranges, style
 from .dates import day_month, span, with_precision
 from .figures import base_map
-from .geo import distance_km, geodesic_midpoint, geodesic_path
+from .routemap import add_labels, add_places, geodesic_line, leg_label, legs_km
 from .text import html, short_name
 from .timeline import stack_in_lanes
 
@@ -245,14 +243,13 @@ def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None
 def routes(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """One row per origin, stop and destination chain and mode: counts summed as ranges, and the
     geodesic length of each leg and of the whole route."""
-    p = places.set_index("place_id")
     group = destination_group(movements, places)
     frame = movements.assign(destination=group, via=movements["via_place_ids"].fillna(""))
     out = []
     for (origin, via, dest, mode, unit), rows in frame.groupby(
             ["origin_place_id", "via", "destination_place_id", "asset_type", "count_unit"], sort=False):
         chain = [origin] + [v for v in via.split(";") if v] + [dest]
-        legs = [distance_km(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"]) for a, b in zip(chain, chain[1:])]
+        legs = legs_km(chain, places)
         out.append({"origin": origin, "destination_place": dest, "chain": chain, "asset_type": mode, "count_unit": unit,
                     "destination": rows["destination"].iloc[0], "legs_km": legs, "distance_km": sum(legs),
                     "count": ranges.total(ranges.from_row(r, "count") for _, r in rows[counted(rows)].iterrows()),
@@ -269,19 +266,6 @@ def _route_count(r) -> str:
     return " and ".join(x for x in (counted_part, loose) if x)
 
 
-def declutter(xs: list[float], ys: list[float], min_dx: float, min_dy: float) -> list[float]:
-    """Shift label y positions apart so no two labels closer than min_dx horizontally overlap vertically."""
-    order = sorted(range(len(ys)), key=lambda i: ys[i])
-    placed: list[int] = []
-    out = list(ys)
-    for i in order:
-        for j in placed:
-            if abs(xs[i] - xs[j]) < min_dx and abs(out[i] - out[j]) < min_dy:
-                out[i] = out[j] + min_dy
-        placed.append(i)
-    return out
-
-
 def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tuple[tuple[float, float], tuple[float, float]],
                      named: set[str] = frozenset(), label_min_km: float = 300.0) -> go.Figure:
     """Air and road routes out of (and back into) Syria, drawn along the geodesic and labelled with its length.
@@ -293,17 +277,13 @@ def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tup
     land = route_rows[route_rows["asset_type"] != "ship_voyage"].copy()
     land["pair"] = [tuple(sorted((c[0], c[-1]))) for c in land["chain"]]
     fig = base_map(*window, focus=["Syria", "Libya", "Russia"])
-    label_x, label_y, label_text, label_side = [], [], [], []
+    labels = []
     shown: set[str] = set()
     for pair, rows in sorted(land.groupby("pair"), key=lambda kv: DESTINATION_ORDER.index(kv[1]["destination"].iloc[0])):
         first = rows.iloc[0]
         dest = first["destination"]
         claimed = bool(rows["all_claimed"].all())
-        lons, lats = [], []
-        for a, b in zip(first["chain"], first["chain"][1:]):
-            x, y = geodesic_path(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"])
-            lons += x
-            lats += y
+        lons, lats = geodesic_line(first["chain"], places)
         lines = [f"<b>{html(' → '.join(short_name(p.loc[c, 'name']) for c in r.chain))}</b>: {html(r.asset_type.replace('_', ' '))}, "
                  f"{html(_route_count(r))}{' (claimed)' if r.all_claimed else ''}, {html(span(r.first, r.last))}" for r in rows.itertuples()]
         if dest not in shown:  # a solid legend entry per destination; dotting is explained by its own entry
@@ -315,28 +295,10 @@ def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tup
             hovertemplate="<br>".join(lines) + f"<br>{first['distance_km']:,.0f} km along the geodesic<extra></extra>"))
         shown.add(dest)
         if first["distance_km"] >= label_min_km:
-            a, b = first["chain"][-2], first["chain"][-1]
-            mx, my = geodesic_midpoint(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"])
-            steep = abs(p.loc[b, "lat"] - p.loc[a, "lat"]) > abs(p.loc[b, "lon"] - p.loc[a, "lon"])
-            # beside a steep line, on the side away from the lines fanning out east of it
-            side = ("middle left" if p.loc[b, "lon"] <= p.loc[a, "lon"] + 2 else "middle right") if steep else "top center"
-            label_x.append(mx)
-            label_y.append(my)
-            label_text.append(f"{first['distance_km']:,.0f} km")
-            label_side.append(side)
-    span_x = window[0][1] - window[0][0]
-    label_y = declutter(label_x, label_y, min_dx=span_x * 0.12, min_dy=span_x * 0.035)
-    fig.add_trace(go.Scatter(x=label_x, y=label_y, mode="text", text=label_text, textposition=label_side,
-                             textfont=dict(size=11, color=style.INK), hoverinfo="skip", showlegend=False))
+            labels.append(leg_label(first["chain"][-2], first["chain"][-1], places, f"{first['distance_km']:,.0f} km"))
+    add_labels(fig, labels, window)
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Claimed by a party only", line=dict(color=style.INK, dash="dot", width=2.5)))
-    used = sorted({c for chain in land["chain"] for c in chain})
-    ends = p.loc[used]
-    fig.add_trace(go.Scatter(x=ends["lon"], y=ends["lat"], mode="markers+text", name="Places",
-                             marker=dict(color=style.INK, size=7, line=dict(color="white", width=1)),
-                             text=[html(short_name(n).split(" ")[0]) if i in named else "" for i, n in zip(ends.index, ends["name"])],
-                             textposition=["bottom right" if ends.loc[i, "lat"] > window[1][0] + 0.8 * (window[1][1] - window[1][0]) else "middle right"
-                                           for i in ends.index], textfont=dict(size=10, color=style.INK),
-                             customdata=[html(short_name(n)) for n in ends["name"]], hovertemplate="%{customdata}<extra></extra>"))
+    add_places(fig, {c for chain in land["chain"] for c in chain}, places, set(named), window)
     fig.update_layout(legend=style.TOP_LEGEND)
     return fig
 
@@ -558,14 +520,6 @@ def uncounted_movements(movements: pd.DataFrame, platforms: pd.DataFrame) -> pd.
     """Movements the capacity sum cannot include: no count, no platform, or a platform with no stated payload."""
     with_payload = set(platforms.dropna(subset=["payload_t_low", "payload_t_best", "payload_t_high"], how="all")["platform_id"])
     return movements[~movements["platform_id"].isin(with_payload) | ~counted(movements)]
-
-
-def window_for(place_ids, places: pd.DataFrame, pad: float = 2.5, label_room: float = 0.0) -> tuple[tuple[float, float], tuple[float, float]]:
-    """A map window (lon range, lat range) around the places given, padded by `pad` degrees, with
-    `label_room` more degrees on the east for the names written to the right of the markers."""
-    p = places.set_index("place_id").loc[sorted(set(place_ids))]
-    return ((math.floor(p["lon"].min() - pad), math.ceil(p["lon"].max() + pad + label_room)),
-            (math.floor(p["lat"].min() - pad), math.ceil(p["lat"].max() + pad)))
 
 
 def when(row) -> str:
