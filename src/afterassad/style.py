@@ -37,6 +37,21 @@ ACTOR_COLOURS = {
     "lebanon": "#AA7744",
     "jordan": "#BBBBBB",
     "united_kingdom": "#4477AA",
+    # Russia's forces in Libya: the state's in its red, the mercenaries and the Africa Corps in darker tones of it.
+    "russian_armed_forces": "#A50F15",
+    "africa_corps": "#67000D",
+    "wagner_group": "#3F3F3F",
+    "emercom": "#E7298A",
+    "yevkurov": "#A50F15",
+    "haftar": "#B8A14A",
+    "gnu": "#1B9E77",
+    "gna": "#66A61E",
+    "belarus": "#7570B3",
+    "uae": "#A6761D",
+    "rsf": "#666666",
+    "italy": "#1F78B4",
+    "european_union": "#003399",
+    "us_africom": "#332288",
     # Claimants and sources of claims: drawn, where at all, in muted tones so they never read as forces.
     "hur_ukraine": "#5D6D7E",
     "isw": "#7F8C8D",
@@ -46,6 +61,10 @@ ACTOR_COLOURS = {
     "fighterbomber_channel": "#717D7E",
     "clash_report": "#808B96",
     "pravda_network": "#909497",
+    "un_panel_of_experts": "#5B7A99",
+    "all_eyes_on_wagner": "#7B7D7D",
+    "itamilradar": "#85929E",
+    "military_africa": "#99A3A4",
 }
 OTHER = "#8c959f"
 
