@@ -79,3 +79,19 @@ def test_no_chapter_module_imports_another_chapters_module():
         for other in CHAPTER_MODULES:
             if other != name:
                 assert f"from .{other} import" not in text and f"afterassad.{other}" not in text, (name, other)
+
+
+def test_point_in_country_on_the_map_shapes():
+    from afterassad.basemap import inside
+    assert inside(20.07, 32.11, "Libya")        # Benghazi
+    assert not inside(29.92, 31.20, "Libya")    # Alexandria, Egypt
+    assert not inside(18.0, 33.5, "Libya")      # the Gulf of Sidra, at sea
+
+
+def test_label_placer_keeps_clustered_labels_apart():
+    from afterassad.routemap import place_labels
+    window = ((9, 26), (19, 34))
+    # three markers on almost the same spot: three different positions, or two labels would overlap
+    positions = place_labels([20.07, 20.08, 20.09], [32.11, 32.11, 32.12], ["Benghazi port", "Benina", "al-Khadim"], window)
+    assert len(set(positions)) == 3
+    assert place_labels([15.0], [25.0], ["Alone"], window) == ["middle right"]

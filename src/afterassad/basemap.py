@@ -72,3 +72,16 @@ def rings_in_box(lon_min: float, lon_max: float, lat_min: float, lat_max: float)
         lats = [p[1] for p in ring]
         if max(lons) >= lon_min and min(lons) <= lon_max and max(lats) >= lat_min and min(lats) <= lat_max:
             yield label, lons, lats
+
+
+def inside(lon: float, lat: float, country: str) -> bool:
+    """Whether a point lies inside a country's Natural Earth outline (even-odd rule over all its rings),
+    on the same shapes the maps draw."""
+    hits = 0
+    for label, ring in country_rings():
+        if label != country:
+            continue
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+                hits += 1
+    return hits % 2 == 1

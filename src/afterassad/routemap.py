@@ -87,3 +87,42 @@ def window_for(place_ids, places: pd.DataFrame, pad: float = 2.5, label_room: fl
     p = places.set_index("place_id").loc[sorted(set(place_ids))]
     return ((math.floor(p["lon"].min() - pad), math.ceil(p["lon"].max() + pad + label_room)),
             (math.floor(p["lat"].min() - pad), math.ceil(p["lat"].max() + pad)))
+
+
+POSITIONS = ["middle right", "middle left", "top center", "bottom center", "top right", "bottom right", "top left", "bottom left"]
+
+
+def place_labels(lons: list[float], lats: list[float], texts: list[str], window, plot_px: tuple[int, int] = (760, 560),
+                 char_px: float = 6.2, line_px: float = 14.0) -> list[str]:
+    """A text position for each marker's label such that no two labels, and no label and marker, overlap.
+
+    Greedy: labels are placed in turn, each at the first of the eight positions around its marker
+    whose box (estimated from the text length at the figure's size) is free. A label with no free
+    position falls back to the least crowded one.
+    """
+    (x0, x1), (y0, y1) = window
+    sx, sy = plot_px[0] / (x1 - x0), plot_px[1] / (y1 - y0)  # pixels per degree
+    pts = [((lon - x0) * sx, (lat - y0) * sy) for lon, lat in zip(lons, lats)]
+    placed: list[tuple[float, float, float, float]] = [(x - 5, y - 5, x + 5, y + 5) for x, y in pts]  # the markers
+
+    def box(i: int, pos: str) -> tuple[float, float, float, float]:
+        x, y = pts[i]
+        w, h = len(texts[i]) * char_px, line_px
+        vert, horiz = pos.split(" ")
+        left = {"left": x - 7 - w, "right": x + 7, "center": x - w / 2}[horiz]
+        bottom = {"top": y + 9, "bottom": y - 9 - h, "middle": y - h / 2}[vert]
+        return (left, bottom, left + w, bottom + h)
+
+    def overlaps(b, others) -> int:
+        return sum(1 for o in others if b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3])
+
+    out = []
+    for i in range(len(pts)):
+        if not texts[i]:
+            out.append("middle right")
+            continue
+        others = [p for j, p in enumerate(placed) if j != i]
+        best = min(POSITIONS, key=lambda pos: (overlaps(box(i, pos), others) > 0, overlaps(box(i, pos), others), POSITIONS.index(pos)))
+        out.append(best)
+        placed.append(box(i, best))
+    return out

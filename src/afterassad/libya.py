@@ -1,0 +1,294 @@
+"""The Libya chapter's analysis: the sites Russian forces use, the flows into them, the personnel
+estimates and who made them, the activity at each site over time, and the air bridge from Russia
+through Syria and Libya to the Sahel, leg by leg against the ranges of the aircraft named.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import ranges, style
+from .dates import with_precision
+from .figures import base_map
+from .routemap import add_labels, geodesic_line, leg_label, legs_km, place_labels
+from .text import html, short_name
+from .timeline import stack_in_lanes
+
+# Whose personnel an estimate counts, kept apart as the sources keep them.
+FORCES = {"wagner_group": "Wagner", "africa_corps": "Africa Corps", "russian_armed_forces": "Russian state forces",
+          "russia": "Russians, not broken down"}
+FORCE_ORDER = list(FORCES)
+FORCE_SYMBOLS = {"wagner_group": "square", "africa_corps": "diamond", "russian_armed_forces": "circle", "russia": "triangle-up"}
+ROLE_SYMBOLS = {"air_base": "triangle-up", "port": "square", "naval_base": "square", "camp": "diamond", "city": "circle", "site": "circle"}
+SOURCE_COLOURS = {"SYR": "#C1121F", "RUS": "#67000D", "BLR": "#7570B3"}  # where flights into Libya came from
+
+
+def libyan(places: pd.DataFrame) -> pd.Series:
+    return places["country"].eq("LBY").fillna(False)
+
+
+def chapter_sites(sites: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """The chapter's sites with their coordinates, type, precision and a short label."""
+    frame = sites[sites["chapter"] == "libya"].merge(places, on="place_id", suffixes=("", "_place"))
+    frame["label"] = (frame["name"].map(short_name).str.split(",").str[0]
+                      .str.replace(r" (International Airport|air base|airport|port and naval base|port)$", "", regex=True))
+    return frame.reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ flows into Libya
+
+def flights_into_libya(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Every flight in the data whose last leg lands in Libya, from any chapter, with its origin's country."""
+    country = places.set_index("place_id")["country"]
+    flights = movements[(movements["asset_type"] == "aircraft_flight")
+                        & movements["destination_place_id"].map(country).eq("LBY").fillna(False)].copy()
+    flights["chain"] = [[o] + [v for v in (via if isinstance(via, str) else "").split(";") if v] + [d]
+                        for o, via, d in zip(flights["origin_place_id"], flights["via_place_ids"], flights["destination_place_id"])]
+    flights["from_country"] = flights["chain"].map(lambda c: next((country[p] for p in c if country[p] != "LBY"), "LBY"))
+    flights["last_leg_from"] = flights["chain"].map(lambda c: c[-2])
+    return flights.reset_index(drop=True)
+
+
+def site_map_figure(site_rows: pd.DataFrame, flights: pd.DataFrame, places: pd.DataFrame,
+                    window: tuple[tuple[float, float], tuple[float, float]]) -> go.Figure:
+    """Libya's Russian-used sites by type, and the flights into them, drawn along the geodesic from
+    their origin (which may lie outside the map) and labelled where they enter with where they came
+    from and the leg's length."""
+    p = places.set_index("place_id")
+    fig = base_map(*window, focus=["Libya"])
+    labels = []
+    # a flight whose Libyan airfield no source names would end on a stand-in point: it is left off the map
+    flights = flights[flights["destination_place_id"].map(p["geo_precision"]).isin(["site", "settlement"])]
+    for (origin, dest), rows in flights.groupby(["last_leg_from", "destination_place_id"]):
+        colour = SOURCE_COLOURS.get(p.loc[origin, "country"], style.MUTED)
+        lons, lats = geodesic_line([origin, dest], places)
+        claimed = bool((rows["status"] == "claimed").all())
+        km = legs_km([origin, dest], places)[0]
+        when = sorted({with_precision(d, pr) for d, pr in zip(rows["date"], rows["date_precision"])})
+        fig.add_trace(go.Scatter(
+            x=lons, y=lats, mode="lines", showlegend=False, line=dict(color=colour, width=2, dash="dot" if claimed else "solid"),
+            hovertemplate=(f"<b>{html(short_name(p.loc[origin, 'name']))} → {html(short_name(p.loc[dest, 'name']))}</b>: {km:,.0f} km<br>"
+                           f"{len(rows)} row(s) in the data: {html(', '.join(when[:4]))}{' …' if len(when) > 4 else ''}<extra></extra>")))
+        inside_x = [(x, y) for x, y in zip(lons, lats) if window[0][0] <= x <= window[0][1] and window[1][0] <= y <= window[1][1]]
+        if p.loc[origin, "country"] != "LBY" and inside_x:
+            x, y = inside_x[len(inside_x) // 5]  # a little way in from where the line enters the map
+            labels.append((x, y, f"from {short_name(p.loc[origin, 'name']).split(' ')[0]}: {km:,.0f} km", "top center"))
+    for country, label in (("SYR", "Flights from Syria"), ("RUS", "Flights from Russia"), ("BLR", "Flights from Belarus")):
+        if country in set(p.loc[flights["last_leg_from"], "country"]):
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=label, line=dict(color=SOURCE_COLOURS[country], width=2)))
+    add_labels(fig, labels, window)
+    positions = place_labels(site_rows["lon"].tolist(), site_rows["lat"].tolist(), site_rows["label"].tolist(), window)
+    for kind, group in site_rows.assign(pos=positions).groupby("place_type", sort=False):
+        fig.add_trace(go.Scatter(
+            x=group["lon"], y=group["lat"], mode="markers+text", name={"air_base": "Air base", "port": "Port", "camp": "Camp",
+                                                                         "city": "Town or front line"}.get(kind, kind.replace("_", " ")),
+            marker=dict(symbol=ROLE_SYMBOLS.get(kind, "circle"), size=11, color=style.INK, line=dict(color="white", width=1)),
+            text=[html(t) for t in group["label"]], textposition=group["pos"].tolist(), textfont=dict(size=11, color=style.INK),
+            customdata=[[html(short_name(r.name)), html(r.role), html(r.geo_precision),
+                         html(_activity_words(r))] for r in group.itertuples()],
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[3]}<br>coordinates: %{customdata[2]}<extra></extra>"))
+    fig.update_layout(legend=style.TOP_LEGEND)
+    return fig
+
+
+def _activity_words(r) -> str:
+    if pd.isna(r.first_activity) and pd.isna(r.latest_activity):
+        return "no Russian activity found in the sources"
+    first = with_precision(r.first_activity, r.first_activity_precision) if pd.notna(r.first_activity) else "?"
+    last = with_precision(r.latest_activity, r.latest_activity_precision) if pd.notna(r.latest_activity) else "?"
+    return f"Russian activity reported from {first} to {last}"
+
+
+# ------------------------------------------------------------------ personnel estimates
+
+def _clip(text: str, width: int = 46) -> str:
+    """Shorten at a word boundary, with an ellipsis, so a label never ends mid-word."""
+    if len(text) <= width:
+        return text
+    return text[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def estimate_label(row) -> str:
+    """Every estimate is shown with the date it describes and who made it: never as a bare 'current' number."""
+    return f"{with_precision(row['as_of'], row['as_of_precision'])} · {_clip(short_name(row['estimator']))}"
+
+
+def personnel(estimates: pd.DataFrame) -> pd.DataFrame:
+    """The chapter's estimates of Russian personnel in Libya, oldest first, with their range and label."""
+    rows = estimates[(estimates["chapter"] == "libya") & (estimates["unit"] == "people")].sort_values(["as_of", "estimate_id"]).copy()
+    rows["range"] = [ranges.from_row(r, "value") for _, r in rows.iterrows()]
+    rows["force"] = rows["actor_id"].map(FORCES).fillna("Other")
+    rows["label"] = [estimate_label(r) for _, r in rows.iterrows()]
+    return rows.reset_index(drop=True)
+
+
+def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> go.Figure:
+    """One row per estimate, in date order from the top: its range as a bar, its best value as a
+    marker, coloured and shaped by whose personnel it counts. Highlighted estimates (the seed's)
+    get a ring."""
+    fig = go.Figure()
+    order = rows["label"].tolist()
+    for actor_id in FORCE_ORDER:
+        part = rows[rows["actor_id"] == actor_id]
+        if part.empty:
+            continue
+        colour = style.actor_colour(actor_id)
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=FORCES[actor_id],
+                                 marker=dict(symbol=FORCE_SYMBOLS[actor_id], size=11, color=colour)))
+        for r in part.itertuples():
+            hover = (f"<b>{html(r.label)}</b><br>{html(FORCES[actor_id])}: {html(r.range.words('people'))}<br>"
+                     f"{html(r.subject[:100])}<br>method: {html(r.method if isinstance(r.method, str) else 'not stated')} · {html(r.status)}<extra></extra>")
+            if r.range.high > r.range.low:
+                fig.add_trace(go.Scatter(x=[r.range.low, r.range.high], y=[r.label, r.label], mode="lines", showlegend=False,
+                                         line=dict(color=colour, width=7), opacity=0.55, hovertemplate=hover))
+            point = r.range.best if r.range.best is not None else (r.range.low + r.range.high) / 2
+            fig.add_trace(go.Scatter(
+                x=[point], y=[r.label], mode="markers+text", showlegend=False, text=[f"  {r.range.words()}"], textposition="middle right",
+                textfont=dict(size=10, color=style.INK), hovertemplate=hover,
+                marker=dict(symbol=FORCE_SYMBOLS[actor_id], size=11, color=colour if r.range.best is not None else "white",
+                            line=dict(color=style.INK if r.estimate_id in highlight else colour, width=3 if r.estimate_id in highlight else 1.5))))
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], title=None, tickfont=dict(size=10))
+    top = max(r.high for r in rows["range"])
+    fig.update_xaxes(title="People", range=[0, top * 1.22], tickformat=",d")
+    fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=300))
+    return fig
+
+
+# ------------------------------------------------------------------ activity at each site
+
+def site_events(events: pd.DataFrame, site_rows: pd.DataFrame) -> pd.DataFrame:
+    """Every dated event at one of the chapter's sites, from any chapter."""
+    names = site_rows.set_index("place_id")["label"]
+    frame = events[events["place_id"].isin(names.index)].copy()
+    frame["site"] = frame["place_id"].map(names)
+    return frame.sort_values("date").reset_index(drop=True)
+
+
+def site_timeline_figure(site_rows: pd.DataFrame, events_at_sites: pd.DataFrame, until: pd.Timestamp) -> go.Figure:
+    """One lane per site: a bar from the first to the latest reported Russian activity (from the
+    sites table), and a marker for each dated event there, stacked so none hides another."""
+    active = site_rows.dropna(subset=["first_activity"]).sort_values("first_activity")
+    order = active["label"].tolist() + [s for s in site_rows["label"] if s not in set(active["label"])]
+    order = [s for s in order if s in set(events_at_sites["site"]) or s in set(active["label"])]
+    ev = events_at_sites[events_at_sites["site"].isin(order)]
+    lanes = stack_in_lanes(ev.assign(site=pd.Categorical(ev["site"], order)), "site", order, gap_days=None)
+    ev = ev.assign(y=lanes.y)
+    centre = dict(zip(lanes.ticktext, lanes.tickvals))
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="First to latest reported Russian activity",
+                             line=dict(color="#C1121F", width=10), opacity=0.3))
+    for r in active.itertuples():
+        if r.label not in centre:
+            continue
+        end = r.latest_activity if pd.notna(r.latest_activity) else until
+        fig.add_trace(go.Scatter(x=[r.first_activity, end], y=[centre[r.label]] * 2, mode="lines", showlegend=False, opacity=0.3,
+                                 line=dict(color="#C1121F", width=12), hoverinfo="skip"))
+    for status in ("confirmed", "reported", "claimed"):
+        part = ev[ev["status"] == status]
+        if part.empty:
+            continue
+        name = {"confirmed": "Event, confirmed", "reported": "Event, reported by one source", "claimed": "Event, claimed by a party"}[status]
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,  # neutral legend entry: colour is the actor
+                                 marker=dict(symbol=style.STATUS_SYMBOL[status], size=9, color=style.INK, line=dict(width=1.5, color=style.INK))))
+        fig.add_trace(go.Scatter(
+            x=part["date"], y=part["y"], mode="markers", name=name, showlegend=False,
+            marker=dict(symbol=style.STATUS_SYMBOL[status], size=9, color=[style.actor_colour(a) for a in part["actor_id"]],
+                        line=dict(width=1.5, color=[style.actor_colour(a) for a in part["actor_id"]])),
+            text=[f"<b>{html(s)}</b>, {html(with_precision(d, p))} ({html(st)})<br>" + "<br>".join(html(t[i:i + 90]) for i in range(0, len(t), 90))
+                  for s, d, p, st, t in zip(part["site"], part["date"], part["date_precision"], part["status"], part["summary"])],
+            hovertemplate="%{text}<extra></extra>"))
+    lanes.style_axis(fig)
+    fig.update_xaxes(type="date", title="Date", tickformat="%Y")
+    fig.update_layout(legend=style.TOP_LEGEND)
+    return fig
+
+
+# ------------------------------------------------------------------ the air bridge
+
+def full_payload_range(platform: pd.Series) -> tuple[float, float]:
+    """The range an aircraft type is stated to fly at full payload, as (low, high): from range_km_low
+    (or best) to range_km_best (or high). The high column may hold a ferry range with no payload,
+    which is never used here."""
+    low = platform["range_km_low"] if pd.notna(platform["range_km_low"]) else platform["range_km_best"]
+    high = platform["range_km_best"] if pd.notna(platform["range_km_best"]) else (
+        platform["range_km_high"] if pd.notna(platform["range_km_low"]) and pd.notna(platform["range_km_high"]) else low)
+    return float(low), float(high)
+
+
+def route_chains(movements: pd.DataFrame, places: pd.DataFrame) -> list[list[str]]:
+    """Every reported air route that touches Libya, as a chain of place ids (from any chapter)."""
+    country = places.set_index("place_id")["country"]
+    air = movements[movements["asset_type"].isin(["aircraft_flight", "personnel", "equipment"])]
+    chains = []
+    for o, via, d in zip(air["origin_place_id"], air["via_place_ids"], air["destination_place_id"]):
+        chain = [o] + [v for v in (via if isinstance(via, str) else "").split(";") if v] + [d]
+        if any(country.get(c) == "LBY" for c in chain) and all(pd.notna(country.get(c)) for c in chain):
+            chains.append(chain)
+    return chains
+
+
+def air_bridge_legs(chains: list[list[str]], places: pd.DataFrame) -> pd.DataFrame:
+    """The distinct legs of the reported routes, whichever way they were flown, each with its geodesic
+    length; a leg is approximate when an end is a stand-in for a region or a country (its precision
+    is not a site or a town)."""
+    precision = places.set_index("place_id")["geo_precision"]
+    seen, rows = set(), []
+    for chain in chains:
+        for a, b in zip(chain, chain[1:]):
+            if frozenset((a, b)) in seen:
+                continue
+            seen.add(frozenset((a, b)))
+            rows.append({"from": a, "to": b, "km": legs_km([a, b], places)[0],
+                         "approximate": precision[a] in ("region", "country") or precision[b] in ("region", "country")})
+    return pd.DataFrame(rows)
+
+
+def reach(legs: pd.DataFrame, platforms: pd.DataFrame, platform_id: str) -> pd.DataFrame:
+    """For each leg, whether the aircraft type's stated range at full payload covers it: 'yes' within
+    the low end of that range, 'depends' within its high end, 'no' beyond both."""
+    low, high = full_payload_range(platforms.set_index("platform_id").loc[platform_id])
+    verdict = ["yes" if km <= low else ("depends" if km <= high else "no") for km in legs["km"]]
+    return legs.assign(reach=verdict, range_low=low, range_high=high)
+
+
+def air_bridge_figure(legs: pd.DataFrame, places: pd.DataFrame, platforms: pd.DataFrame, reference: list[str],
+                      comparison: pd.DataFrame | None = None) -> go.Figure:
+    """Each leg as a horizontal bar of its geodesic length, with the stated ranges at full payload of
+    the aircraft named on the routes drawn as bands. Approximate legs (an end is a regional stand-in)
+    are drawn pale; comparison legs, which no movement flew, are outlined only."""
+    p = places.set_index("place_id")
+
+    def end(place_id):
+        name = short_name(p.loc[place_id, "name"]).split(",")[0]
+        return name + (" (airfield not named)" if p.loc[place_id, "geo_precision"] in ("region", "country") else "")
+
+    def label(a, b):
+        return f"{end(a)} → {end(b)}"
+    frame = legs.assign(label=[label(a, b) for a, b in zip(legs["from"], legs["to"])], kind="flown")
+    if comparison is not None and not comparison.empty:
+        frame = pd.concat([frame, comparison.assign(label=[label(a, b) + " (direct, for comparison)" for a, b in
+                                                            zip(comparison["from"], comparison["to"])], kind="comparison")])
+    frame = frame.sort_values("km")
+    fig = go.Figure()
+    for kind, approx, name, style_ in (("flown", False, "Leg of a reported route", dict(color="#6E7781")),
+                                       ("flown", True, "Leg with a regional stand-in end (approximate)", dict(color="#B8BEC4")),
+                                       ("comparison", False, "Direct distance, not flown in the data",
+                                        dict(color="white", line=dict(color="#6E7781", width=2)))):
+        part = frame[(frame["kind"] == kind) & (frame["approximate"].fillna(False) == approx)]
+        if part.empty:
+            continue
+        fig.add_trace(go.Bar(x=part["km"], y=part["label"], orientation="h", marker=style_, name=name,
+                             text=[f"{k:,.0f} km" for k in part["km"]], textposition="outside", cliponaxis=False,
+                             hovertemplate="%{y}: %{x:,.0f} km<extra></extra>"))
+    pf = platforms.set_index("platform_id")
+    colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+    for colour, pid in zip(colours, reference):
+        lo, hi = full_payload_range(pf.loc[pid])
+        fig.add_vrect(x0=lo, x1=max(hi, lo + 30), fillcolor=colour, opacity=0.2, line=dict(color=colour, width=1.5), layer="below")
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker=dict(symbol="square", size=12, color=colour, opacity=0.5),
+                                 name=f"{short_name(pf.loc[pid, 'name'])}: {lo:,.0f}–{hi:,.0f} km at full payload" if hi > lo
+                                 else f"{short_name(pf.loc[pid, 'name'])}: {lo:,.0f} km"))
+    fig.update_xaxes(title="Geodesic length of the leg (km)", rangemode="tozero", tickformat=",d")
+    fig.update_yaxes(type="category", title=None, categoryorder="array", categoryarray=frame["label"].tolist())
+    fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=250, r=70), bargap=0.35, barmode="overlay")
+    return fig
