@@ -118,7 +118,8 @@ def personnel(estimates: pd.DataFrame) -> pd.DataFrame:
     rows = estimates[(estimates["chapter"] == "libya") & (estimates["unit"] == "people")].sort_values(["as_of", "estimate_id"]).copy()
     rows["range"] = [ranges.from_row(r, "value") for _, r in rows.iterrows()]
     rows["force"] = rows["actor_id"].map(FORCES).fillna("Other")
-    rows["label"] = [estimate_label(r) for _, r in rows.iterrows()]
+    rows["label"] = [estimate_label(r) + {"arrivals": " (arrivals)", "departures": " (withdrawn)"}.get(r["measure"], "")
+                     for _, r in rows.iterrows()]
     return rows.reset_index(drop=True)
 
 
@@ -141,11 +142,13 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
             if r.range.high > r.range.low:
                 fig.add_trace(go.Scatter(x=[r.range.low, r.range.high], y=[r.label, r.label], mode="lines", showlegend=False,
                                          line=dict(color=colour, width=7), opacity=0.55, hovertemplate=hover))
+            flow = isinstance(r.measure, str) and r.measure in ("arrivals", "departures")
             point = r.range.best if r.range.best is not None else (r.range.low + r.range.high) / 2
             fig.add_trace(go.Scatter(
                 x=[point], y=[r.label], mode="markers+text", showlegend=False, text=[f"  {r.range.words()}"], textposition="middle right",
                 textfont=dict(size=10, color=style.INK), hovertemplate=hover,
-                marker=dict(symbol=FORCE_SYMBOLS[actor_id], size=11, color=colour if r.range.best is not None else "white",
+                marker=dict(symbol=("triangle-right" if r.measure == "arrivals" else "triangle-left") if flow else FORCE_SYMBOLS[actor_id],
+                            size=11, color=colour if r.range.best is not None else "white",
                             line=dict(color=style.INK if r.estimate_id in highlight else colour, width=3 if r.estimate_id in highlight else 1.5))))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], title=None, tickfont=dict(size=10))
     top = max(r.high for r in rows["range"])
