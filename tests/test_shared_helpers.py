@@ -95,3 +95,12 @@ def test_label_placer_keeps_clustered_labels_apart():
     positions = place_labels([20.07, 20.08, 20.09], [32.11, 32.11, 32.12], ["Benghazi port", "Benina", "al-Khadim"], window)
     assert len(set(positions)) == 3
     assert place_labels([15.0], [25.0], ["Alone"], window) == ["middle right"]
+
+
+def test_a_date_in_a_sentence_takes_the_preposition_of_its_precision():
+    from afterassad.dates import on_date
+    ts = pd.Timestamp("2024-12-08")
+    assert on_date(ts, "day") == "on 8 December 2024"
+    assert on_date(ts, "week") == "in the week of 8 December 2024"
+    assert on_date(ts, "month") == "in December 2024"
+    assert on_date(ts, "year") == "in 2024"

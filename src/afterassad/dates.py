@@ -41,3 +41,10 @@ def span(start: pd.Timestamp, end: pd.Timestamp | None, precision: str = "day") 
     if start.year == end.year:
         return f"{start.day} {start:%B} – {long_date(end)}"
     return f"{long_date(start)} – {long_date(end)}"
+
+
+def on_date(ts: pd.Timestamp, precision: str) -> str:
+    """A date as it sits in a sentence, with the preposition its precision calls for:
+    'on 8 December 2024', 'in the week of 8 December 2024', 'in December 2024', 'in 2024'."""
+    words = with_precision(ts, precision)
+    return {"day": "on ", "week": "in the ", "month": "in ", "year": "in "}[precision] + words

@@ -128,7 +128,8 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
     marker, coloured and shaped by whose personnel it counts. Highlighted estimates (the seed's)
     get a ring."""
     fig = go.Figure()
-    order = rows["label"].tolist()
+    order = list(dict.fromkeys(rows["label"]))
+    labelled: set[str] = set()
     for actor_id in FORCE_ORDER:
         part = rows[rows["actor_id"] == actor_id]
         if part.empty:
@@ -144,8 +145,11 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
                                          line=dict(color=colour, width=7), opacity=0.55, hovertemplate=hover))
             flow = isinstance(r.measure, str) and r.measure in ("arrivals", "departures")
             point = r.range.best if r.range.best is not None else (r.range.low + r.range.high) / 2
+            # a second estimate on the same row (same date and estimator) writes its number above, not over the first
+            position = "top center" if (r.label in labelled) else "middle right"
+            labelled.add(r.label)
             fig.add_trace(go.Scatter(
-                x=[point], y=[r.label], mode="markers+text", showlegend=False, text=[f"  {r.range.words()}"], textposition="middle right",
+                x=[point], y=[r.label], mode="markers+text", showlegend=False, text=[f"  {r.range.words()}"], textposition=position,
                 textfont=dict(size=10, color=style.INK), hovertemplate=hover,
                 marker=dict(symbol=("triangle-right" if r.measure == "arrivals" else "triangle-left") if flow else FORCE_SYMBOLS[actor_id],
                             size=11, color=colour if r.range.best is not None else "white",
