@@ -128,3 +128,14 @@ def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], foc
                      scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
     fig.update_layout(plot_bgcolor="#dfe9f3")  # the sea
     return fig
+
+
+def labels_above_rows(fig: go.Figure, labels: list[str], x: float = 0.0, size: int = 10) -> dict[str, float]:
+    """Write each row's label just above the row, inside the plot, instead of as y-axis tick labels,
+    so a chart of long-labelled rows keeps its full width on a phone. Rows run from the top, one
+    unit apart; returns each label's y so the caller draws its row there."""
+    ys = {label: -float(i) for i, label in enumerate(labels)}
+    fig.add_trace(go.Scatter(x=[x] * len(labels), y=[y + 0.42 for y in ys.values()], mode="text", text=[html(t) for t in labels],
+                             textposition="middle right", textfont=dict(size=size, color=style.INK), hoverinfo="skip", showlegend=False))
+    fig.update_yaxes(showticklabels=False, ticks="", range=[-len(labels) + 0.4, 0.95], zeroline=False, showgrid=False, fixedrange=True)
+    return ys

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from . import ranges, style
 from .dates import with_precision
-from .figures import base_map
+from .figures import base_map, labels_above_rows
 from .routemap import add_labels, geodesic_line, leg_label, legs_km, place_labels
 from .text import html, short_name
 from .timeline import stack_in_lanes
@@ -129,6 +129,7 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
     get a ring."""
     fig = go.Figure()
     order = list(dict.fromkeys(rows["label"]))
+    row_y = labels_above_rows(fig, order)
     labelled: set[str] = set()
     for actor_id in FORCE_ORDER:
         part = rows[rows["actor_id"] == actor_id]
@@ -141,23 +142,22 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
             hover = (f"<b>{html(r.label)}</b><br>{html(FORCES[actor_id])}: {html(r.range.words('people'))}<br>"
                      f"{html(r.subject[:100])}<br>method: {html(r.method if isinstance(r.method, str) else 'not stated')} · {html(r.status)}<extra></extra>")
             if r.range.high > r.range.low:
-                fig.add_trace(go.Scatter(x=[r.range.low, r.range.high], y=[r.label, r.label], mode="lines", showlegend=False,
+                fig.add_trace(go.Scatter(x=[r.range.low, r.range.high], y=[row_y[r.label]] * 2, mode="lines", showlegend=False,
                                          line=dict(color=colour, width=7), opacity=0.55, hovertemplate=hover))
             flow = isinstance(r.measure, str) and r.measure in ("arrivals", "departures")
             point = r.range.best if r.range.best is not None else (r.range.low + r.range.high) / 2
             # a second estimate on the same row (same date and estimator) writes its number above, not over the first
-            position = "top center" if (r.label in labelled) else "middle right"
+            position = "bottom center" if (r.label in labelled) else "middle right"
             labelled.add(r.label)
             fig.add_trace(go.Scatter(
-                x=[point], y=[r.label], mode="markers+text", showlegend=False, text=[f"  {r.range.words()}"], textposition=position,
+                x=[point], y=[row_y[r.label]], mode="markers+text", showlegend=False, text=[f"  {r.range.words()}"], textposition=position,
                 textfont=dict(size=10, color=style.INK), hovertemplate=hover,
                 marker=dict(symbol=("triangle-right" if r.measure == "arrivals" else "triangle-left") if flow else FORCE_SYMBOLS[actor_id],
                             size=11, color=colour if r.range.best is not None else "white",
                             line=dict(color=style.INK if r.estimate_id in highlight else colour, width=3 if r.estimate_id in highlight else 1.5))))
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], title=None, tickfont=dict(size=10))
     top = max(r.high for r in rows["range"])
     fig.update_xaxes(title="People", range=[0, top * 1.22], tickformat=",d")
-    fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=300))
+    fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=20))
     return fig
 
 
@@ -275,8 +275,9 @@ def air_bridge_figure(legs: pd.DataFrame, places: pd.DataFrame, platforms: pd.Da
     if comparison is not None and not comparison.empty:
         frame = pd.concat([frame, comparison.assign(label=[label(a, b) + " (direct, for comparison)" for a, b in
                                                             zip(comparison["from"], comparison["to"])], kind="comparison")])
-    frame = frame.sort_values("km")
+    frame = frame.sort_values("km", ascending=False)
     fig = go.Figure()
+    row_y = labels_above_rows(fig, frame["label"].tolist())
     for kind, approx, name, style_ in (("flown", False, "Leg of a reported route", dict(color="#6E7781")),
                                        ("flown", True, "Leg with a regional stand-in end (approximate)", dict(color="#B8BEC4")),
                                        ("comparison", False, "Direct distance, not flown in the data",
@@ -284,9 +285,9 @@ def air_bridge_figure(legs: pd.DataFrame, places: pd.DataFrame, platforms: pd.Da
         part = frame[(frame["kind"] == kind) & (frame["approximate"].fillna(False) == approx)]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(x=part["km"], y=part["label"], orientation="h", marker=style_, name=name,
+        fig.add_trace(go.Bar(x=part["km"], y=part["label"].map(row_y), orientation="h", marker=style_, name=name, width=0.45,
                              text=[f"{k:,.0f} km" for k in part["km"]], textposition="outside", cliponaxis=False,
-                             hovertemplate="%{y}: %{x:,.0f} km<extra></extra>"))
+                             customdata=part["label"], hovertemplate="%{customdata}: %{x:,.0f} km<extra></extra>"))
     pf = platforms.set_index("platform_id")
     colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
     for colour, pid in zip(colours, reference):
@@ -296,6 +297,5 @@ def air_bridge_figure(legs: pd.DataFrame, places: pd.DataFrame, platforms: pd.Da
                                  name=f"{short_name(pf.loc[pid, 'name'])}: {lo:,.0f}–{hi:,.0f} km at full payload" if hi > lo
                                  else f"{short_name(pf.loc[pid, 'name'])}: {lo:,.0f} km"))
     fig.update_xaxes(title="Geodesic length of the leg (km)", rangemode="tozero", tickformat=",d")
-    fig.update_yaxes(type="category", title=None, categoryorder="array", categoryarray=frame["label"].tolist())
-    fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=250, r=70), bargap=0.35, barmode="overlay")
+    fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=20, r=70), barmode="overlay")
     return fig
