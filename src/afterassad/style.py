@@ -65,6 +65,10 @@ ACTOR_COLOURS = {
     "all_eyes_on_wagner": "#7B7D7D",
     "itamilradar": "#85929E",
     "military_africa": "#99A3A4",
+    "donald_trump": "#6C5B7B",
+    # States that received aircraft flown out of Afghanistan.
+    "uzbekistan": "#1B7F8C",
+    "tajikistan": "#8C6D1F",
 }
 OTHER = "#8c959f"
 
