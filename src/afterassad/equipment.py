@@ -1,0 +1,439 @@
+"""The equipment chapter's analysis: what the United States left in Afghanistan in 2021 and what
+became of the Syrian state's arsenal in 2024, compared category by category; whose equipment each
+number counts and what happened to it; the Afghan headline total broken into its categories; money
+values restated in the prices of one year; and the gap between the seed's framing and the sources.
+
+Two rules run through the module. Rows that count the same items (`same_items_as`) are competing
+counts: they give a range and are never added. Rows that count different items are added, and the
+sum is a documented minimum, never an estimate of the whole.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from . import ranges, style
+from .dates import with_precision
+from .text import html
+
+THEATRES = {"afghanistan_2021": "Afghanistan, 2021", "syria_2024": "Syria, 2024"}
+
+# Whose equipment a row counts. The patron's own forces are kept apart from the client state's.
+PATRON_OWNERS = {"afghanistan_2021": {"united_states"}, "syria_2024": {"russia", "russian_armed_forces", "oboronlogistika"}}
+CLIENT_OWNERS = {"afghanistan_2021": {"afghan_government"}, "syria_2024": {"syrian_government"}}
+OWNER_LABELS = {"afghan_government": "Afghan state's forces (US-funded)", "united_states": "US forces' own",
+                "syrian_government": "Syrian state's forces", "russia": "Russia's own", "russian_armed_forces": "Russia's own",
+                "oboronlogistika": "Russia's own"}
+
+CATEGORY_LABELS = {"aircraft": "Aircraft", "helicopter": "Helicopters", "tank": "Tanks", "armoured_vehicle": "Armoured vehicles",
+                   "vehicle": "Other vehicles", "artillery": "Artillery", "air_defence": "Air defence", "naval": "Naval vessels",
+                   "small_arms": "Small arms", "munitions": "Munitions", "night_vision_and_other": "Night vision and other kit",
+                   "other": "Other", "all": "All categories"}
+CATEGORY_ORDER = list(CATEGORY_LABELS)
+
+EVIDENCE_LABELS = {"official_audit": "official audit", "official_claim": "official's claim", "analyst_estimate": "analyst's estimate",
+                   "modelled_index": "modelled index", "press_report": "press report", "imagery": "imagery"}
+
+# What became of equipment, as the matrix's columns read.
+OUTCOME_COLUMNS = {"before_war_inventory": "Held before the war", "pre_collapse_inventory": "Held before the exit",
+                   "left_behind": "Left behind", "removed_or_disabled": "Disabled or removed by the owner",
+                   "evacuated": "Flown or moved out", "captured": "Captured", "destroyed": "Destroyed",
+                   "damaged": "Damaged", "remained": "Still held", "unknown": "Fate unknown"}
+OUTCOME_COLOURS = {"Held before the war": "#8c959f", "Held before the exit": "#6e7781", "Left behind": "#B8860B",
+                   "Disabled or removed by the owner": "#332288", "Flown or moved out": "#0072B2", "Captured": "#44AA99",
+                   "Destroyed": "#C1121F", "Damaged": "#E08E79", "Still held": "#1a7f37", "Fate unknown": "#999999"}
+
+# The series of the side-by-side figure: which rows each takes, and how it reads.
+SERIES = {
+    "afg_left": ("Afghanistan: the Afghan forces' US-funded equipment left behind", "afghanistan_2021", "afghan_government",
+                 ("left_behind", "removed_or_disabled", "captured")),
+    "syr_prewar": ("Syria: the state's arsenal before the war", "syria_2024", "syrian_government", ("before_war_inventory",)),
+    "syr_before": ("Syria: the state's arsenal later, before the collapse", "syria_2024", "syrian_government", ("pre_collapse_inventory",)),
+    "syr_lost": ("Syria: the state's items documented destroyed or captured in the offensive and after", "syria_2024", "syrian_government",
+                 ("destroyed", "captured")),
+}
+SERIES_COLOURS = {"afg_left": "#999933", "syr_prewar": "#F0B58A", "syr_before": "#D55E00", "syr_lost": "#7A2E00"}
+INVENTORY = ("before_war_inventory", "pre_collapse_inventory")
+
+
+def is_counted(frame: pd.DataFrame, prefix: str = "count") -> pd.Series:
+    return frame[[f"{prefix}_low", f"{prefix}_best", f"{prefix}_high"]].notna().any(axis=1)
+
+
+def competing_group(equipment: pd.DataFrame) -> pd.Series:
+    """The id that rows counting the same items share: the row they name in same_items_as, or their own."""
+    return equipment["same_items_as"].fillna(equipment["equipment_id"])
+
+
+def side(row) -> str:
+    """'patron' for the departing power's own equipment, 'client' for the collapsing state's, else 'other'."""
+    if row["owner_actor_id"] in PATRON_OWNERS[row["conflict"]]:
+        return "patron"
+    if row["owner_actor_id"] in CLIENT_OWNERS[row["conflict"]]:
+        return "client"
+    return "other"
+
+
+def documented_total(rows: pd.DataFrame, prefix: str = "count") -> ranges.Range | None:
+    """What counted rows document together: competing counts of the same items give a range, and
+    different items are added. None where no row was counted."""
+    rows = rows[is_counted(rows, prefix)]
+    if rows.empty:
+        return None
+    parts = []
+    for _, group in rows.groupby(competing_group(rows), sort=False):
+        each = [ranges.from_row(r, prefix) for _, r in group.iterrows()]
+        best = each[0].best if len(each) == 1 else None
+        parts.append(ranges.Range(min(r.low for r in each), best, max(r.high for r in each), any(r.open_high for r in each)))
+    return ranges.total(parts)
+
+
+def inventory_range(rows: pd.DataFrame) -> ranges.Range | None:
+    """Estimates of one stock by different estimators or years: each estimator's figure for a date
+    (its sub-types added, as Global Firepower lists artillery by kind) is one estimate, and the
+    estimates give a range."""
+    rows = rows[is_counted(rows)]
+    if rows.empty:
+        return None
+    estimates = [ranges.total(ranges.from_row(r, "count") for _, r in g.iterrows())
+                 for _, g in rows.groupby(["estimator", "as_of"], sort=False)]
+    best = estimates[0].best if len(estimates) == 1 else None
+    return ranges.Range(min(e.low for e in estimates), best, max(e.high for e in estimates), any(e.open_high for e in estimates))
+
+
+def series_rows(equipment: pd.DataFrame, key: str, since: pd.Timestamp | None = None) -> pd.DataFrame:
+    """The rows one series of the side-by-side figure draws on."""
+    _, conflict, owner, outcomes = SERIES[key]
+    rows = equipment[(equipment["conflict"] == conflict) & (equipment["owner_actor_id"] == owner)
+                     & equipment["outcome"].isin(outcomes) & (equipment["category"] != "all")]
+    if since is not None and key == "syr_lost":
+        rows = rows[rows["as_of"] >= since]
+    return rows
+
+
+def by_category(equipment: pd.DataFrame, since: pd.Timestamp) -> pd.DataFrame:
+    """One row per series and category: the range the sources give, the rows behind it, and how
+    strong the evidence is. `since` is the start of the offensive: losses before it (the civil war's)
+    are not the collapse's."""
+    out = []
+    for key in SERIES:
+        rows = series_rows(equipment, key, since)
+        for category, part in rows.groupby("category", sort=False):
+            r = inventory_range(part) if SERIES[key][3][0] in INVENTORY else documented_total(part)
+            if r is None:
+                continue
+            out.append({"series": key, "category": category, "range": r, "rows": len(part),
+                        "estimators": "; ".join(dict.fromkeys(part["estimator"])),
+                        "evidence": ", ".join(dict.fromkeys(EVIDENCE_LABELS[e] for e in part["evidence_kind"])),
+                        "years": sorted({d.year for d in part["as_of"]}),
+                        "detail": part})
+    frame = pd.DataFrame(out)
+    frame["category_order"] = frame["category"].map(CATEGORY_ORDER.index)
+    return frame.sort_values(["category_order", "series"]).reset_index(drop=True)
+
+
+def _row_words(r) -> str:
+    count = ranges.from_row(r, "count").words() if is_counted(pd.DataFrame([r])).iloc[0] else "no count"
+    return (f"• {html(r['system'][:70])}: {html(count)} ({html(with_precision(r['as_of'], r['as_of_precision']))}; "
+            f"{html(r['estimator'][:50])}; {html(EVIDENCE_LABELS[r['evidence_kind']])})")
+
+
+def category_figure(rows: pd.DataFrame) -> go.Figure:
+    """Categories down, items across on a log scale. Each series has its own line in each category:
+    a bar from the lowest to the highest figure the sources give, a marker at the single figure
+    where there is one, the numbers written beside it."""
+    categories = [c for c in CATEGORY_ORDER if c in set(rows["category"])]
+    keys = [k for k in SERIES if k in set(rows["series"])]
+    offsets = {k: (i - (len(keys) - 1) / 2) * 0.2 for i, k in enumerate(keys)}
+    fig = go.Figure()
+    for key in keys:
+        colour = SERIES_COLOURS[key]
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers+lines", name=SERIES[key][0],
+                                 marker=dict(size=10, color=colour, symbol="circle"), line=dict(color=colour, width=6)))
+        for r in rows[rows["series"] == key].itertuples():
+            y = -categories.index(r.category) + offsets[key]
+            rng = r.range
+            hover = (f"<b>{html(CATEGORY_LABELS[r.category])}: {html(SERIES[key][0])}</b><br>{html(rng.words('items'))}<br>"
+                     + "<br>".join(_row_words(x) for _, x in r.detail.iterrows()) + "<extra></extra>")
+            if rng.high > rng.low:
+                fig.add_trace(go.Scatter(x=[rng.low, rng.high], y=[y, y], mode="lines", showlegend=False, hovertemplate=hover,
+                                         line=dict(color=colour, width=6), opacity=0.6))
+            point = rng.best if rng.best is not None else rng.low
+            text = rng.words() if not rng.open_high or rng.low != rng.high else f"{rng.low:,.0f}+"
+            fig.add_trace(go.Scatter(x=[point], y=[y], mode="markers+text", showlegend=False, hovertemplate=hover,
+                                     text=[f"  {text}"], textposition="middle right", textfont=dict(size=10, color=style.INK),
+                                     marker=dict(size=10, color=colour if rng.best is not None else "white", line=dict(color=colour, width=2))))
+    fig.update_xaxes(type="log", title="Items (logarithmic scale)", range=[0, 7.4], tickformat=",d")
+    fig.update_yaxes(tickvals=[-i for i in range(len(categories))], ticktext=[CATEGORY_LABELS[c] for c in categories],
+                     range=[-len(categories) + 0.5, 0.5], showgrid=False, zeroline=False, fixedrange=True)
+    for i in range(len(categories) - 1):
+        fig.add_hline(y=-i - 0.5, line=dict(color=style.GRID, width=1))
+    fig.update_layout(legend=dict(style.TOP_LEGEND, orientation="v"), margin=dict(l=10))
+    return fig
+
+
+def category_table(rows: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Category": rows["category"].map(CATEGORY_LABELS), "Series": rows["series"].map(lambda k: SERIES[k][0]),
+        "Items": [r.words() for r in rows["range"]], "Years": [", ".join(str(y) for y in ys) for ys in rows["years"]],
+        "Counted by": rows["estimators"], "Kind of evidence": rows["evidence"]})
+
+
+# ------------------------------------------------------------------ whose equipment, and what happened
+
+def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFrame:
+    """One cell per theatre, owner and outcome: how many rows, what they document together, and
+    the strongest status among them. In Syria, what happened before the offensive (the civil war's
+    losses, Russia's earlier campaign) is not the collapse's and is left out; inventories stay.
+    Munitions are left out of the item totals: rounds and bombs are not items like vehicles."""
+    strength = {"confirmed": 0, "reported": 1, "claimed": 2}
+    out = []
+    keep = equipment["outcome"].isin(INVENTORY) | (equipment["conflict"] != "syria_2024") | (equipment["as_of"] >= syria_since)
+    equipment = equipment[keep]
+    frame = equipment.assign(owner=equipment["owner_actor_id"].map(OWNER_LABELS).fillna("Other"),
+                             column=equipment["outcome"].map(OUTCOME_COLUMNS))
+    for (conflict, owner, column), part in frame.groupby(["conflict", "owner", "column"], sort=False):
+        inventory = column in [OUTCOME_COLUMNS[o] for o in INVENTORY]
+        total = None if inventory else documented_total(part[~part["category"].isin(("all", "munitions"))])
+        headline = part[part["is_headline_total"]]
+        money = documented_total(headline if not headline.empty else part, "value_usd")
+        uncounted = int((~is_counted(part) & ~is_counted(part, "value_usd")).sum())
+        out.append({"theatre": THEATRES[conflict], "owner": owner, "row": f"{THEATRES[conflict]}: {owner}", "column": column,
+                    "rows": len(part), "inventory": inventory, "items": total, "usd": money, "uncounted": uncounted,
+                    "status": min(part["status_of_claim"], key=lambda s: strength[s]), "detail": part})
+    return pd.DataFrame(out)
+
+
+def _cell_text(cell) -> str:
+    words = []
+    if cell.items is not None:
+        words.append(f"{cell.items.low:,.0f}+ items" if cell.items.open_high or cell.items.low != cell.items.high
+                     else f"{cell.items.low:,.0f} items")
+    if cell.usd is not None:
+        words.append(f"${cell.usd.high / 1e9:,.2f}bn" if cell.usd.high >= 1e9 else f"${cell.usd.high / 1e6:,.0f}m")
+    if cell.inventory and cell.usd is None:
+        words.append(f"{cell.rows} estimate{'s' if cell.rows > 1 else ''}")
+    if not words:
+        words.append(f"{cell.rows} report{'s' if cell.rows > 1 else ''}, no count")
+    return "<br>".join(words)
+
+
+def fate_figure(cells: pd.DataFrame) -> go.Figure:
+    """Owners down (each theatre's client state and its patron's own forces), outcomes across. A
+    marker in every cell with evidence, filled when confirmed, open when reported by one source,
+    a cross when only claimed; under it the items and money the rows document, as minimums."""
+    row_order = [f"{t}: {o}" for t in THEATRES.values() for o in dict.fromkeys(OWNER_LABELS.values()) if f"{t}: {o}" in set(cells["row"])]
+    columns = [c for c in OUTCOME_COLUMNS.values() if c in set(cells["column"])]
+    fig = go.Figure()
+    for cell in cells.itertuples():
+        colour = OUTCOME_COLOURS[cell.column]
+        detail = "<br>".join(_row_words(r) for _, r in cell.detail.head(8).iterrows())
+        more = f"<br>… and {len(cell.detail) - 8} more" if len(cell.detail) > 8 else ""
+        fig.add_trace(go.Scatter(
+            x=[cell.column], y=[cell.row], mode="markers+text", showlegend=False, text=[_cell_text(cell)],
+            textposition="bottom center", textfont=dict(size=9, color=style.INK),
+            marker=dict(symbol="x" if cell.status == "claimed" else "square", size=18,
+                        color=colour if cell.status != "reported" else "white", line=dict(color=colour, width=3)),
+            hovertemplate=f"<b>{html(cell.row)}: {html(cell.column)}</b><br>{detail}{more}<extra></extra>"))
+    for label, symbol, fill in (("Confirmed", "square", style.INK), ("Reported by one source", "square", "white"), ("Claimed only", "x", style.INK)):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label,
+                                 marker=dict(symbol=symbol, size=12, color=fill, line=dict(color=style.INK, width=2))))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=columns, side="top", tickangle=0, showgrid=True,
+                     tickvals=columns, ticktext=[_wrap(c) for c in columns], tickfont=dict(size=10))
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=row_order[::-1], showgrid=True,
+                     tickvals=row_order, ticktext=[_wrap(r, 22) for r in row_order], tickfont=dict(size=10))
+    fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=80, l=10))
+    return fig
+
+
+def _wrap(label: str, width: int = 10) -> str:
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(lines + [line])
+
+
+# ------------------------------------------------------------------ the headline total and its parts
+
+def headline_parts(equipment: pd.DataFrame, headline_id: str) -> pd.DataFrame:
+    """The headline's categories, largest first, then what no category accounts for: one row each
+    with its best money value and price year."""
+    head = equipment.set_index("equipment_id").loc[headline_id]
+    parts = equipment[equipment["part_of"] == headline_id].copy()
+    parts["label"] = parts["category"].map(CATEGORY_LABELS)
+    parts = parts.sort_values("value_usd_best", ascending=False)
+    remainder = head["value_usd_best"] - parts["value_usd_best"].sum()
+    rows = [{"label": r.label, "value": r.value_usd_best, "count": ranges.from_row(r._asdict(), "count") if pd.notna(r.count_low) or pd.notna(r.count_best) else None,
+             "kind": "part", "equipment_id": r.equipment_id} for r in parts.itertuples()]
+    rows.append({"label": "No category in the sources", "value": remainder, "count": None, "kind": "remainder", "equipment_id": headline_id})
+    rows.append({"label": "Headline total", "value": head["value_usd_best"], "count": None, "kind": "total", "equipment_id": headline_id})
+    return pd.DataFrame(rows)
+
+
+def money_words(usd: float) -> str:
+    return f"${usd / 1e9:,.2f}bn" if usd >= 1e9 else (f"${usd / 1e6:,.0f}m" if usd >= 1e7 else f"${usd / 1e6:,.2f}m")
+
+
+def headline_figure(parts: pd.DataFrame, adjusted_factor: float, target_year: int) -> go.Figure:
+    """A waterfall: each category adds its value to the running total, the part no category
+    accounts for is drawn hatched, and the headline stands at the end. Hover gives each bar in the
+    prices of `target_year` too."""
+    fig = go.Figure()
+    base = 0.0
+    for r in parts.itertuples():
+        start = 0.0 if r.kind == "total" else base
+        colour = {"part": "#999933", "remainder": "#d0d7de", "total": "#4d4d1f"}[r.kind]
+        count = f"<br>{r.count.words('items')}" if r.count is not None else ""
+        fig.add_trace(go.Bar(
+            x=[r.label], y=[r.value], base=[start], marker=dict(color=colour, line=dict(color="#4d4d1f", width=1),
+                                                               pattern=dict(shape="/" if r.kind == "remainder" else "")),
+            text=[money_words(r.value)], textposition="outside", textfont=dict(size=11, color=style.INK), cliponaxis=False,
+            showlegend=False, hovertemplate=(f"<b>{html(r.label)}</b><br>{money_words(r.value)} (nominal, as reported){count}<br>"
+                                             f"{money_words(r.value * adjusted_factor)} in {target_year} prices (CPI-U)<extra></extra>")))
+        if r.kind != "total":
+            base += r.value
+    top = parts["value"].max()
+    fig.update_yaxes(title="US dollars, nominal (billions)", range=[0, top * 1.15], tickvals=[i * 1e9 for i in range(0, int(top / 1e9) + 2)],
+                     ticktext=[f"${i}bn" for i in range(0, int(top / 1e9) + 2)])
+    fig.update_xaxes(tickvals=parts["label"], ticktext=[_wrap(t, 12) for t in parts["label"]])
+    fig.update_layout(bargap=0.35, margin=dict(t=30))
+    return fig
+
+
+# ------------------------------------------------------------------ money in one year's prices
+
+def deflate(value: float, price_year: int, target_year: int, deflators: pd.DataFrame, index_id: str = "cpi_u") -> float:
+    """Restate a value in the prices of another year: times the index of the target year over the
+    index of the price year."""
+    index = deflators[deflators["index_id"] == index_id].set_index("year")["index_value"]
+    missing = [y for y in (price_year, target_year) if y not in index.index]
+    if missing:
+        raise KeyError(f"no {index_id} value for {missing} in data/deflators.csv")
+    return value * index[target_year] / index[price_year]
+
+
+def money_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, chapter: str = "equipment") -> pd.DataFrame:
+    """Every money value the chapter uses, from both tables, with its price year."""
+    eq = equipment[is_counted(equipment, "value_usd")]
+    est = estimates[(estimates["unit"] == "usd") & (estimates["chapter"] == chapter)]
+    rows = [{"id": r["equipment_id"], "what": r["system"], "range": ranges.from_row(r, "value_usd"), "price_year": int(r["price_year"]),
+             "who": r["estimator"], "status": r["status_of_claim"]} for _, r in eq.iterrows()]
+    rows += [{"id": r["estimate_id"], "what": r["subject"], "range": ranges.from_row(r, "value"), "price_year": int(r["price_year"]),
+              "who": r["estimator"], "status": r["status"]} for _, r in est.iterrows()]
+    return pd.DataFrame(rows)
+
+
+def money_table(rows: pd.DataFrame, deflators: pd.DataFrame, target_year: int) -> pd.DataFrame:
+    def value(r, adjust):
+        v = r.range.best if r.range.best is not None else r.range.low
+        v = deflate(v, r.price_year, target_year, deflators) if adjust else v
+        return ("at least " if r.range.best is None and r.range.open_high else "") + money_words(v)
+    return pd.DataFrame({
+        "What": rows["what"].str.slice(0, 90), "Nominal": [value(r, False) for r in rows.itertuples()],
+        "Price year": rows["price_year"].astype(str), f"In {target_year} prices": [value(r, True) for r in rows.itertuples()],
+        "Who says": rows["who"].str.slice(0, 60), "Status": rows["status"]})
+
+
+# ------------------------------------------------------------------ the seed's framing against the sources
+
+def gap_figure(money: pd.DataFrame, counts: pd.DataFrame) -> go.Figure:
+    """Two panels on log scales, money and items. Each row is one number: the seed's or a claim's
+    as a cross, a sourced figure as a dot, a range as a bar. A row with no number says so in words."""
+    fig = make_subplots(rows=2, cols=1, vertical_spacing=0.16, row_heights=[len(money), len(counts)],
+                        subplot_titles=("Money: US dollars, nominal (log scale)", "Items (log scale)"))
+    for panel, rows in ((1, money), (2, counts)):
+        ys = {label: -float(i) for i, label in enumerate(rows["label"])}
+        fig.add_trace(go.Scatter(x=[rows["x_left"].iloc[0]] * len(rows), y=[y + 0.42 for y in ys.values()], mode="text",
+                                 text=[html(t) for t in rows["label"]], textposition="middle right",
+                                 textfont=dict(size=10, color=style.INK), hoverinfo="skip", showlegend=False), row=panel, col=1)
+        for r in rows.itertuples():
+            y = ys[r.label]
+            colour = "#C1121F" if r.kind == "seed" else ("#6C5B7B" if r.kind == "claim" else "#1f2328")
+            if r.range is None:
+                fig.add_trace(go.Scatter(x=[rows["x_left"].iloc[0]], y=[y], mode="text", text=[f"   {html(r.note)}"], textposition="middle right",
+                                         textfont=dict(size=10, color=style.MUTED, style="italic"), hoverinfo="skip", showlegend=False), row=panel, col=1)
+                continue
+            hover = f"<b>{html(r.label)}</b><br>{html(r.words)}<br>{html(r.note)}<extra></extra>"
+            if r.range.high > r.range.low:
+                fig.add_trace(go.Scatter(x=[r.range.low, r.range.high], y=[y, y], mode="lines", line=dict(color=colour, width=6), opacity=0.5,
+                                         showlegend=False, hovertemplate=hover), row=panel, col=1)
+            point = r.range.best if r.range.best is not None else r.range.low
+            fig.add_trace(go.Scatter(x=[point], y=[y], mode="markers+text", text=[f"  {html(r.words)}"], textposition="middle right",
+                                     textfont=dict(size=10, color=style.INK), showlegend=False, hovertemplate=hover,
+                                     marker=dict(symbol="x" if r.kind in ("seed", "claim") else "circle", size=11, color=colour,
+                                                 line=dict(color=colour, width=1))), row=panel, col=1)
+        fig.update_yaxes(showticklabels=False, range=[-len(rows) + 0.4, 0.95], showgrid=False, zeroline=False, fixedrange=True, row=panel, col=1)
+    fig.update_xaxes(type="log", range=[8.4, 11.6], row=1, col=1, tickvals=[1e9, 1e10, 1e11], ticktext=["$1bn", "$10bn", "$100bn"])
+    fig.update_xaxes(type="log", range=[0, 4.6], row=2, col=1, tickvals=[1, 10, 100, 1000, 10000], ticktext=["1", "10", "100", "1,000", "10,000"])
+    for kind, label, symbol, colour in (("seed", "The seed article", "x", "#C1121F"), ("claim", "A politician's claim", "x", "#6C5B7B"),
+                                        ("sourced", "Sourced figure", "circle", "#1f2328")):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label, marker=dict(symbol=symbol, size=11, color=colour)), row=1, col=1)
+    fig.update_layout(legend=style.TOP_LEGEND, margin=dict(t=70, l=10))
+    fig.update_annotations(font=dict(size=11), xanchor="left", x=0)
+    return fig
+
+
+# The rows the gap figure sets against each other: the seed's two numbers, the claims around them,
+# and what the sources document. Ids, so a test can check each still exists.
+SEED_US_VALUE = "est_seed_us_equipment_left_7bn"
+SEED_RUSSIA_COUNT = "est_seed_russia_lost_thousands"
+DOD_HEADLINE = "eq_afg_andsf_remaining_7p12bn_dod"
+TRUMP_CLAIM = "eq_afg_claim_85bn_trump"
+SECURITY_FUNDING = "est_afg_security_appropriated_2002_2021"
+EQUIPMENT_PROVIDED = "est_afg_equipment_provided_2005_2021"
+CIVIL_WAR_ARMOUR = "eq_syr_civil_war_armour_destroyed_2011_2018"
+LOST = ("destroyed", "captured", "left_behind")
+
+
+def _gap(label, kind, rng, note, unit, x_left):
+    words = "" if rng is None else (money_words(rng.best if rng.best is not None else rng.low) if unit == "usd" else rng.words(unit))
+    if rng is not None and rng.open_high and unit == "usd":
+        words = "at least " + words
+    return {"label": label, "kind": kind, "range": rng, "words": words, "note": note, "x_left": x_left}
+
+
+def gap_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two panels of the gap figure, money and items, as rows in reading order."""
+    eq = equipment.set_index("equipment_id")
+    est = estimates.set_index("estimate_id")
+    money_left, items_left = 10 ** 8.4, 1.0
+    money = [
+        _gap("The seed: military equipment the US 'left behind'", "seed", ranges.from_row(est.loc[SEED_US_VALUE], "value"),
+             est.loc[SEED_US_VALUE, "method"], "usd", money_left),
+        _gap("DoD: the Afghan forces' US-funded equipment still in Afghanistan", "sourced", ranges.from_row(eq.loc[DOD_HEADLINE], "value_usd"),
+             "The Afghan state's equipment, bought with US funds; not the US forces' own.", "usd", money_left)]
+    own = equipment[(equipment["conflict"] == "afghanistan_2021") & (equipment["owner_actor_id"] == "united_states")
+                    & (equipment["status_of_claim"] != "claimed")]
+    own_value = documented_total(own, "value_usd")
+    money.append(_gap("The US forces' own equipment left behind", "sourced", own_value,
+                      "No source gives a value: the DoD says its forces took out or disabled nearly all of it.", "usd", money_left))
+    money += [
+        _gap("Trump: equipment 'left' in Afghanistan", "claim", ranges.from_row(eq.loc[TRUMP_CLAIM], "value_usd"),
+             "Fact-checkers found the figure is close to all US security funding, not equipment.", "usd", money_left),
+        _gap("All US security funding for Afghanistan (not equipment)", "sourced", ranges.from_row(est.loc[SECURITY_FUNDING], "value"),
+             est.loc[SECURITY_FUNDING, "subject"], "usd", money_left),
+        _gap("All equipment the US provided to the Afghan forces", "sourced", ranges.from_row(est.loc[EQUIPMENT_PROVIDED], "value"),
+             est.loc[EQUIPMENT_PROVIDED, "subject"], "usd", money_left)]
+    syria = equipment[equipment["conflict"] == "syria_2024"]
+    russia_own = syria[syria["owner_actor_id"].isin(PATRON_OWNERS["syria_2024"]) & syria["outcome"].isin(LOST)]
+    lost_since = russia_own[russia_own["as_of"] >= since]
+    earlier = russia_own[(russia_own["as_of"] < since) & (russia_own["status_of_claim"] == "claimed")]
+    state_lost = syria[(syria["owner_actor_id"] == "syrian_government") & syria["outcome"].isin(("destroyed", "captured"))
+                       & (syria["as_of"] >= since) & (syria["category"] != "all")]
+    counts = [
+        _gap("The seed: Russian armoured vehicles and aircraft lost", "seed", ranges.from_row(est.loc[SEED_RUSSIA_COUNT], "value"),
+             est.loc[SEED_RUSSIA_COUNT, "method"], "items", items_left),
+        _gap("Russia's own equipment documented lost since the offensive began", "sourced", documented_total(lost_since),
+             f"{len(lost_since)} reports; {int((~is_counted(lost_since)).sum())} give no count.", "items", items_left),
+        _gap("Russia's own losses in its whole Syrian campaign before, as Moscow admitted them", "claim", documented_total(earlier),
+             "Russia's own figures; aircraft, helicopters and armoured vehicles.", "items", items_left),
+        _gap("The Syrian state's items documented destroyed or captured since the offensive", "sourced", documented_total(state_lost),
+             "Counted items only, added up; most strikes and captures were never itemised.", "items", items_left),
+        _gap("The Syrian state's armour visually confirmed destroyed in the civil war", "sourced", ranges.from_row(eq.loc[CIVIL_WAR_ARMOUR], "count"),
+             eq.loc[CIVIL_WAR_ARMOUR, "estimator"], "items", items_left)]
+    return pd.DataFrame(money), pd.DataFrame(counts)
