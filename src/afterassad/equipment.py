@@ -15,7 +15,7 @@ from plotly.subplots import make_subplots
 
 from . import ranges, style
 from .dates import with_precision
-from .text import html
+from .text import clip, html
 
 THEATRES = {"afghanistan_2021": "Afghanistan, 2021", "syria_2024": "Syria, 2024"}
 
@@ -27,7 +27,7 @@ OWNER_LABELS = {"afghan_government": "Afghan state's forces (US-funded)", "unite
                 "oboronlogistika": "Russia's own"}
 
 CATEGORY_LABELS = {"aircraft": "Aircraft", "helicopter": "Helicopters", "tank": "Tanks", "armoured_vehicle": "Armoured vehicles",
-                   "vehicle": "Other vehicles", "artillery": "Artillery", "air_defence": "Air defence", "naval": "Naval vessels",
+                   "vehicle": "Vehicles, mixed or unarmoured", "artillery": "Artillery", "air_defence": "Air defence", "naval": "Naval vessels",
                    "small_arms": "Small arms", "munitions": "Munitions", "night_vision_and_other": "Night vision and other kit",
                    "other": "Other", "all": "All categories"}
 CATEGORY_ORDER = list(CATEGORY_LABELS)
@@ -135,8 +135,8 @@ def by_category(equipment: pd.DataFrame, since: pd.Timestamp) -> pd.DataFrame:
 
 def _row_words(r) -> str:
     count = ranges.from_row(r, "count").words() if is_counted(pd.DataFrame([r])).iloc[0] else "no count"
-    return (f"• {html(r['system'][:70])}: {html(count)} ({html(with_precision(r['as_of'], r['as_of_precision']))}; "
-            f"{html(r['estimator'][:50])}; {html(EVIDENCE_LABELS[r['evidence_kind']])})")
+    return (f"• {html(clip(r['system'], 70))}: {html(count)} ({html(with_precision(r['as_of'], r['as_of_precision']))}; "
+            f"{html(clip(r['estimator'], 50))}; {html(EVIDENCE_LABELS[r['evidence_kind']])})")
 
 
 def category_figure(rows: pd.DataFrame) -> go.Figure:
@@ -145,8 +145,12 @@ def category_figure(rows: pd.DataFrame) -> go.Figure:
     where there is one, the numbers written beside it."""
     categories = [c for c in CATEGORY_ORDER if c in set(rows["category"])]
     keys = [k for k in SERIES if k in set(rows["series"])]
-    offsets = {k: (i - (len(keys) - 1) / 2) * 0.2 for i, k in enumerate(keys)}
+    offsets = {k: ((len(keys) - 1) / 2 - i) * 0.16 for i, k in enumerate(keys)}
     fig = go.Figure()
+    # each category's name above its group, inside the plot, so the chart keeps its width on a phone
+    fig.add_trace(go.Scatter(x=[1.0] * len(categories), y=[-i + 0.43 for i in range(len(categories))], mode="text",
+                             text=[f"<b>{html(CATEGORY_LABELS[c])}</b>" for c in categories], textposition="middle right",
+                             textfont=dict(size=11, color=style.INK), hoverinfo="skip", showlegend=False))
     for key in keys:
         colour = SERIES_COLOURS[key]
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers+lines", name=SERIES[key][0],
@@ -164,11 +168,11 @@ def category_figure(rows: pd.DataFrame) -> go.Figure:
             fig.add_trace(go.Scatter(x=[point], y=[y], mode="markers+text", showlegend=False, hovertemplate=hover,
                                      text=[f"  {text}"], textposition="middle right", textfont=dict(size=10, color=style.INK),
                                      marker=dict(size=10, color=colour if rng.best is not None else "white", line=dict(color=colour, width=2))))
-    fig.update_xaxes(type="log", title="Items (logarithmic scale)", range=[0, 7.4], tickformat=",d")
-    fig.update_yaxes(tickvals=[-i for i in range(len(categories))], ticktext=[CATEGORY_LABELS[c] for c in categories],
-                     range=[-len(categories) + 0.5, 0.5], showgrid=False, zeroline=False, fixedrange=True)
+    fig.update_xaxes(type="log", title="Items (logarithmic scale)", range=[0, 7.7], tickvals=[1, 10, 100, 1e3, 1e4, 1e5, 1e6],
+                     ticktext=["1", "10", "100", "1,000", "10k", "100k", "1m"])
+    fig.update_yaxes(showticklabels=False, ticks="", range=[-len(categories) + 0.5, 0.58], showgrid=False, zeroline=False, fixedrange=True)
     for i in range(len(categories) - 1):
-        fig.add_hline(y=-i - 0.5, line=dict(color=style.GRID, width=1))
+        fig.add_hline(y=-i - 0.42, line=dict(color=style.GRID, width=1))
     fig.update_layout(legend=dict(style.TOP_LEGEND, orientation="v"), margin=dict(l=10))
     return fig
 
@@ -208,10 +212,12 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFra
 def _cell_text(cell) -> str:
     words = []
     if cell.items is not None:
-        words.append(f"{cell.items.low:,.0f}+ items" if cell.items.open_high or cell.items.low != cell.items.high
-                     else f"{cell.items.low:,.0f} items")
+        plural = "item" if cell.items.low == 1 else "items"
+        words.append(f"{cell.items.low:,.0f}+ {plural}" if cell.items.open_high or cell.items.low != cell.items.high
+                     else f"{cell.items.low:,.0f} {plural}")
     if cell.usd is not None:
-        words.append(f"${cell.usd.high / 1e9:,.2f}bn" if cell.usd.high >= 1e9 else f"${cell.usd.high / 1e6:,.0f}m")
+        # the lowest figure: competing valuations of the same items (a rounding, a restatement) are not added
+        words.append(money_words(cell.usd.low) + ("+" if cell.usd.open_high or cell.usd.low != cell.usd.high else ""))
     if cell.inventory and cell.usd is None:
         words.append(f"{cell.rows} estimate{'s' if cell.rows > 1 else ''}")
     if not words:
@@ -220,34 +226,46 @@ def _cell_text(cell) -> str:
 
 
 def fate_figure(cells: pd.DataFrame) -> go.Figure:
-    """Owners down (each theatre's client state and its patron's own forces), outcomes across. A
-    marker in every cell with evidence, filled when confirmed, open when reported by one source,
-    a cross when only claimed; under it the items and money the rows document, as minimums."""
-    row_order = [f"{t}: {o}" for t in THEATRES.values() for o in dict.fromkeys(OWNER_LABELS.values()) if f"{t}: {o}" in set(cells["row"])]
-    columns = [c for c in OUTCOME_COLUMNS.values() if c in set(cells["column"])]
+    """Outcomes down, owners across (each theatre's client state, then its patron's own forces), so
+    four columns fit a phone. A marker in every cell with evidence, filled when confirmed, open when
+    reported by one source, a cross when only claimed; under it the items and money the rows
+    document, as minimums. Each outcome's name is written above its row, across the full width."""
+    owners = [r for r in (f"{t}: {o}" for t in THEATRES.values() for o in dict.fromkeys(OWNER_LABELS.values())) if r in set(cells["row"])]
+    outcomes = [c for c in OUTCOME_COLUMNS.values() if c in set(cells["column"])]
+    x_of = {o: float(i) for i, o in enumerate(owners)}
+    y_of = {c: -float(i) for i, c in enumerate(outcomes)}
     fig = go.Figure()
+    fig.add_trace(go.Scatter(x=[-0.5] * len(outcomes), y=[y + 0.45 for y in y_of.values()], mode="text", text=[f"<b>{html(c)}</b>" for c in outcomes],
+                             textposition="middle right", textfont=dict(size=11, color=style.INK), hoverinfo="skip", showlegend=False))
     for cell in cells.itertuples():
         colour = OUTCOME_COLOURS[cell.column]
         detail = "<br>".join(_row_words(r) for _, r in cell.detail.head(8).iterrows())
         more = f"<br>… and {len(cell.detail) - 8} more" if len(cell.detail) > 8 else ""
         fig.add_trace(go.Scatter(
-            x=[cell.column], y=[cell.row], mode="markers+text", showlegend=False, text=[_cell_text(cell)],
+            x=[x_of[cell.row]], y=[y_of[cell.column]], mode="markers+text", showlegend=False, text=[_cell_text(cell)],
             textposition="bottom center", textfont=dict(size=9, color=style.INK),
-            marker=dict(symbol="x" if cell.status == "claimed" else "square", size=18,
+            marker=dict(symbol="x" if cell.status == "claimed" else "square", size=16,
                         color=colour if cell.status != "reported" else "white", line=dict(color=colour, width=3)),
             hovertemplate=f"<b>{html(cell.row)}: {html(cell.column)}</b><br>{detail}{more}<extra></extra>"))
     for label, symbol, fill in (("Confirmed", "square", style.INK), ("Reported by one source", "square", "white"), ("Claimed only", "x", style.INK)):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label,
                                  marker=dict(symbol=symbol, size=12, color=fill, line=dict(color=style.INK, width=2))))
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=columns, side="top", tickangle=0, showgrid=True,
-                     tickvals=columns, ticktext=[_wrap(c) for c in columns], tickfont=dict(size=10))
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=row_order[::-1], showgrid=True,
-                     tickvals=row_order, ticktext=[_wrap(r, 22) for r in row_order], tickfont=dict(size=10))
-    fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=80, l=10))
+    fig.update_xaxes(range=[-0.5, len(owners) - 0.5], side="top", tickvals=list(x_of.values()), showgrid=False, zeroline=False, fixedrange=True,
+                     ticktext=[_wrap(o.replace(": ", ":<br>").replace(",", ""), 14) for o in owners], tickfont=dict(size=10))
+    fig.update_yaxes(range=[-len(outcomes) + 0.35, 0.8], showticklabels=False, ticks="", showgrid=False, zeroline=False, fixedrange=True)
+    for x in x_of.values():
+        fig.add_vline(x=x, line=dict(color=style.GRID, width=1))
+    # a firmer line between the two theatres
+    split = sum(1 for o in owners if o.startswith(THEATRES["afghanistan_2021"]))
+    fig.add_vline(x=split - 0.5, line=dict(color=style.MUTED, width=1.5))
+    fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=90, l=10, r=10))
     return fig
 
 
 def _wrap(label: str, width: int = 10) -> str:
+    """Break a label into short lines at spaces; an explicit <br> always breaks."""
+    if "<br>" in label:
+        return "<br>".join(_wrap(part, width) for part in label.split("<br>"))
     lines, line = [], ""
     for word in label.split():
         if line and len(line) + 1 + len(word) > width:
@@ -329,14 +347,15 @@ def money_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, chapter: str = 
 
 
 def money_table(rows: pd.DataFrame, deflators: pd.DataFrame, target_year: int) -> pd.DataFrame:
+    """Each money value nominal and restated in the prices of target_year."""
     def value(r, adjust):
         v = r.range.best if r.range.best is not None else r.range.low
         v = deflate(v, r.price_year, target_year, deflators) if adjust else v
         return ("at least " if r.range.best is None and r.range.open_high else "") + money_words(v)
     return pd.DataFrame({
-        "What": rows["what"].str.slice(0, 90), "Nominal": [value(r, False) for r in rows.itertuples()],
+        "What": rows["what"].map(lambda t: clip(t, 90)), "Nominal": [value(r, False) for r in rows.itertuples()],
         "Price year": rows["price_year"].astype(str), f"In {target_year} prices": [value(r, True) for r in rows.itertuples()],
-        "Who says": rows["who"].str.slice(0, 60), "Status": rows["status"]})
+        "Who says": rows["who"].map(lambda t: clip(t, 60)), "Status": rows["status"]})
 
 
 # ------------------------------------------------------------------ the seed's framing against the sources
@@ -367,10 +386,11 @@ def gap_figure(money: pd.DataFrame, counts: pd.DataFrame) -> go.Figure:
                                      textfont=dict(size=10, color=style.INK), showlegend=False, hovertemplate=hover,
                                      marker=dict(symbol="x" if r.kind in ("seed", "claim") else "circle", size=11, color=colour,
                                                  line=dict(color=colour, width=1))), row=panel, col=1)
-        fig.update_yaxes(showticklabels=False, range=[-len(rows) + 0.4, 0.95], showgrid=False, zeroline=False, fixedrange=True, row=panel, col=1)
+        fig.update_yaxes(showticklabels=False, ticks="", range=[-len(rows) + 0.4, 0.95], showgrid=False, zeroline=False, fixedrange=True,
+                         row=panel, col=1)
     fig.update_xaxes(type="log", range=[8.4, 11.6], row=1, col=1, tickvals=[1e9, 1e10, 1e11], ticktext=["$1bn", "$10bn", "$100bn"])
-    fig.update_xaxes(type="log", range=[0, 4.6], row=2, col=1, tickvals=[1, 10, 100, 1000, 10000], ticktext=["1", "10", "100", "1,000", "10,000"])
-    for kind, label, symbol, colour in (("seed", "The seed article", "x", "#C1121F"), ("claim", "A politician's claim", "x", "#6C5B7B"),
+    fig.update_xaxes(type="log", range=[-0.35, 4.6], row=2, col=1, tickvals=[1, 10, 100, 1000, 10000], ticktext=["1", "10", "100", "1,000", "10,000"])
+    for kind, label, symbol, colour in (("seed", "The seed article", "x", "#C1121F"), ("claim", "A politician's or a government's claim", "x", "#6C5B7B"),
                                         ("sourced", "Sourced figure", "circle", "#1f2328")):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label, marker=dict(symbol=symbol, size=11, color=colour)), row=1, col=1)
     fig.update_layout(legend=style.TOP_LEGEND, margin=dict(t=70, l=10))

@@ -90,6 +90,14 @@ class Plain(str):
         return repr(str(self))
 
 
+def clip(text: str, limit: int) -> str:
+    """Shorten text to at most `limit` characters at a word boundary, marking the cut with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:(-")
+    return cut + "…"
+
+
 def short_name(name: str) -> str:
     """A name without its qualifier: 'Hama military airport (coordinates of Hama city)' -> 'Hama military airport'."""
     return name.split(" (")[0].split(" / ")[0]
