@@ -104,3 +104,16 @@ def test_a_date_in_a_sentence_takes_the_preposition_of_its_precision():
     assert on_date(ts, "week") == "in the week of 8 December 2024"
     assert on_date(ts, "month") == "in December 2024"
     assert on_date(ts, "year") == "in 2024"
+
+
+def test_wrap_label_breaks_at_spaces_and_keeps_explicit_breaks():
+    from afterassad.text import wrap_label
+    assert wrap_label("Disabled or removed by the owner", 10) == "Disabled<br>or removed<br>by the<br>owner"
+    assert wrap_label("Syria 2024:<br>Russia's own", 20) == "Syria 2024:<br>Russia's own"
+
+
+def test_clip_cuts_at_a_word_and_marks_the_cut():
+    from afterassad.text import clip
+    assert clip("short", 10) == "short"
+    assert clip("US Department of Defense (report to Congress dated March 2022)", 40) == "US Department of Defense (report to…"
+    assert len(clip("a " * 100, 30)) <= 30

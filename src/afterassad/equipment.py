@@ -15,7 +15,7 @@ from plotly.subplots import make_subplots
 
 from . import ranges, style
 from .dates import with_precision
-from .text import clip, html
+from .text import clip, html, wrap_label
 
 THEATRES = {"afghanistan_2021": "Afghanistan, 2021", "syria_2024": "Syria, 2024"}
 
@@ -251,7 +251,7 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label,
                                  marker=dict(symbol=symbol, size=12, color=fill, line=dict(color=style.INK, width=2))))
     fig.update_xaxes(range=[-0.5, len(owners) - 0.5], side="top", tickvals=list(x_of.values()), showgrid=False, zeroline=False, fixedrange=True,
-                     ticktext=[_wrap(o.replace(": ", ":<br>").replace(",", ""), 14) for o in owners], tickfont=dict(size=10))
+                     ticktext=[wrap_label(o.replace(": ", ":<br>").replace(",", ""), 14) for o in owners], tickfont=dict(size=10))
     fig.update_yaxes(range=[-len(outcomes) + 0.35, 0.8], showticklabels=False, ticks="", showgrid=False, zeroline=False, fixedrange=True)
     for x in x_of.values():
         fig.add_vline(x=x, line=dict(color=style.GRID, width=1))
@@ -260,20 +260,6 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
     fig.add_vline(x=split - 0.5, line=dict(color=style.MUTED, width=1.5))
     fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=90, l=10, r=10))
     return fig
-
-
-def _wrap(label: str, width: int = 10) -> str:
-    """Break a label into short lines at spaces; an explicit <br> always breaks."""
-    if "<br>" in label:
-        return "<br>".join(_wrap(part, width) for part in label.split("<br>"))
-    lines, line = [], ""
-    for word in label.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join(lines + [line])
 
 
 # ------------------------------------------------------------------ the headline total and its parts
@@ -318,7 +304,7 @@ def headline_figure(parts: pd.DataFrame, adjusted_factor: float, target_year: in
     top = parts["value"].max()
     fig.update_yaxes(title="US dollars, nominal (billions)", range=[0, top * 1.15], tickvals=[i * 1e9 for i in range(0, int(top / 1e9) + 2)],
                      ticktext=[f"${i}bn" for i in range(0, int(top / 1e9) + 2)])
-    fig.update_xaxes(tickvals=parts["label"], ticktext=[_wrap(t, 12) for t in parts["label"]])
+    fig.update_xaxes(tickvals=parts["label"], ticktext=[wrap_label(t, 12) for t in parts["label"]])
     fig.update_layout(bargap=0.35, margin=dict(t=30))
     return fig
 

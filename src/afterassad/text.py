@@ -90,6 +90,21 @@ class Plain(str):
         return repr(str(self))
 
 
+def wrap_label(label: str, width: int = 10) -> str:
+    """Break a chart label into lines of about `width` characters at spaces (an explicit <br> always
+    breaks), so column labels fit a phone's width."""
+    if "<br>" in label:
+        return "<br>".join(wrap_label(part, width) for part in label.split("<br>"))
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(lines + [line])
+
+
 def clip(text: str, limit: int) -> str:
     """Shorten text to at most `limit` characters at a word boundary, marking the cut with an ellipsis."""
     if len(text) <= limit:

@@ -12,7 +12,7 @@ from . import ranges, style
 from .dates import day_month, span, with_precision
 from .figures import base_map
 from .routemap import add_labels, add_places, geodesic_line, leg_label, legs_km
-from .text import html, short_name
+from .text import html, short_name, wrap_label
 from .timeline import stack_in_lanes
 
 # Where a movement went, grouped as the chapter tells it.
@@ -426,18 +426,6 @@ def _cell_text(part: pd.DataFrame) -> str:
     return text
 
 
-def _wrap_label(label: str, width: int = 9) -> str:
-    """Break a column label into short lines, so seven columns fit a phone's width."""
-    lines, line = [], ""
-    for word in label.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join(lines + [line])
-
-
 def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
     """A matrix: kinds of asset down, what became of them across. One marker per cell with any
     evidence, filled when the best evidence in the cell is confirmed, outlined when reported,
@@ -463,7 +451,7 @@ def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label,
                                  marker=dict(symbol=symbol, size=14, color=fill, line=dict(color=style.INK, width=2))))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=outcomes, side="top", tickangle=0, title=None,
-                     showgrid=True, tickvals=outcomes, ticktext=[_wrap_label(o) for o in outcomes], tickfont=dict(size=11))
+                     showgrid=True, tickvals=outcomes, ticktext=[wrap_label(o, 9) for o in outcomes], tickfont=dict(size=11))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=kinds[::-1], title=None, showgrid=True)
     fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=90, l=150))
     return fig
