@@ -21,7 +21,6 @@ THEATRES = {"afghanistan_2021": "Afghanistan, 2021", "syria_2024": "Syria, 2024"
 
 # Whose equipment a row counts. The patron's own forces are kept apart from the client state's.
 PATRON_OWNERS = {"afghanistan_2021": {"united_states"}, "syria_2024": {"russia", "russian_armed_forces", "oboronlogistika"}}
-CLIENT_OWNERS = {"afghanistan_2021": {"afghan_government"}, "syria_2024": {"syrian_government"}}
 OWNER_LABELS = {"afghan_government": "Afghan state's forces (US-funded)", "united_states": "US forces' own",
                 "syrian_government": "Syrian state's forces", "russia": "Russia's own", "russian_armed_forces": "Russia's own",
                 "oboronlogistika": "Russia's own"}
@@ -64,15 +63,6 @@ def is_counted(frame: pd.DataFrame, prefix: str = "count") -> pd.Series:
 def competing_group(equipment: pd.DataFrame) -> pd.Series:
     """The id that rows counting the same items share: the row they name in same_items_as, or their own."""
     return equipment["same_items_as"].fillna(equipment["equipment_id"])
-
-
-def side(row) -> str:
-    """'patron' for the departing power's own equipment, 'client' for the collapsing state's, else 'other'."""
-    if row["owner_actor_id"] in PATRON_OWNERS[row["conflict"]]:
-        return "patron"
-    if row["owner_actor_id"] in CLIENT_OWNERS[row["conflict"]]:
-        return "client"
-    return "other"
 
 
 def documented_total(rows: pd.DataFrame, prefix: str = "count") -> ranges.Range | None:
@@ -130,11 +120,13 @@ def by_category(equipment: pd.DataFrame, since: pd.Timestamp) -> pd.DataFrame:
                         "detail": part})
     frame = pd.DataFrame(out)
     frame["category_order"] = frame["category"].map(CATEGORY_ORDER.index)
-    return frame.sort_values(["category_order", "series"]).reset_index(drop=True)
+    frame["series_order"] = frame["series"].map(list(SERIES).index)
+    return frame.sort_values(["category_order", "series_order"]).reset_index(drop=True)
 
 
 def _row_words(r) -> str:
-    count = ranges.from_row(r, "count").words() if is_counted(pd.DataFrame([r])).iloc[0] else "no count"
+    counted = r[["count_low", "count_best", "count_high"]].notna().any()
+    count = ranges.from_row(r, "count").words() if counted else "no count"
     return (f"• {html(clip(r['system'], 70))}: {html(count)} ({html(with_precision(r['as_of'], r['as_of_precision']))}; "
             f"{html(clip(r['estimator'], 50))}; {html(EVIDENCE_LABELS[r['evidence_kind']])})")
 

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from . import ranges, style
 from .dates import with_precision
 from .figures import base_map, labels_above_rows
-from .routemap import add_labels, geodesic_line, leg_label, legs_km, place_labels
+from .routemap import add_labels, geodesic_line, legs_km, place_labels
 from .text import html, short_name
 from .timeline import stack_in_lanes
 
