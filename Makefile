@@ -11,7 +11,7 @@ JB      := $(VENV)/bin/jupyter-book
 STAMPS  := _build/.stamps
 PDF     := _build/pdf/after-assad.pdf
 ATLAS   := .cache/world-atlas/countries-50m.json
-PLOTLYJS := _static/plotly.min.js
+PLOTLYJS := _static/plotly-basic.min.js
 BIB     := _build/generated/references.bib
 STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
 BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
@@ -56,10 +56,17 @@ $(ATLAS):
 	@tar xzf .cache/world-atlas-2.0.2.tgz -C .cache/world-atlas --strip-components=1
 	@test -s $@
 
-# plotly.js from the pinned plotly package, served by the site itself (no CDN).
+# plotly.js served by the site itself (no CDN): the smallest partial bundle from npm that holds
+# every trace type the book draws (scatter, bar), at the version inside the pinned plotly package.
+# tests/test_figures.py fails if a figure uses a trace type this bundle lacks.
 $(PLOTLYJS): $(VENV)/.installed
-	@mkdir -p _static
-	@cp "$$($(PY) -c 'import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent / "package_data" / "plotly.min.js")')" $@
+	$(call STEP,plotly.js partial bundle from npm)
+	@version=$$($(PY) -c 'import plotly.offline as o; print(o.get_plotlyjs_version())'); \
+	  mkdir -p .cache/plotly-basic _static && cd .cache && \
+	  npm pack "plotly.js-basic-dist-min@$$version" --silent >/dev/null 2>&1 && \
+	  tar xzf "plotly.js-basic-dist-min-$$version.tgz" -C plotly-basic --strip-components=1
+	@rm -f _static/plotly.min.js
+	@cp .cache/plotly-basic/plotly-basic.min.js $@
 
 # ---------------------------------------------------------------- data and chapters
 validate: venv
@@ -97,7 +104,7 @@ $(PDF): $(BOOK_INPUTS) | setup
 	mkdir -p $(dir $(PDF)) && cp _build/latex/after-assad.pdf $(PDF) && echo "wrote $(PDF)"
 
 # ---------------------------------------------------------------- checks
-unit: venv $(ATLAS)
+unit: venv $(ATLAS) $(PLOTLYJS)
 	$(call STEP,unit tests)
 	@$(PY) -m pytest -q tests
 

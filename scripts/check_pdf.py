@@ -1,8 +1,10 @@
-"""Check the built PDF with poppler's tools: metadata, fonts, chapters and figures.
+"""Check the built PDF: metadata, title page, bookmarks, fonts, chapters, figures, references, and
+nothing pushed past the margin.
 
 Usage: python scripts/check_pdf.py _build/pdf/after-assad.pdf
-The expected chapters come from _toc.yml and each page's first heading; the expected figures are
-the notebook outputs that carry a PNG. Nothing is hard-coded.
+The expected chapters and sections come from _toc.yml and each page's headings; the expected
+figures are the notebook outputs that carry a PNG; the version, the citation and the keywords come
+from CITATION.cff. Nothing is hard-coded.
 """
 from __future__ import annotations
 
@@ -13,25 +15,65 @@ import sys
 from pathlib import Path
 
 import yaml
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+from afterassad import edition, load  # noqa: E402
+
+# LaTeX reports a line that sticks out past its column ("Overfull \hbox"). A point or two is
+# invisible; past this, a table cell runs into its neighbour or text into the margin.
+MAX_OVERFULL_PT = 3.0
+LATEX_LOG = ROOT / "_build" / "latex" / "after-assad.log"
 
 
 def run(*cmd: str) -> str:
     return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
 
 
+def toc_pages() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
+
+
+def headings(name: str) -> list[tuple[int, str]]:
+    """(level, text) of the # and ## headings of one page, in order."""
+    path = next(p for p in (ROOT / f"{name}.ipynb", ROOT / f"{name}.md") if p.exists())
+    text = ("\n".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "markdown")
+            if path.suffix == ".ipynb" else path.read_text(encoding="utf-8"))
+    text = re.sub(r"```.*?```", "", text, flags=re.S)  # not the comments inside code fences
+    return [(len(m.group(1)), m.group(2).strip()) for m in re.finditer(r"^(#{1,2}) (.+)$", text, re.M)]
+
+
 def page_titles() -> list[str]:
     """First heading of every page in _toc.yml (the root page is the book's own title)."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
+    return [headings(name)[0][1] for name in toc_pages()]
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
     titles = []
-    for name in files:
-        path = next(p for p in (ROOT / f"{name}.ipynb", ROOT / f"{name}.md") if p.exists())
-        text = ("\n".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "markdown")
-                if path.suffix == ".ipynb" else path.read_text(encoding="utf-8"))
-        titles.append(re.search(r"^# (.+)$", text, re.M).group(1).strip())
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+    walk(reader.outline)
     return titles
+
+
+def overfull_boxes(log: Path) -> list[str]:
+    """Lines LaTeX had to push past their column by more than MAX_OVERFULL_PT, with what they hold."""
+    if not log.is_file():
+        return [f"{log} is missing"]
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    found = []
+    for i, line in enumerate(lines):
+        m = re.match(r"Overfull \\hbox \(([\d.]+)pt too wide\) (.*)", line)
+        if m and float(m.group(1)) > MAX_OVERFULL_PT:
+            found.append(f"{m.group(1)} pt {m.group(2)}: {' '.join(lines[i + 1:i + 2]).strip()[:90]}")
+    return found
 
 
 def expected_figures() -> int:
@@ -57,6 +99,24 @@ def main(pdf: str) -> int:
     for key, want in (("Title", config["title"]), ("Author", config["author"])):
         if info.get(key) != want:
             problems.append(f"metadata {key} is {info.get(key)!r}, expected {want!r}")
+    reader = PdfReader(pdf)
+    meta = reader.metadata or {}
+    title, subtitle = edition.title_parts()
+    for key, want in (("/Subject", subtitle), ("/Keywords", ", ".join(edition.citation_file()["keywords"]))):
+        if normalise(str(meta.get(key, ""))) != normalise(want):
+            problems.append(f"metadata {key} is {meta.get(key)!r}, expected {want!r}")
+    first_page = normalise(run("pdftotext", "-f", "1", "-l", "1", pdf, "-"))
+    for what, want in (("version", f"version {edition.version()}"), ("citation", edition.suggested_citation()),
+                       ("build date", "built ")):
+        if normalise(want) not in first_page:
+            problems.append(f"title page lacks the {what}: {want!r}")
+    bookmarks = {normalise(re.sub(r"^[\d.]+\s+", "", t)) for t in outline_titles(reader)}
+    wanted = [text for name in toc_pages() for _, text in headings(name)] + ["Contents"]
+    missing = [t for t in wanted if normalise(t) not in bookmarks]
+    if missing:
+        problems.append(f"no PDF bookmark for {len(missing)} chapters or sections: {missing[:8]}")
+    for box in overfull_boxes(LATEX_LOG):
+        problems.append(f"text or a table pushed past its column: {box}")
     fonts = run("pdffonts", pdf).splitlines()[2:]
     unembedded = [line.split()[0] for line in fonts if line.split()[-5] != "yes"]
     if not fonts:
@@ -67,6 +127,10 @@ def main(pdf: str) -> int:
     for title in page_titles():
         if normalise(title) not in text:
             problems.append(f"chapter or page missing from the PDF text: {title!r}")
+    urls = text.count("url: http")  # the rest of an address may break across lines
+    with_url = int(load("sources")["url"].notna().sum())
+    if urls < with_url:
+        problems.append(f"only {urls} references in the PDF carry their URL; {with_url} sources have one")
     images = [line for line in run("pdfimages", "-list", pdf).splitlines()[2:] if line.split()[2] == "image"]
     want = expected_figures()
     if len(images) < want:
@@ -75,8 +139,10 @@ def main(pdf: str) -> int:
         for p in problems:
             print(f"FAIL: {p}", file=sys.stderr)
         return 1
-    print(f"PDF check: {info['Pages']} pages, title and author set, {len(fonts)} fonts all embedded, "
-          f"{len(page_titles())} pages' titles found, {len(images)} images for {want} figures")
+    print(f"PDF check: {info['Pages']} pages; title page with version {edition.version()}, date and citation; "
+          f"metadata title, author, subject and keywords set; {len(wanted)} bookmarks found; {len(fonts)} fonts all "
+          f"embedded; {len(page_titles())} pages' titles found; {len(images)} images for {want} figures; {urls} "
+          f"reference URLs; no line past its column by more than {MAX_OVERFULL_PT} pt")
     return 0
 
 

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import pytest
 
 from afterassad import basemap, load, style
-from afterassad.figures import Figure, base_map, show, source_line
+from afterassad.figures import PLOTLY_BUNDLE, base_map, bundle_trace_types, show, source_line, trace_types_in_html
 
 
 def test_every_actor_in_the_data_has_its_own_colour():
@@ -85,3 +85,48 @@ def test_base_map_keeps_the_requested_window():
     fig = base_map((35.0, 42.5), (32.0, 37.5), focus=["Syria"])
     assert list(fig.layout.xaxis.range) == [35.0, 42.5]
     assert len(fig.data) > 3
+
+
+def test_simplify_drops_points_near_the_line_and_keeps_the_corners():
+    square_with_noise = [(0, 0), (0.5, 0.001), (1, 0), (1, 1), (0.5, 1.2), (0, 1), (0, 0)]
+    assert basemap.simplify(square_with_noise, 0.01) == [(0, 0), (1, 0), (1, 1), (0.5, 1.2), (0, 1), (0, 0)]
+    assert basemap.simplify(square_with_noise, 0.5) == [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]
+
+
+def test_simplified_base_map_stays_in_its_box_and_is_much_lighter():
+    box = (30.0, 45.0, 30.0, 45.0)
+    full = list(basemap.rings_in_box(*box))
+    light = list(basemap.rings_in_box(*box, tolerance=0.015))
+    assert {name for name, *_ in light} >= {"Syria", "Turkey", "Russia"}  # Russia touches the box (Caucasus)
+    for name, lons, lats in light:
+        assert all(box[0] <= x <= box[1] for x in lons) and all(box[2] <= y <= box[3] for y in lats), name
+        assert (lons[0], lats[0]) == (lons[-1], lats[-1]), f"{name}: ring no longer closed"
+    points = lambda rings: sum(len(lons) for _, lons, _ in rings)  # noqa: E731
+    assert points(light) < points(full) / 4
+
+
+def test_trace_types_are_read_from_the_figure_data_not_the_layout():
+    page = ('<script>Plotly.newPlot("f-plot", [{"type":"bar","x":[1]},{"x":[2],"mode":"lines"}], '
+            '{"xaxis":{"type":"log"},"shapes":[{"type":"line"}]})</script>'
+            '<script>Plotly.newPlot( "g", [{"type":"heatmap","z":[[1]]}], {})</script>')
+    assert trace_types_in_html(page) == {"bar", "scatter", "heatmap"}
+
+
+def test_the_served_plotly_bundle_draws_every_trace_type_the_book_uses():
+    """A trace type missing from the partial bundle would silently not draw."""
+    import nbformat
+    from afterassad.paths import repo_root
+    root = repo_root()
+    bundle = root / "_static" / PLOTLY_BUNDLE
+    assert bundle.is_file(), f"{bundle} is missing: run `make setup`"
+    available = bundle_trace_types(bundle.read_text(encoding="utf-8"))
+    assert {"scatter", "bar"} <= available
+    used: dict[str, set[str]] = {}
+    for path in sorted((root / "book").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                for kind in trace_types_in_html(output.get("data", {}).get("text/html", "")):
+                    used.setdefault(kind, set()).add(path.name)
+    assert used, "no plotly figure found in the notebooks"
+    missing = {kind: sorted(pages) for kind, pages in used.items() if kind not in available}
+    assert not missing, f"trace types the bundle {PLOTLY_BUNDLE} lacks (they would not draw): {missing}"

@@ -77,3 +77,14 @@ def test_glued_text_comes_back_exactly_as_written(text):
     from afterassad.text import Plain
 
     assert format_plain_text(repr(Plain(text)), "") == text
+
+
+def test_pdf_column_widths_give_every_column_room_for_its_longest_word():
+    from afterassad.text import CHAR_PT, LINE_PT, PAD_PT, column_widths
+    frame = pd.DataFrame({"Outcome": ["destroyed", "captured"], "Nominal": ["$85.00bn", "$7.12bn"],
+                          "Notes": ["a long sentence that can wrap over several lines " * 3, "short"]})
+    widths = column_widths(frame)
+    assert sum(widths) == 100
+    for width, word in zip(widths, ["destroyed", "$85.00bn", "sentence"]):
+        assert width / 100 * LINE_PT >= len(word) * CHAR_PT + PAD_PT - 0.5 * LINE_PT / 100, (width, word)
+    assert widths[2] == max(widths)  # the spare room goes to the column that wraps

@@ -7,6 +7,7 @@ HTML and none in the PNG export.
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,13 +66,56 @@ def country_rings(name: str = "countries-50m.json") -> tuple[tuple[str, tuple], 
     return tuple(out)
 
 
-def rings_in_box(lon_min: float, lon_max: float, lat_min: float, lat_max: float):
-    """Rings that touch the box, as (country, [lons], [lats])."""
+def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas-Peucker: drop the points that lie within `tolerance` (degrees) of the line that
+    would replace them. The ends are always kept, so a closed ring stays closed."""
+    if len(points) < 3 or tolerance <= 0:
+        return list(points)
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy)
+        worst, worst_at = 0.0, None
+        for i in range(first + 1, last):
+            px, py = points[i]
+            gap = abs(dy * (px - x1) - dx * (py - y1)) / norm if norm else math.hypot(px - x1, py - y1)
+            if gap > worst:
+                worst, worst_at = gap, i
+        if worst_at is not None and worst > tolerance:
+            keep[worst_at] = True
+            stack += [(first, worst_at), (worst_at, last)]
+    return [p for p, kept in zip(points, keep) if kept]
+
+
+def rings_in_box(lon_min: float, lon_max: float, lat_min: float, lat_max: float, tolerance: float = 0.0):
+    """Rings that touch the box, as (country, [lons], [lats]).
+
+    With a tolerance (degrees), each ring is clamped to the box (a filled shape stays filled
+    inside it; Russia's outline no longer runs to the Pacific), simplified, and rounded to a
+    tenth of the tolerance, and rings smaller than the tolerance are dropped: a map's data
+    then weighs what its pixels need, not what the 1:50m atlas holds.
+    """
+    digits = max(0, math.ceil(-math.log10(tolerance / 10))) if tolerance > 0 else None
     for label, ring in country_rings():
         lons = [p[0] for p in ring]
         lats = [p[1] for p in ring]
-        if max(lons) >= lon_min and min(lons) <= lon_max and max(lats) >= lat_min and min(lats) <= lat_max:
+        if not (max(lons) >= lon_min and min(lons) <= lon_max and max(lats) >= lat_min and min(lats) <= lat_max):
+            continue
+        if tolerance <= 0:
             yield label, lons, lats
+            continue
+        if max(max(lons) - min(lons), max(lats) - min(lats)) < tolerance:
+            continue
+        clamped = [(min(max(x, lon_min), lon_max), min(max(y, lat_min), lat_max)) for x, y in ring]
+        deduped = [p for i, p in enumerate(clamped) if i == 0 or p != clamped[i - 1]]
+        points = simplify(deduped, tolerance)
+        if len(points) < 4:
+            continue
+        yield label, [round(x, digits) for x, _ in points], [round(y, digits) for _, y in points]
 
 
 def inside(lon: float, lat: float, country: str) -> bool:

@@ -1,16 +1,19 @@
 """Figures: one plotly figure becomes an interactive div for the web and a PNG for the PDF.
 
-The web page loads the plotly.js bundled with the pinned plotly package from _static/
-(the Makefile copies it there), so figures draw with no network. The PNG comes from
-kaleido driving Debian's Chromium.
+The web page loads plotly.js from the site's own _static/ (no CDN): the smallest partial bundle
+on npm that holds every trace type the book draws, at the version inside the pinned plotly
+package (the Makefile fetches it). The PNG comes from kaleido driving Debian's Chromium.
 """
 from __future__ import annotations
 
 import base64
+import json
 import math
 import os
+import re
 import shutil
 import sys
+import warnings
 from collections.abc import Iterable
 
 import pandas as pd
@@ -21,6 +24,23 @@ from . import basemap, style
 from .text import html
 
 WIDTH, HEIGHT = 900, 520
+PLOTLY_BUNDLE = "plotly-basic.min.js"  # in _static/; scatter, bar and pie only
+
+
+def bundle_trace_types(bundle_js: str) -> set[str]:
+    """Trace types a plotly.js bundle registers (each trace module declares its name)."""
+    return set(re.findall(r'moduleType:"trace",name:"(\w+)"', bundle_js))
+
+
+def trace_types_in_html(page: str) -> set[str]:
+    """Trace types of every figure a page (or a notebook output) draws with Plotly.newPlot."""
+    types: set[str] = set()
+    decoder = json.JSONDecoder()
+    for match in re.finditer(r"Plotly\.newPlot\(\s*", page):
+        _, end = decoder.raw_decode(page, match.end())  # the div id
+        data, _ = decoder.raw_decode(page, page.index("[", end))
+        types |= {trace.get("type", "scatter") for trace in data}
+    return types
 
 
 def source_line(source_ids: Iterable[str], sources: pd.DataFrame, tables: Iterable[str], max_outlets: int = 8) -> str:
@@ -72,7 +92,12 @@ def _png(fig: go.Figure, width: int, height: int) -> bytes | None:
     if not (os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")):
         print("note: no Chromium found, so no static image for the PDF (install Debian's chromium)", file=sys.stderr)
         return None
-    return fig.to_image(format="png", width=width, height=height, scale=2)
+    # One browser for all of a notebook's images, not one per image: about 0.7 s an image instead of 2.8.
+    import kaleido
+    kaleido.start_sync_server(silence_warnings=True)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return fig.to_image(format="png", width=width, height=height, scale=2)
 
 
 class Figure:
@@ -117,7 +142,10 @@ def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], foc
     """A plain-lines map of country shapes (Natural Earth), equirectangular, for plotly traces on top."""
     focus = set(focus)
     fig = go.Figure()
-    for country, lons, lats in basemap.rings_in_box(lon_range[0] - 2, lon_range[1] + 2, lat_range[0] - 2, lat_range[1] + 2):
+    # A thousandth of the window: under a pixel even in the PDF's double-resolution image.
+    tolerance = max(lon_range[1] - lon_range[0], lat_range[1] - lat_range[0]) / 1000
+    for country, lons, lats in basemap.rings_in_box(lon_range[0] - 2, lon_range[1] + 2, lat_range[0] - 2, lat_range[1] + 2,
+                                                    tolerance=tolerance):
         fig.add_trace(go.Scatter(x=lons, y=lats, mode="lines", fill="toself", hoverinfo="skip", showlegend=False,
                                  line=dict(color="#9aa4ad", width=0.8),
                                  fillcolor="#f3efe6" if country in focus else "#fafaf7"))

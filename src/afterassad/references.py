@@ -1,4 +1,10 @@
-"""The bibliography, generated from the source registry (data/sources.csv): no second list."""
+"""The bibliography, generated from the source registry (data/sources.csv): no second list.
+
+Citations read as author-year labels, outlet and year ("Reuters 2024c"), so a reader knows who
+said it without scrolling to the end; the full reference is a hover or a click away (HTML) or
+in the bibliography (PDF). The outlet is the one that wrote the story, not the site that
+syndicated it. Entries are listed in label order.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,20 +12,54 @@ from pathlib import Path
 import pandas as pd
 
 from .data import load
+from .text import latex
 
-_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-          "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
 
 
 def bib_text(value) -> str:
     """Escape a registry cell for a BibTeX field, so that it prints as written."""
-    if value is None or pd.isna(value):
-        return ""
-    return "".join(_LATEX.get(ch, ch) for ch in " ".join(str(value).split()))
+    return latex(value)
 
 
-def bib_entry(row: pd.Series) -> str:
+def outlet(row: pd.Series) -> str:
+    """Who wrote it, shortly: the original outlet of a syndicated copy, without qualifiers."""
+    if str(row["source_id"]).startswith("seed_"):
+        return "Seed article " + str(row["source_id"]).removeprefix("seed_")
+    name = row["original_publisher"] if isinstance(row["original_publisher"], str) and row["original_publisher"] else row["publisher"]
+    return name.split(";")[0].split(" (")[0].split(" / ")[0].strip()
+
+
+def _letters(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa: the suffix that tells apart one outlet's pieces of one year."""
+    text = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("a") + rest) + text
+    return text
+
+
+def citation_labels(sources: pd.DataFrame) -> pd.Series:
+    """'Outlet year', with a letter when an outlet has several pieces in a year (in date order);
+    'n.d.' when the piece is undated ('n.d.-a', 'n.d.-b' for several). Unique by construction."""
+    frame = sources.assign(_outlet=[outlet(r) for _, r in sources.iterrows()],
+                           _year=[str(d.year) if pd.notna(d) else "n.d." for d in sources["date_published"]])
+    frame = frame.sort_values(["_outlet", "_year", "date_published", "source_id"], na_position="last")
+    labels = {}
+    for (name, year), group in frame.groupby(["_outlet", "_year"], sort=False):
+        if name.startswith("Seed article"):
+            labels.update({sid: name for sid in group["source_id"]})
+        elif len(group) == 1:
+            labels[group["source_id"].iloc[0]] = f"{name} {year}"
+        else:
+            joint = "-" if year == "n.d." else ""  # "n.d.-a", as APA writes it
+            labels.update({sid: f"{name} {year}{joint}{_letters(i)}" for i, sid in enumerate(group["source_id"])})
+    return sources["source_id"].map(labels).rename("label")
+
+
+def bib_entry(row: pd.Series, label: str = "", position: int = 0) -> str:
     publisher = bib_text(row["publisher"])
     if pd.notna(row["original_publisher"]) and row["original_publisher"]:
         publisher += f" (syndicated from {bib_text(row['original_publisher'])})"
@@ -27,10 +67,11 @@ def bib_entry(row: pd.Series) -> str:
     precision = row["date_published_precision"]
     if pd.notna(row["date_published"]):
         fields["year"] = str(row["date_published"].year)
+        # The plain style prints "month year"; a day-precise date reads "14 December 2024".
         if precision in ("day", "month"):
             fields["month"] = _MONTHS[row["date_published"].month - 1]
         if precision == "day":
-            fields["day"] = str(row["date_published"].day)
+            fields["month"] = f"{row['date_published'].day} {fields['month']}"
     notes = [f"{row['source_type'].replace('_', ' ').capitalize()}, reliability {row['reliability'].replace('_', ' ')}",
              f"accessed {row['date_accessed']:%Y-%m-%d}"]
     if precision == "undated":
@@ -44,13 +85,54 @@ def bib_entry(row: pd.Series) -> str:
     fields["note"] = bib_text("; ".join(notes)) + "."
     if pd.notna(row["url"]) and row["url"]:
         fields["url"] = row["url"].replace("{", "%7B").replace("}", "%7D")
+    if label:
+        # Plain text, not LaTeX: the label is printed by Sphinx's own writers, which escape it.
+        fields["shortlabel"] = label.replace("{", "(").replace("}", ")")
+        fields["sortkey"] = f"{position:05d}"
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
     return f"@misc{{{row['source_id']},\n{body}\n}}\n"
+
+
+def _label_order(sources: pd.DataFrame) -> list:
+    """Seed articles first, then by outlet, year and letter (2024z before 2024aa)."""
+    def key(i):
+        label = sources.at[i, "label"]
+        head, _, tail = label.rpartition(" ")
+        year, letters = tail[:4], tail[4:]
+        return (not label.startswith("Seed"), head.casefold(), year, len(letters), letters)
+    return sorted(sources.index, key=key)
 
 
 def write_bib(path: Path) -> int:
     sources = load("sources")
     path.parent.mkdir(parents=True, exist_ok=True)
-    entries = [bib_entry(row) for _, row in sources.iterrows()]
+    sources = sources.assign(label=citation_labels(sources))
+    entries = [bib_entry(sources.loc[i], sources.at[i, "label"], position) for position, i in enumerate(_label_order(sources))]
     path.write_text("\n".join(entries), encoding="utf-8")
     return len(entries)
+
+
+def register_pybtex_style() -> None:
+    """A pybtex style 'afterassad': the plain style, labelled by each entry's `shortlabel`
+    (from citation_labels) and sorted by its `sortkey` (label order, numbers in natural order)."""
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.plain import Style as Plain
+    from pybtex.style.labels import BaseLabelStyle
+    from pybtex.style.sorting import BaseSortingStyle
+
+    class ShortLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries):
+            for entry in sorted_entries:
+                yield entry.fields["shortlabel"]
+
+    class LabelOrder(BaseSortingStyle):
+        def sorting_key(self, entry):
+            return entry.fields["sortkey"]
+
+    class Style(Plain):
+        default_label_style = "afterassad"
+        default_sorting_style = "afterassad"
+
+    register_plugin("pybtex.style.labels", "afterassad", ShortLabels, force=True)
+    register_plugin("pybtex.style.sorting", "afterassad", LabelOrder, force=True)
+    register_plugin("pybtex.style.formatting", "afterassad", Style, force=True)

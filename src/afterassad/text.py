@@ -1,7 +1,8 @@
 """Putting data text on a page safely: whatever a CSV cell holds is shown as text, never run.
 
 Every path from a cell to a page goes through one of these: `md` for MyST/Markdown output,
-`html` for HTML output (tables, plotly labels), `Table` for tables in both the HTML and the PDF.
+`html` for HTML output (tables, plotly labels), `latex` for LaTeX and BibTeX (the PDF's title page,
+the bibliography), `Table` for tables in both the HTML and the PDF.
 """
 from __future__ import annotations
 
@@ -26,6 +27,17 @@ def md(value) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+          "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def latex(value) -> str:
+    """Escape a cell for LaTeX (and BibTeX fields), so that it prints as written. Newlines become spaces."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return "".join(_LATEX.get(ch, ch) for ch in " ".join(str(value).split()))
+
+
 def html(value) -> str:
     """Escape a cell for HTML (and for plotly, which reads a subset of HTML in its labels)."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -33,19 +45,28 @@ def html(value) -> str:
     return _html.escape(str(value), quote=True)
 
 
-def column_widths(frame: pd.DataFrame) -> list[int]:
-    """Percent widths for the PDF, from how much text each column holds (never below 7 %).
+LINE_PT = 450   # the PDF's text width (A4, Sphinx's margins), in points
+CHAR_PT = 5.8   # a generous average character at 10 pt, capitals and bold headers included
+PAD_PT = 14     # a cell's padding, both sides
 
-    LaTeX's automatic widths squeeze short columns until identifiers break mid-word.
+
+def column_widths(frame: pd.DataFrame) -> list[int]:
+    """Percent widths for the PDF, from how much text each column holds.
+
+    Each column first gets room for its longest word (words cannot break; LaTeX would push
+    them past the column into the next one), then the rest of the line is shared out by how
+    much text the columns typically hold, since sentences can wrap.
     """
-    need = []
+    floors, need = [], []
     for column in frame.columns:
         cells = [str(v) for v in frame[column] if not pd.isna(v)] + [str(column)]
         longest_word = max(len(w) for cell in cells for w in (cell.split() or [""]))
         typical = sorted(len(cell) for cell in cells)[len(cells) * 9 // 10]
-        need.append(max(1.5 * longest_word, min(typical, 40)))  # words cannot break; sentences can wrap
-    raw = [max(7.0, 100 * n / sum(need)) for n in need]
-    widths = [int(round(100 * w / sum(raw))) for w in raw]
+        floors.append(100 * (longest_word * CHAR_PT + PAD_PT) / LINE_PT)
+        need.append(max(longest_word, min(typical, 40)))
+    spare = 100 - sum(floors)
+    raw = floors if spare <= 0 else [f + spare * n / sum(need) for f, n in zip(floors, need)]
+    widths = [max(1, int(round(100 * w / sum(raw)))) for w in raw]
     widths[widths.index(max(widths))] += 100 - sum(widths)
     return widths
 

@@ -1,0 +1,67 @@
+"""Citations read as outlet and year, unique, and say who wrote the story."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from afterassad import load
+from afterassad.references import bib_entry, citation_labels
+
+
+def _sources(rows):
+    frame = pd.DataFrame(rows, columns=["source_id", "publisher", "original_publisher", "date_published"])
+    frame["date_published"] = pd.to_datetime(frame["date_published"])
+    return frame
+
+
+def test_labels_name_the_original_outlet_and_tell_apart_pieces_of_one_year_in_date_order():
+    sources = _sources([
+        ("b_late", "Yahoo News", "Reuters", "2024-12-14"),
+        ("a_early", "Reuters", None, "2024-12-02"),
+        ("c_other_year", "Reuters", None, "2025-01-05"),
+        ("d_alone", "IANS (citing Xinhua)", None, "2024-12-08"),
+        ("e_undated", "GeoNames / Wikipedia", None, None),
+        ("f_undated", "AFP", None, None),
+        ("g_undated", "AFP", None, None),
+        ("h_ampersand", "Air & Space Forces Magazine", None, "2020-05-01"),
+        ("seed_000", "mestios.com (aggregator)", None, None),
+    ])
+    labels = dict(zip(sources["source_id"], citation_labels(sources)))
+    assert labels == {"a_early": "Reuters 2024a", "b_late": "Reuters 2024b", "c_other_year": "Reuters 2025",
+                      "d_alone": "IANS 2024", "e_undated": "GeoNames n.d.", "seed_000": "Seed article 000",
+                      "f_undated": "AFP n.d.-a", "g_undated": "AFP n.d.-b", "h_ampersand": "Air & Space Forces Magazine 2020"}
+
+
+def test_letters_go_on_past_z():
+    sources = _sources([(f"s{i:02d}", "AFP", None, f"2024-01-{1 + i % 28:02d}") for i in range(28)])
+    labels = citation_labels(sources)
+    assert labels.is_unique
+    assert {"AFP 2024z", "AFP 2024aa", "AFP 2024ab"} <= set(labels)
+
+
+def test_every_registered_source_has_a_unique_label_that_the_bib_entry_carries():
+    sources = load("sources")
+    labels = citation_labels(sources)
+    assert labels.notna().all() and labels.is_unique, labels[labels.duplicated(keep=False)].tolist()
+    row = sources.iloc[5]
+    assert f"shortlabel = {{{labels.iloc[5]}}}" in bib_entry(row, labels.iloc[5])
+
+
+def test_the_bibliography_lists_entries_in_label_order_with_2024z_before_2024aa(tmp_path):
+    from afterassad.references import write_bib
+    path = tmp_path / "refs.bib"
+    write_bib(path)
+    labels = re.findall(r"shortlabel = \{(.+)\}", path.read_text(encoding="utf-8"))
+    keys = re.findall(r"sortkey = \{(\d+)\}", path.read_text(encoding="utf-8"))
+    assert keys == sorted(keys) and len(set(keys)) == len(keys) == len(labels)
+    assert labels[:2] == ["Seed article 000", "Seed article 001"]
+    reuters_2024 = [lab for lab in labels if lab.startswith("Reuters 2024")]
+    assert reuters_2024 == sorted(reuters_2024) and len(reuters_2024) > 3
+
+
+def test_label_order_puts_2024z_before_2024aa():
+    from afterassad.references import _label_order
+    frame = pd.DataFrame({"label": ["AFP 2024aa", "AFP 2024z", "AFP n.d.-a", "AFP 2023", "Seed article 001", "ABC 2024"]})
+    assert [frame.at[i, "label"] for i in _label_order(frame)] == [
+        "Seed article 001", "ABC 2024", "AFP 2023", "AFP 2024z", "AFP 2024aa", "AFP n.d.-a"]
