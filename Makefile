@@ -16,7 +16,7 @@ BIB     := _build/generated/references.bib
 STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
 BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
 
-.PHONY: help book test setup system venv validate execute html pdf unit nbval check-pdf check-site lab clean
+.PHONY: help book test setup system venv validate execute html pdf unit nbval check-pdf check-site check-release lab clean
 
 help:
 	@echo "make book   install everything, validate data, execute chapters, build HTML (_build/html) and PDF ($(PDF))"
@@ -27,7 +27,7 @@ help:
 book: setup validate execute html pdf
 	@echo; echo "HTML: _build/html/index.html"; echo "PDF:  $(PDF)"
 
-test: setup validate unit nbval html pdf check-pdf check-site
+test: setup validate check-release unit nbval html pdf check-pdf check-site
 	@echo; echo "all checks passed"
 
 # ---------------------------------------------------------------- installation
@@ -119,6 +119,10 @@ check-pdf: pdf
 check-site: html
 	$(call STEP,browser check of every page)
 	@$(PY) scripts/check_site.py _build/html
+
+check-release:
+	$(call STEP,release checks: workflow lint; CITATION.cff; CHANGELOG)
+	@bash scripts/check_release.sh
 
 lab: setup
 	$(VENV)/bin/jupyter lab book/
