@@ -16,7 +16,7 @@ BIB     := _build/generated/references.bib
 STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
 BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
 
-.PHONY: help book test setup system venv validate execute html pdf unit nbval check-pdf check-site check-release lab clean
+.PHONY: help book test setup system venv validate execute html pdf unit nbval check-pdf check-site check-release check-repro lab clean
 
 help:
 	@echo "make book   install everything, validate data, execute chapters, build HTML (_build/html) and PDF ($(PDF))"
@@ -27,7 +27,7 @@ help:
 book: setup validate execute html pdf
 	@echo; echo "HTML: _build/html/index.html"; echo "PDF:  $(PDF)"
 
-test: setup validate check-release unit nbval html pdf check-pdf check-site
+test: setup validate check-release unit nbval html pdf check-pdf check-repro check-site
 	@echo; echo "all checks passed"
 
 # ---------------------------------------------------------------- installation
@@ -109,12 +109,18 @@ unit: venv $(ATLAS) $(PLOTLYJS)
 	@$(PY) -m pytest -q tests
 
 nbval: setup
-	$(call STEP,nbval: notebooks re-execute to their committed outputs)
-	@$(PY) -m pytest -q -p no:cacheprovider --nbval $$($(PY) scripts/list_notebooks.py) --nbval-sanitize-with tests/nbval-sanitize.cfg
+	$(call STEP,nbval: notebooks re-execute offline to their committed outputs)
+	@# Offline: a network namespace with only the loopback up (the kernel talks over loopback).
+	@unshare --map-root-user --net sh -c 'ip link set lo up && exec "$$@"' sh \
+	  $(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile --nbval $$($(PY) scripts/list_notebooks.py) --nbval-sanitize-with tests/nbval-sanitize.cfg
 
 check-pdf: pdf
 	$(call STEP,PDF check)
 	@$(PY) scripts/check_pdf.py $(PDF)
+
+check-repro: html
+	$(call STEP,reproducibility: a second build of the same commit, offline, gives the same outputs)
+	@$(PY) scripts/check_reproducible.py
 
 check-site: html
 	$(call STEP,browser check of every page)

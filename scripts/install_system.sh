@@ -8,6 +8,7 @@ declare -A NEED=(
   [xelatex]="texlive-xetex texlive-latex-extra texlive-fonts-recommended"   # the PDF
   [latexmk]="latexmk"
   [npm]="npm"                           # fetches the Natural Earth base map (world-atlas)
+  [ip]="iproute2"                       # brings up the loopback in the offline build checks (with unshare)
 )
 declare -A FONTS=([FreeSerif]="fonts-freefont-otf" [NotoSans-Regular]="fonts-noto-core")
 

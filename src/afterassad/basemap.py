@@ -21,7 +21,7 @@ LICENCE_NOTE = ("Base map: Natural Earth 1:50m (public domain), via the world-at
 def atlas_path(name: str = "countries-50m.json") -> Path:
     path = repo_root() / ".cache" / "world-atlas" / name
     if not path.is_file():
-        raise FileNotFoundError(f"{path} is missing: run `make basemap` (npm pack world-atlas@{ATLAS_VERSION})")
+        raise FileNotFoundError(f"{path} is missing: run `make setup` (npm pack world-atlas@{ATLAS_VERSION})")
     return path
 
 
