@@ -10,13 +10,15 @@ PY      := $(VENV)/bin/python
 JB      := $(VENV)/bin/jupyter-book
 STAMPS  := _build/.stamps
 PDF     := _build/pdf/after-assad.pdf
+# The PDF is built in its own folder (its own doctrees), so the HTML and the PDF build side by side.
+PDFWORK := _build/pdf-work
 ATLAS   := .cache/world-atlas/countries-50m.json
 PLOTLYJS := _static/plotly-basic.min.js
 BIB     := _build/generated/references.bib
 STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
 BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
 
-.PHONY: help book test setup system venv validate execute html pdf unit nbval check-pdf check-site check-release check-repro lab clean
+.PHONY: help book test setup system venv validate execute outputs html pdf unit nbval check-pdf check-site check-release check-repro lab clean
 
 help:
 	@echo "make book   install everything, validate data, execute chapters, build HTML (_build/html) and PDF ($(PDF))"
@@ -24,10 +26,10 @@ help:
 	@echo "make validate   check the data contract only (seconds)"
 	@echo "make lab    open JupyterLab in the project's environment to re-run a chapter"
 
-book: setup validate execute html pdf
+book: setup validate execute outputs
 	@echo; echo "HTML: _build/html/index.html"; echo "PDF:  $(PDF)"
 
-test: setup validate check-release unit nbval html pdf check-pdf check-repro check-site
+test: setup validate check-release unit nbval outputs check-pdf check-repro check-site
 	@echo; echo "all checks passed"
 
 # ---------------------------------------------------------------- installation
@@ -75,12 +77,16 @@ validate: venv
 
 execute: setup validate
 	$(call STEP,execute notebooks whose code or data changed)
-	@$(PY) scripts/execute_notebooks.py
+	@$(PY) scripts/execute_notebooks.py $(EXECUTE_FLAGS)
 
 $(BIB): data/sources.csv src/afterassad/references.py | venv
 	@$(PY) -m afterassad references $@
 
 # ---------------------------------------------------------------- outputs
+# The HTML and the PDF side by side: two Sphinx builds, one core each.
+outputs: setup
+	@$(MAKE) --no-print-directory -j2 html pdf
+
 html: $(STAMPS)/html
 
 $(STAMPS)/html: $(BOOK_INPUTS) | setup
@@ -100,8 +106,9 @@ $(PDF): $(BOOK_INPUTS) | setup
 	  echo "  apt-get install -y --no-install-recommends texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf"; \
 	  exit 0; fi; \
 	$(PY) -m afterassad validate; \
-	time $(JB) build . --builder pdflatex -W -n --keep-going > _build/pdf.log 2>&1 || { tail -n 60 _build/pdf.log; exit 1; }; \
-	mkdir -p $(dir $(PDF)) && cp _build/latex/after-assad.pdf $(PDF) && echo "wrote $(PDF)"
+	mkdir -p _build; \
+	time $(JB) build . --builder pdflatex --path-output $(PDFWORK) -W -n --keep-going > _build/pdf.log 2>&1 || { tail -n 60 _build/pdf.log; exit 1; }; \
+	mkdir -p $(dir $(PDF)) && cp $(PDFWORK)/_build/latex/after-assad.pdf $(PDF) && echo "wrote $(PDF)"
 
 # ---------------------------------------------------------------- checks
 unit: venv $(ATLAS) $(PLOTLYJS)

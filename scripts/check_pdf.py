@@ -24,7 +24,7 @@ from afterassad import edition, load  # noqa: E402
 # LaTeX reports a line that sticks out past its column ("Overfull \hbox"). A point or two is
 # invisible; past this, a table cell runs into its neighbour or text into the margin.
 MAX_OVERFULL_PT = 3.0
-LATEX_LOG = ROOT / "_build" / "latex" / "after-assad.log"
+LATEX_LOG = ROOT / "_build" / "pdf-work" / "_build" / "latex" / "after-assad.log"  # the Makefile's PDFWORK
 
 
 def run(*cmd: str) -> str:
