@@ -50,7 +50,7 @@ def test_every_figure_has_data(tables):
     events, places, actors = tables
     changes = changes_of_control(events, places, actors)
     start = offensive_start(events)
-    for fig in (timeline_figure(events, actors), map_figure(changes, places, start, set()), pace_figure(changes, start, set())):
+    for fig in (timeline_figure(events, actors), map_figure(changes, places, start, []), pace_figure(changes, start, [])):
         points = sum(sum(x is not None for x in (trace.x if trace.x is not None else ())) for trace in fig.data if trace.mode and "markers" in trace.mode)
         assert points > 0
     timeline = timeline_figure(events, actors)

@@ -88,13 +88,32 @@ def test_point_in_country_on_the_map_shapes():
     assert not inside(18.0, 33.5, "Libya")      # the Gulf of Sidra, at sea
 
 
-def test_label_placer_keeps_clustered_labels_apart():
-    from afterassad.routemap import place_labels
+def test_label_placer_keeps_clustered_labels_apart_or_leaves_them_off():
+    from afterassad.labels import LabelPlacer, _overlap
     window = ((9, 26), (19, 34))
-    # three markers on almost the same spot: three different positions, or two labels would overlap
-    positions = place_labels([20.07, 20.08, 20.09], [32.11, 32.11, 32.12], ["Benghazi port", "Benina", "al-Khadim"], window)
-    assert len(set(positions)) == 3
-    assert place_labels([15.0], [25.0], ["Alone"], window) == ["middle right"]
+    placer = LabelPlacer.for_map(window)
+    points = [(20.07, 32.11, "Benghazi port"), (20.08, 32.11, "Benina"), (20.09, 32.12, "al-Khadim"), (20.3, 32.0, "Marj"),
+              (20.2, 31.9, "Tocra"), (20.1, 32.2, "Deryana")]
+    for x, y, _ in points:
+        placer.marker(x, y)
+    markers = list(placer.markers)
+    placed = [(x, y, t, placer.place(x, y, t, marker_px=10)) for x, y, t in points]
+    boxes = [placer.box(x, y, t, pos, 10) for x, y, t, pos in placed if pos]
+    assert 2 <= len(boxes) < len(points)  # room for some at phone size, not for all six
+    assert not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert not any(_overlap(a, m) for a in boxes for m in markers)  # clear of every marker, its own included
+    lone = LabelPlacer.for_map(window)
+    assert lone.place(15.0, 25.0, "Alone") == "middle right"
+    assert lone.place(25.9, 25.0, "At the east edge") == "middle left"  # not off the plot
+    assert LabelPlacer.for_map(window).place(15.0, 25.0, "x" * 80) is None  # wider than the plot
+
+
+def test_label_placer_works_at_phone_scale_so_desktop_is_safe_too():
+    from afterassad.labels import PHONE_PLOT_PX, LabelPlacer
+    placer = LabelPlacer.for_map(((35.3, 42.6), (32.1, 37.4)))
+    assert placer.bounds[2] == PHONE_PLOT_PX
+    # a degree of latitude is taller than a degree of longitude, by 1/cos(34.75°)
+    assert abs(placer.sy / placer.sx - 1 / 0.8216) < 0.001
 
 
 def test_a_date_in_a_sentence_takes_the_preposition_of_its_precision():

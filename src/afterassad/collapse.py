@@ -8,6 +8,7 @@ from . import style
 from .dates import day_month, long_date
 from .figures import base_map
 from .geo import distance_km
+from .labels import PHONE_PLOT_PX, LabelPlacer
 from .text import html, short_name
 from .timeline import stack_in_lanes
 
@@ -67,7 +68,7 @@ def timeline_figure(events: pd.DataFrame, actors: pd.DataFrame) -> go.Figure:
     names = actors.set_index("actor_id")["name"]
     lane_of = {t: lane for lane, types in LANES.items() for t in types}
     frame = events.assign(lane=events["event_type"].map(lane_of))
-    lanes = stack_in_lanes(frame, "lane", list(LANES), end_col="date_end", gap_days=0.55)
+    lanes = stack_in_lanes(frame, "lane", list(LANES), end_col="date_end")
     frame = frame.assign(y=lanes.y)
     fig = go.Figure()
     for row in frame[frame["date_end"].notna()].itertuples():
@@ -83,49 +84,81 @@ def timeline_figure(events: pd.DataFrame, actors: pd.DataFrame) -> go.Figure:
                         symbol=[style.STATUS_SYMBOL[s] for s in group["status"]]),
             text=[_hover(r) for r in group.itertuples()], hovertemplate="%{text}<extra>%{fullData.name}</extra>"))
     lanes.style_axis(fig)
-    fig.update_xaxes(title="Date (2024)", dtick=86400000.0 * 3, tickformat="%-d %b", tickangle=0)
-    fig.update_layout(legend=style.TOP_LEGEND, margin=dict(t=20))
+    # no fixed tick step: plotly spaces the dates to the width, every 3 days on a desktop, weekly on a phone
+    fig.update_xaxes(title="Date (2024)", tickformat="%-d %b", tickangle=0)
+    # room for the lanes, and for the legend, which wraps to a dozen rows on a phone
+    fig.update_layout(legend=style.TOP_LEGEND, margin=dict(t=20), height=lanes.height_px(base=420))
     return fig
 
 
-def map_figure(changes: pd.DataFrame, places: pd.DataFrame, start: pd.Series, labelled: set[str]) -> go.Figure:
-    """Where and when places changed hands, on an offline base map of the region."""
-    fig = base_map((35.3, 42.6), (32.1, 37.4), focus=["Syria"])
+MAP_WINDOW = ((35.3, 42.6), (32.1, 37.4))
+
+
+def map_figure(changes: pd.DataFrame, places: pd.DataFrame, start: pd.Series, labelled: list[str]) -> go.Figure:
+    """Where and when places changed hands, on an offline base map of the region.
+
+    Places in `labelled` (most important first) get their name and date written beside them
+    where there is room at phone size (labels.LabelPlacer); every place has its hover text.
+    """
+    fig = base_map(*MAP_WINDOW, focus=["Syria"])
+    origin = places.set_index("place_id").loc[start["place_id"]]
+    placer = LabelPlacer.for_map(MAP_WINDOW)
+    for lon, lat in zip(changes["lon"], changes["lat"]):
+        placer.marker(lon, lat, 10)
+    placer.marker(origin["lon"], origin["lat"], 16)
+    start_position = placer.place(origin["lon"], origin["lat"], "Start", ["top left", "middle left", "bottom left", "top center"], 16)
+    by_place = changes.set_index("place_id")
+    text, position = {}, {}
+    for place_id in (i for i in labelled if i in by_place.index):
+        row = by_place.loc[place_id]
+        words = f"{html(short_name(row['name']))} {day_month(row['date'])}"
+        position[place_id] = placer.place(row["lon"], row["lat"], words, marker_px=10)
+        text[place_id] = words if position[place_id] else ""
     for actor_id, group in changes.groupby("actor_id", sort=False):
         fig.add_trace(go.Scatter(
             x=group["lon"], y=group["lat"], mode="markers+text", name=short_name(group["actor_name"].iloc[0]),
             marker=dict(color=style.actor_colour(actor_id), size=10, line=dict(color="white", width=1),
                         symbol=["circle" if p == "site" else "circle-dot" for p in group["geo_precision"]]),
-            text=[f"{html(short_name(r.name))} {day_month(r.date)}" if r.place_id in labelled else "" for r in group.itertuples()],
-            textposition="middle right", textfont=dict(size=11),
+            text=[text.get(i, "") for i in group["place_id"]],
+            textposition=[position.get(i) or "middle right" for i in group["place_id"]], textfont=dict(size=placer.font_px),
             customdata=[[html(short_name(r.name)), day_month(r.date), r.day, round(r.distance_km), html(r.status)] for r in group.itertuples()],
             hovertemplate="<b>%{customdata[0]}</b><br>changed hands %{customdata[1]} (day %{customdata[2]})"
                           "<br>%{customdata[3]} km from the start line · %{customdata[4]}<extra>%{fullData.name}</extra>"))
-    origin = places.set_index("place_id").loc[start["place_id"]]
     fig.add_trace(go.Scatter(x=[origin["lon"]], y=[origin["lat"]], mode="markers+text",
                              name=f"Start line ({day_month(start['date'])})",
-                             marker=dict(symbol="star", size=16, color=style.INK), text=["Start"], textposition="top left",
+                             marker=dict(symbol="star", size=16, color=style.INK), text=["Start" if start_position else ""],
+                             textposition=start_position or "top left", textfont=dict(size=placer.font_px),
                              hovertemplate=f"{html(short_name(origin['name']))}<extra>start line</extra>"))
     fig.update_layout(legend=style.TOP_LEGEND)
     return fig
 
 
-def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: set[str]) -> go.Figure:
-    """Distance from the start line of each place on the day it changed hands."""
+def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: list[str]) -> go.Figure:
+    """Distance from the start line of each place on the day it changed hands. Places in
+    `labelled` (most important first) are named where there is room at phone size."""
     fig = go.Figure()
     lead = changes[changes["actor_id"] == "hts_coalition"].sort_values("day")
     frontier = lead.groupby("day")["distance_km"].max().cummax()
     fig.add_trace(go.Scatter(x=frontier.index, y=frontier.values, mode="lines", line=dict(shape="hv", color=style.actor_colour("hts_coalition"), width=2, dash="dot"),
                              name="Furthest place taken by the HTS-led coalition so far", hoverinfo="skip"))
+    x_range = (-0.5, changes["day"].max() + 0.5)
+    y_range = (-10.0, changes["distance_km"].max() * 1.08)
+    placer = LabelPlacer.for_plot(x_range, y_range, (PHONE_PLOT_PX, 300))
+    for day, km in zip(changes["day"], changes["distance_km"]):
+        placer.marker(day, km, 10)
+    by_place = changes.set_index("place_id")
+    position = {i: placer.place(by_place.loc[i, "day"], by_place.loc[i, "distance_km"], html(short_name(by_place.loc[i, "name"])),
+                                ["top left", "middle left", "top right", "middle right", "bottom left", "bottom right"], 10)
+                for i in labelled if i in by_place.index}
     for actor_id, group in changes.groupby("actor_id", sort=False):
         fig.add_trace(go.Scatter(
             x=group["day"], y=group["distance_km"], mode="markers+text", name=short_name(group["actor_name"].iloc[0]),
             marker=dict(color=style.actor_colour(actor_id), size=10),
-            text=[html(short_name(r.name)) if r.place_id in labelled else "" for r in group.itertuples()],
-            textposition="top left", textfont=dict(size=10),
+            text=[html(short_name(r.name)) if position.get(r.place_id) else "" for r in group.itertuples()],
+            textposition=[position.get(i) or "top left" for i in group["place_id"]], textfont=dict(size=placer.font_px),
             customdata=[[html(short_name(r.name)), day_month(r.date)] for r in group.itertuples()],
             hovertemplate="<b>%{customdata[0]}</b>, %{customdata[1]}: day %{x}, %{y:.0f} km<extra>%{fullData.name}</extra>"))
-    fig.update_xaxes(title=f"Days since the offensive began ({long_date(start['date'])} = day 0)", dtick=1, rangemode="tozero")
-    fig.update_yaxes(title="Geodesic distance from the start line (km)", rangemode="tozero")
+    fig.update_xaxes(title=f"Day of the offensive (day 0: {day_month(start['date'])})", dtick=1, range=list(x_range))
+    fig.update_yaxes(title="Distance from the start line (km, geodesic)", range=list(y_range))
     fig.update_layout(legend=style.TOP_LEGEND)
     return fig

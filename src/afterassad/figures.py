@@ -128,8 +128,10 @@ class Figure:
         return bundle, {"image/png": {"alt": self.alt}} if png else {}
 
 
-def show(fig: go.Figure, name: str, alt: str, note: str, width: int = WIDTH, height: int = HEIGHT) -> Figure:
-    """The one way a chapter shows a figure: alt text and a source line are required."""
+def show(fig: go.Figure, name: str, alt: str, note: str, width: int = WIDTH, height: int | None = None) -> Figure:
+    """The one way a chapter shows a figure: alt text and a source line are required. The height
+    is the one given, else the one the figure chose for itself (timelines size to their lanes)."""
+    height = height or fig.layout.height or HEIGHT
     if not alt.strip():
         raise ValueError(f"figure {name} needs alt text")
     if not note.strip():

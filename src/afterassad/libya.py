@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 from . import ranges, style
 from .dates import with_precision
 from .figures import base_map, labels_above_rows
-from .routemap import add_labels, geodesic_line, legs_km, place_labels
+from .labels import LabelPlacer, place_all
+from .routemap import add_labels, geodesic_line, legs_km
 from .text import html, short_name
 from .timeline import stack_in_lanes
 
@@ -56,6 +57,9 @@ def site_map_figure(site_rows: pd.DataFrame, flights: pd.DataFrame, places: pd.D
     from and the leg's length."""
     p = places.set_index("place_id")
     fig = base_map(*window, focus=["Libya"])
+    placer = LabelPlacer.for_map(window)
+    for lon, lat in zip(site_rows["lon"], site_rows["lat"]):
+        placer.marker(lon, lat, 11)  # before any label is placed
     labels = []
     # a flight whose Libyan airfield no source names would end on a stand-in point: it is left off the map
     flights = flights[flights["destination_place_id"].map(p["geo_precision"]).isin(["site", "settlement"])]
@@ -76,14 +80,15 @@ def site_map_figure(site_rows: pd.DataFrame, flights: pd.DataFrame, places: pd.D
     for country, label in (("SYR", "Flights from Syria"), ("RUS", "Flights from Russia"), ("BLR", "Flights from Belarus")):
         if country in set(p.loc[flights["last_leg_from"], "country"]):
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=label, line=dict(color=SOURCE_COLOURS[country], width=2)))
-    add_labels(fig, labels, window)
-    positions = place_labels(site_rows["lon"].tolist(), site_rows["lat"].tolist(), site_rows["label"].tolist(), window)
-    for kind, group in site_rows.assign(pos=positions).groupby("place_type", sort=False):
+    # the sites are the map's subject: their names are placed first, then the legs' lengths
+    texts, positions = place_all(placer, site_rows["lon"], site_rows["lat"], site_rows["label"], marker_px=11)
+    add_labels(fig, labels, placer)
+    for kind, group in site_rows.assign(text=texts, pos=positions).groupby("place_type", sort=False):
         fig.add_trace(go.Scatter(
             x=group["lon"], y=group["lat"], mode="markers+text", name={"air_base": "Air base", "port": "Port", "camp": "Camp",
                                                                          "city": "Town or front line"}.get(kind, kind.replace("_", " ")),
             marker=dict(symbol=ROLE_SYMBOLS.get(kind, "circle"), size=11, color=style.INK, line=dict(color="white", width=1)),
-            text=[html(t) for t in group["label"]], textposition=group["pos"].tolist(), textfont=dict(size=11, color=style.INK),
+            text=[html(t) for t in group["text"]], textposition=group["pos"].tolist(), textfont=dict(size=placer.font_px, color=style.INK),
             customdata=[[html(short_name(r.name)), html(r.role), html(r.geo_precision),
                          html(_activity_words(r))] for r in group.itertuples()],
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[3]}<br>coordinates: %{customdata[2]}<extra></extra>"))
@@ -206,7 +211,7 @@ def site_timeline_figure(site_rows: pd.DataFrame, events_at_sites: pd.DataFrame,
             hovertemplate="%{text}<extra></extra>"))
     lanes.style_axis(fig)
     fig.update_xaxes(type="date", title="Date", tickformat="%Y")
-    fig.update_layout(legend=style.TOP_LEGEND)
+    fig.update_layout(legend=style.TOP_LEGEND, height=lanes.height_px(base=320))
     return fig
 
 

@@ -1,5 +1,5 @@
 """Maps of routes, shared by the chapters: geodesic lines between places, their lengths as labels
-that do not sit on one another, named places, and a map window that fits them.
+that do not sit on one another (labels.LabelPlacer), named places, and a map window that fits them.
 
 Routes are drawn along the geodesic, the shortest path on the WGS84 ellipsoid, so a long leg bends
 on the map as it does on the Earth and its label gives its true length.
@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from . import style
 from .geo import distance_km, geodesic_midpoint, geodesic_path
+from .labels import POSITIONS, LabelPlacer
 from .text import html, short_name
 
 
@@ -42,41 +43,34 @@ def leg_label(a: str, b: str, places: pd.DataFrame, text: str) -> tuple[float, f
     return mx, my, text, side
 
 
-def declutter(xs: list[float], ys: list[float], min_dx: float, min_dy: float) -> list[float]:
-    """Shift label y positions apart so no two labels closer than min_dx horizontally overlap vertically."""
-    order = sorted(range(len(ys)), key=lambda i: ys[i])
-    placed: list[int] = []
-    out = list(ys)
-    for i in order:
-        for j in placed:
-            if abs(xs[i] - xs[j]) < min_dx and abs(out[i] - out[j]) < min_dy:
-                out[i] = out[j] + min_dy
-        placed.append(i)
-    return out
-
-
-def add_labels(fig: go.Figure, labels: list[tuple[float, float, str, str]], window) -> go.Figure:
-    """Write leg labels on the map, moved apart where they would overlap."""
-    if not labels:
-        return fig
-    xs, ys, texts, sides = map(list, zip(*labels))
-    span_x = window[0][1] - window[0][0]
-    ys = declutter(xs, ys, min_dx=span_x * 0.12, min_dy=span_x * 0.035)
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="text", text=texts, textposition=sides,
-                             textfont=dict(size=11, color=style.INK), hoverinfo="skip", showlegend=False))
+def add_labels(fig: go.Figure, labels: list[tuple[float, float, str, str]], placer: LabelPlacer) -> go.Figure:
+    """Write leg labels on the map, each at its preferred side if free, else at another free
+    position around its anchor; a label with no room is left off (the line keeps its hover)."""
+    xs, ys, texts, sides = [], [], [], []
+    for x, y, text, side in labels:
+        position = placer.place(x, y, text, [side] + [p for p in POSITIONS if p != side])
+        if position:
+            xs.append(x), ys.append(y), texts.append(text), sides.append(position)
+    if xs:
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="text", text=texts, textposition=sides,
+                                 textfont=dict(size=placer.font_px, color=style.INK), hoverinfo="skip", showlegend=False))
     return fig
 
 
-def add_places(fig: go.Figure, place_ids, places: pd.DataFrame, named: set[str], window, name: str = "Places") -> go.Figure:
-    """Markers for places, with the short name written beside those in `named` (hover for the rest).
-    Names near the top of the window go below their marker, the rest to the right."""
+def add_places(fig: go.Figure, place_ids, places: pd.DataFrame, named: list[str], placer: LabelPlacer,
+               name: str = "Places") -> go.Figure:
+    """Markers for places, with the short name written beside those in `named` (in that order of
+    importance) where there is room; hover gives every name."""
     p = places.set_index("place_id").loc[sorted(set(place_ids))]
-    top = window[1][0] + 0.8 * (window[1][1] - window[1][0])
+    for lon, lat in zip(p["lon"], p["lat"]):
+        placer.marker(lon, lat, 7)
+    text = {i: html(short_name(p.loc[i, "name"]).split(" ")[0]) for i in named if i in p.index}
+    positions = {i: placer.place(p.loc[i, "lon"], p.loc[i, "lat"], text[i], marker_px=7) for i in text}
     fig.add_trace(go.Scatter(
         x=p["lon"], y=p["lat"], mode="markers+text", name=name,
         marker=dict(color=style.INK, size=7, line=dict(color="white", width=1)),
-        text=[html(short_name(n).split(" ")[0]) if i in named else "" for i, n in zip(p.index, p["name"])],
-        textposition=["bottom right" if lat > top else "middle right" for lat in p["lat"]], textfont=dict(size=10, color=style.INK),
+        text=[text[i] if positions.get(i) else "" for i in p.index],
+        textposition=[positions.get(i) or "middle right" for i in p.index], textfont=dict(size=placer.font_px, color=style.INK),
         customdata=[html(short_name(n)) for n in p["name"]], hovertemplate="%{customdata}<extra></extra>"))
     return fig
 
@@ -87,42 +81,3 @@ def window_for(place_ids, places: pd.DataFrame, pad: float = 2.5, label_room: fl
     p = places.set_index("place_id").loc[sorted(set(place_ids))]
     return ((math.floor(p["lon"].min() - pad), math.ceil(p["lon"].max() + pad + label_room)),
             (math.floor(p["lat"].min() - pad), math.ceil(p["lat"].max() + pad)))
-
-
-POSITIONS = ["middle right", "middle left", "top center", "bottom center", "top right", "bottom right", "top left", "bottom left"]
-
-
-def place_labels(lons: list[float], lats: list[float], texts: list[str], window, plot_px: tuple[int, int] = (760, 560),
-                 char_px: float = 6.2, line_px: float = 14.0) -> list[str]:
-    """A text position for each marker's label such that no two labels, and no label and marker, overlap.
-
-    Greedy: labels are placed in turn, each at the first of the eight positions around its marker
-    whose box (estimated from the text length at the figure's size) is free. A label with no free
-    position falls back to the least crowded one.
-    """
-    (x0, x1), (y0, y1) = window
-    sx, sy = plot_px[0] / (x1 - x0), plot_px[1] / (y1 - y0)  # pixels per degree
-    pts = [((lon - x0) * sx, (lat - y0) * sy) for lon, lat in zip(lons, lats)]
-    placed: list[tuple[float, float, float, float]] = [(x - 5, y - 5, x + 5, y + 5) for x, y in pts]  # the markers
-
-    def box(i: int, pos: str) -> tuple[float, float, float, float]:
-        x, y = pts[i]
-        w, h = len(texts[i]) * char_px, line_px
-        vert, horiz = pos.split(" ")
-        left = {"left": x - 7 - w, "right": x + 7, "center": x - w / 2}[horiz]
-        bottom = {"top": y + 9, "bottom": y - 9 - h, "middle": y - h / 2}[vert]
-        return (left, bottom, left + w, bottom + h)
-
-    def overlaps(b, others) -> int:
-        return sum(1 for o in others if b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3])
-
-    out = []
-    for i in range(len(pts)):
-        if not texts[i]:
-            out.append("middle right")
-            continue
-        others = [p for j, p in enumerate(placed) if j != i]
-        best = min(POSITIONS, key=lambda pos: (overlaps(box(i, pos), others) > 0, overlaps(box(i, pos), others), POSITIONS.index(pos)))
-        out.append(best)
-        placed.append(box(i, best))
-    return out

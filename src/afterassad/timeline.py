@@ -12,11 +12,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
+from .labels import PHONE_PLOT_PX
 
 SLOT = 1.0          # height of one slot, in y units
 LANE_GAP = 0.6      # space between lanes
 MARKER_PX = 13      # marker diameter plus a little air
-PLOT_PX = 760       # the narrowest plot width the static and desktop figures are drawn at
+PLOT_PX = PHONE_PLOT_PX  # the narrowest plot: a phone's. Markers apart there are apart at any width
 
 
 def pack(starts: list[float], ends: list[float], gap: float) -> list[int]:
@@ -59,8 +60,8 @@ class Lanes:
             fig.add_shape(type="line", xref="paper", x0=0, x1=1, y0=y, y1=y, line=dict(color=style.GRID, width=1))
         return fig
 
-    def height_px(self, per_slot: int = 22, base: int = 200) -> int:
-        """A figure height that gives every slot room for its marker."""
+    def height_px(self, per_slot: int = 18, base: int = 200) -> int:
+        """A figure height that gives every slot room for its marker, and `base` for the axes and legend."""
         return int(base + per_slot * self.top)
 
 

@@ -11,6 +11,7 @@ from plotly.subplots import make_subplots
 from . import ranges, style
 from .dates import day_month, span, with_precision
 from .figures import base_map
+from .labels import LabelPlacer
 from .routemap import add_labels, add_places, geodesic_line, leg_label, legs_km
 from .text import html, short_name, wrap_label
 from .timeline import stack_in_lanes
@@ -267,7 +268,7 @@ def _route_count(r) -> str:
 
 
 def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tuple[tuple[float, float], tuple[float, float]],
-                     named: set[str] = frozenset(), label_min_km: float = 300.0) -> go.Figure:
+                     named: list[str] = (), label_min_km: float = 300.0) -> go.Figure:
     """Air and road routes out of (and back into) Syria, drawn along the geodesic and labelled with its length.
 
     Sea voyages are left to a table: ships do not sail the geodesic. Each pair of places gets one
@@ -277,6 +278,9 @@ def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tup
     land = route_rows[route_rows["asset_type"] != "ship_voyage"].copy()
     land["pair"] = [tuple(sorted((c[0], c[-1]))) for c in land["chain"]]
     fig = base_map(*window, focus=["Syria", "Libya", "Russia"])
+    placer = LabelPlacer.for_map(window)
+    for place_id in {c for chain in land["chain"] for c in chain}:
+        placer.marker(p.loc[place_id, "lon"], p.loc[place_id, "lat"], 7)  # before any label is placed
     labels = []
     shown: set[str] = set()
     for pair, rows in sorted(land.groupby("pair"), key=lambda kv: DESTINATION_ORDER.index(kv[1]["destination"].iloc[0])):
@@ -296,9 +300,9 @@ def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tup
         shown.add(dest)
         if first["distance_km"] >= label_min_km:
             labels.append(leg_label(first["chain"][-2], first["chain"][-1], places, f"{first['distance_km']:,.0f} km"))
-    add_labels(fig, labels, window)
+    add_labels(fig, labels, placer)
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Claimed by a party only", line=dict(color=style.INK, dash="dot", width=2.5)))
-    add_places(fig, {c for chain in land["chain"] for c in chain}, places, set(named), window)
+    add_places(fig, {c for chain in land["chain"] for c in chain}, places, list(named), placer)
     fig.update_layout(legend=style.TOP_LEGEND)
     return fig
 
@@ -351,8 +355,8 @@ def status_timeline_figure(periods: pd.DataFrame) -> go.Figure:
                                             periods["site_status"], periods["status"], periods["basis"])],
         hovertemplate="%{text}<extra></extra>"))
     lanes.style_axis(fig)
-    fig.update_xaxes(type="date", title="Date (faded: last known status, no later report)", tickformat="%b<br>%Y")
-    fig.update_layout(legend=style.TOP_LEGEND)
+    fig.update_xaxes(type="date", title="Date (faded: last known, not observed)", tickformat="%b<br>%Y")
+    fig.update_layout(legend=style.TOP_LEGEND, height=lanes.height_px(base=320))
     return fig
 
 
