@@ -1,0 +1,249 @@
+"""Every fact of every chapter in one table, how many independent outlets stand behind each, and
+one chronology across chapters. Used by the evidence explorer, the method page and each chapter's
+closing summary, so they all count the same way.
+
+A fact row is a row of events, movements, estimates or equipment. Its independent outlets are the
+distinct original publishers of its sources: a wire story syndicated by ten sites counts once
+(the registry records the original outlet of every syndicated copy). The seed articles under test
+are never counted as evidence.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from . import style
+from .dates import with_precision
+from .text import html, short_name
+
+CHAPTERS = {  # chapter id -> (number, title, page)
+    "collapse": (2, "The collapse", "01_collapse"),
+    "withdrawal": (3, "The withdrawal", "02_withdrawal"),
+    "libya": (4, "Libya", "03_libya"),
+    "equipment": (5, "Equipment lost", "04_equipment"),
+}
+FACT_TABLES = ["events", "movements", "estimates", "equipment"]
+STRENGTH_BANDS = ["none", "one outlet", "two outlets", "three or more"]  # none: a seed's claim, stored to be tested
+BAND_COLOURS = {"none": "#6E7781", "one outlet": "#D55E00", "two outlets": "#E69F00", "three or more": "#009E73"}
+
+
+def outlet_of(sources: pd.DataFrame) -> pd.Series:
+    """source_id -> the outlet that wrote the story (original publisher of a syndicated copy),
+    normalised so that 'Reuters' and 'reuters' are one outlet; None for the seed articles."""
+    original = sources["original_publisher"].where(sources["original_publisher"].notna() & (sources["original_publisher"] != ""),
+                                                   sources["publisher"])
+    name = [None if sid.startswith("seed_") else str(o).split(";")[0].split(" (")[0].strip().casefold()
+            for sid, o in zip(sources["source_id"], original)]
+    return pd.Series(name, index=sources["source_id"].values, dtype=object)
+
+
+def independent_outlets(source_ids: str, outlets: pd.Series) -> int:
+    """How many distinct outlets a row's sources come from (a ;-separated list of source ids)."""
+    ids = [s for s in str(source_ids).split(";") if s] if isinstance(source_ids, str) else []
+    return len({outlets[s] for s in ids if s in outlets.index and isinstance(outlets[s], str)})
+
+
+def band(n: int) -> str:
+    return STRENGTH_BANDS[min(n, 3)]
+
+
+def _names(ids: pd.Series, lookup: pd.Series) -> pd.Series:
+    return ids.map(lambda i: short_name(lookup.get(i, i)) if isinstance(i, str) else "")
+
+
+def facts(tables: dict[str, pd.DataFrame], actors: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per fact, whatever its table: id, chapter, date and precision, kind, actor, place,
+    what it says, status (confirmed, reported, claimed), sources and their independent outlets."""
+    actor = actors.set_index("actor_id")["name"]
+    place = places.set_index("place_id")["name"]
+    parts = []
+    e = tables["events"]
+    parts.append(pd.DataFrame({
+        "fact_id": e["event_id"], "table": "events", "chapter": e["chapter"], "date": e["date"], "precision": e["date_precision"],
+        "kind": e["event_type"].str.replace("_", " "), "actor": _names(e["actor_id"], actor), "place": _names(e["place_id"], place),
+        "what": e["summary"], "status": e["status"], "source_ids": e["source_ids"]}))
+    m = tables["movements"]
+    route = _names(m["origin_place_id"], place) + " → " + _names(m["destination_place_id"], place)
+    parts.append(pd.DataFrame({
+        "fact_id": m["movement_id"], "table": "movements", "chapter": m["chapter"], "date": m["date"], "precision": m["date_precision"],
+        "kind": m["asset_type"].str.replace("_", " "), "actor": _names(m["actor_id"], actor), "place": route,
+        "what": m["description"], "status": m["status"], "source_ids": m["source_ids"]}))
+    s = tables["estimates"]
+    parts.append(pd.DataFrame({
+        "fact_id": s["estimate_id"], "table": "estimates", "chapter": s["chapter"], "date": s["as_of"], "precision": s["as_of_precision"],
+        "kind": "estimate of " + s["unit"].str.replace("_", " "), "actor": _names(s["actor_id"], actor), "place": _names(s["place_id"], place),
+        "what": s["subject"] + " (" + s["estimator"].map(short_name) + ")", "status": s["status"], "source_ids": s["source_ids"]}))
+    q = tables["equipment"]
+    parts.append(pd.DataFrame({
+        "fact_id": q["equipment_id"], "table": "equipment", "chapter": "equipment", "date": q["as_of"], "precision": q["as_of_precision"],
+        "kind": q["category"].str.replace("_", " ") + ", " + q["outcome"].str.replace("_", " "),
+        "actor": _names(q["owner_actor_id"], actor), "place": _names(q["destination_place_id"], place),
+        "what": q["system"] + " (" + q["estimator"].map(short_name) + ")", "status": q["status_of_claim"], "source_ids": q["source_ids"]}))
+    table = pd.concat(parts, ignore_index=True)
+    outlets = outlet_of(sources)
+    table["outlets"] = table["source_ids"].map(lambda ids: independent_outlets(ids, outlets))
+    table["strength"] = table["outlets"].map(band)
+    table["when"] = [with_precision(d, p) for d, p in zip(table["date"], table["precision"])]
+    return table.sort_values(["date", "fact_id"], na_position="last").reset_index(drop=True)
+
+
+def strength_by_chapter(fact_rows: pd.DataFrame) -> pd.DataFrame:
+    """Facts per chapter resting on one outlet, on two, and on three or more (chapters in book order)."""
+    counts = pd.crosstab(fact_rows["chapter"], fact_rows["strength"]).reindex(index=list(CHAPTERS), columns=STRENGTH_BANDS, fill_value=0)
+    counts["all facts"] = counts.sum(axis=1)
+    return counts
+
+
+def strength_figure(counts: pd.DataFrame) -> go.Figure:
+    """A stacked bar per chapter: the share of its facts on one, two, three or more outlets."""
+    fig = go.Figure()
+    labels = [f"{CHAPTERS[c][0]}. {CHAPTERS[c][1]} ({counts.loc[c, 'all facts']})" for c in counts.index]
+    for name in [b for b in STRENGTH_BANDS if counts[b].sum() > 0]:
+        share = 100 * counts[name] / counts["all facts"].where(counts["all facts"] > 0)
+        fig.add_trace(go.Bar(
+            y=labels, x=share, orientation="h", name=name, marker=dict(color=BAND_COLOURS[name]),
+            text=[f"{v:.0f}%" if v >= 8 else "" for v in share.fillna(0)], textposition="inside", insidetextanchor="middle",
+            customdata=counts[name], hovertemplate="%{y}: %{customdata} facts on " + (name if name != "none" else "no independent outlet") + " (%{x:.0f}%)<extra></extra>"))
+    fig.update_layout(barmode="stack", legend=style.TOP_LEGEND, margin=dict(l=10))
+    fig.update_xaxes(title="Share of the chapter's facts (%)", range=[0, 100], ticksuffix="%")
+    fig.update_yaxes(autorange="reversed", title=None)
+    return fig
+
+
+def strength_words(counts: pd.DataFrame, chapter: str) -> str:
+    """'Of the chapter's 68 facts, 22 rest on a single outlet, 30 on two and 16 on three or more
+    independent outlets.' (and how many are a seed's claims with no independent outlet)."""
+    row = counts.loc[chapter]
+    seed = (f" {row['none']} are the seed articles' own claims, kept to be tested, with no independent outlet."
+            if row["none"] else "")
+    return (f"Of the chapter's {row['all facts']} facts, {row['one outlet']} rest on a single outlet, "
+            f"{row['two outlets']} on two and {row['three or more']} on three or more independent outlets.{seed}")
+
+
+# ------------------------------------------------------------------ one chronology across chapters
+
+def chronology(fact_rows: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.DataFrame, dict]:
+    """Facts known to the day or the week inside [start, end], by chapter and week (Mondays);
+    and, per chapter, how many facts fall outside the window or are dated only to a month or year."""
+    dated = fact_rows[fact_rows["table"].isin(["events", "movements"])]
+    exact = dated["precision"].isin(["day", "week"])
+    inside = exact & dated["date"].between(start, end)
+    rows = dated[inside].copy()
+    rows["week"] = rows["date"] - pd.to_timedelta(rows["date"].dt.weekday, unit="D")
+    left_out = {c: {"before": int(((dated["chapter"] == c) & exact & (dated["date"] < start)).sum()),
+                    "after": int(((dated["chapter"] == c) & exact & (dated["date"] > end)).sum()),
+                    "vague": int(((dated["chapter"] == c) & ~exact).sum())} for c in CHAPTERS}
+    return rows, left_out
+
+
+def _week_hover(group: pd.DataFrame, shown: int = 5) -> str:
+    """The first few facts of a week, shortened, for the hover box."""
+    lines = [html(f"{d.day} {d:%b}: {w[:70]}{'…' if len(w) > 70 else ''}") for d, w in zip(group["date"], group["what"].fillna(""))]
+    more = f"<br>… and {len(lines) - shown} more" if len(lines) > shown else ""
+    return "<br>".join(lines[:shown]) + more
+
+
+def chronology_figure(rows: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> go.Figure:
+    """One time axis, one row per chapter: the number of dated facts (events and movements) each
+    week, so the story can be seen moving from Syria's collapse to the withdrawal and to Libya."""
+    chapters = list(CHAPTERS)
+    fig = make_subplots(rows=len(chapters), cols=1, shared_xaxes=True, vertical_spacing=0.06,
+                        subplot_titles=[f"{CHAPTERS[c][0]}. {CHAPTERS[c][1]}" for c in chapters])
+    colours = {"collapse": style.actor_colour("hts_coalition"), "withdrawal": style.actor_colour("russia"),
+               "libya": "#0072B2", "equipment": "#6E7781"}
+    for i, chapter in enumerate(chapters, start=1):
+        weekly = rows[rows["chapter"] == chapter].groupby("week")
+        counts = weekly.size()
+        hover = {week: _week_hover(group) for week, group in weekly}
+        fig.add_trace(go.Bar(
+            x=counts.index + pd.Timedelta(days=3.5), y=counts.values, width=6 * 86400000, name=CHAPTERS[chapter][1],
+            marker=dict(color=colours[chapter]), showlegend=False,
+            customdata=[f"Week of {w.day} {w:%B %Y}: {n} fact{'s' if n > 1 else ''}" for w, n in counts.items()],
+            hovertext=[hover[w] for w in counts.index],
+            hovertemplate="<b>%{customdata}</b><br>%{hovertext}<extra></extra>"), row=i, col=1)
+        fig.update_yaxes(title=None, rangemode="tozero", tickformat=",d", nticks=3, row=i, col=1)
+    fig.update_xaxes(range=[start, end], tickformat="%b<br>%Y", row=len(chapters), col=1)
+    fig.update_layout(bargap=0, margin=dict(t=40))
+    return fig
+
+
+# ------------------------------------------------------------------ the evidence explorer
+
+DT_BUNDLE = "_static/itables/dt_bundle.js"  # served by the site itself (the Makefile copies it from itables)
+
+
+def explorer_rows(fact_rows: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
+    """The explorer's columns, every cell escaped for HTML; chapter and source cells are links
+    (to the chapter's page and to the source's entry in the references)."""
+    def chapter_link(c: str) -> str:
+        number, title, page = CHAPTERS[c]
+        return f'<a href="{page}.html">{number}. {html(title)}</a>'
+
+    def source_links(ids: str) -> str:
+        ids = [s for s in str(ids).split(";") if s] if isinstance(ids, str) else []
+        return "; ".join(f'<a href="references.html#src-{html(s)}">{html(labels.get(s, s))}</a>' for s in ids)
+
+    return pd.DataFrame({
+        "Date": fact_rows["date"].dt.strftime("%Y-%m-%d").fillna(""),
+        "Known to the": fact_rows["precision"].map(html),
+        "Chapter": fact_rows["chapter"].map(chapter_link),
+        "Kind": fact_rows["kind"].map(html),
+        "Actor": fact_rows["actor"].map(html),
+        "Place": fact_rows["place"].map(html),
+        "What the sources say": fact_rows["what"].map(html),
+        "Status": fact_rows["status"].map(html),
+        "Outlets": fact_rows["outlets"],
+        "Sources": fact_rows["source_ids"].map(source_links),
+        "Row": fact_rows["table"] + ": " + fact_rows["fact_id"].map(html),
+    })
+
+
+class Explorer:
+    """The explorer as a notebook output: an interactive table (itables, DataTables) for the web
+    page, and for the PDF a short summary with counts that points to the web edition and the data."""
+
+    def __init__(self, fact_rows: pd.DataFrame, labels: pd.Series, version: str):
+        self.facts, self.rows, self.version = fact_rows, explorer_rows(fact_rows, labels), version
+
+    def summary(self) -> str:
+        by_chapter = self.facts["chapter"].value_counts()
+        by_status = self.facts["status"].value_counts()
+        chapters = ", ".join(f"{by_chapter.get(c, 0)} in {CHAPTERS[c][1].lower()}" for c in CHAPTERS)
+        status = ", ".join(f"{by_status.get(s, 0)} {s}" for s in ["confirmed", "reported", "claimed"])
+        return (f"The evidence explorer holds {len(self.facts)} facts ({chapters}; {status}). In the web edition it "
+                f"can be searched, sorted and filtered by chapter, actor, place, kind, status and date range; the same "
+                f"rows are in the data package (version {self.version}), in events.csv, movements.csv, estimates.csv and "
+                f"equipment.csv.")
+
+    def _repr_html_(self) -> str:
+        from itables import to_html_datatable
+        table = to_html_datatable(
+            self.rows, table_id="evidence-explorer", connected=True, dt_url=f"../{DT_BUNDLE}", allow_html=True,
+            maxBytes=0, showIndex=False, classes="display compact aa-explorer", style="width:100%",
+            layout={"top1": "searchBuilder", "topStart": "pageLength", "topEnd": "search"},
+            pageLength=25, lengthMenu=[10, 25, 100, 500], order=[[0, "asc"]], autoWidth=False,
+            language={"searchBuilder": {"title": {"0": "Filter by column (for example Date between two dates)",
+                                                   "_": "Filters (%d)"}}},
+            display_logo_when_loading=False)
+        return f'<div class="aa-explorer-wrap" role="region" aria-label="Evidence explorer: every fact, searchable">{table}</div>'
+
+    def _repr_markdown_(self) -> str:
+        return self.summary()
+
+    def __repr__(self) -> str:  # text/plain, which nbval compares
+        return self.summary()
+
+
+def chronology_words(rows: pd.DataFrame) -> str:
+    """For the alt text: each chapter's first and last week in the window, and its busiest week."""
+    parts = []
+    for chapter in CHAPTERS:
+        weeks = rows[rows["chapter"] == chapter].groupby("week").size()
+        if weeks.empty:
+            parts.append(f"{CHAPTERS[chapter][1]}: no facts dated to the day or week in the window.")
+            continue
+        first, last, peak = weeks.index.min(), weeks.index.max(), weeks.idxmax()
+        parts.append(f"{CHAPTERS[chapter][1]}: {weeks.sum()} facts from the week of {first.day} {first:%b %Y} to the week of "
+                     f"{last.day} {last:%b %Y}, most ({weeks.max()}) in the week of {peak.day} {peak:%b %Y}.")
+    return " ".join(parts)
