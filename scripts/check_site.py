@@ -3,10 +3,10 @@
 Fails on: a console error, a failed or non-local request (no CDN, no network), a plotly figure
 that did not draw, an image that did not load; an accessibility violation of impact "serious" or
 "critical" found by axe-core (WCAG 2.0/2.1 A and AA, and axe's best practices), at desktop width
-(1280 px) and at phone width (390 px); a page over its weight budget on a first visit with an
+(1280 px), at phone width (390 px) and in the theme's dark mode (1280 px); a page over its weight budget on a first visit with an
 empty cache (everything it loads, gzip-compressed as a static host serves it).
 
-Saves a full-page screenshot of each page at both widths in _build/screenshots/ and writes the
+Saves a full-page screenshot of each page in each view in _build/screenshots/ and writes the
 page-weight table to _build/page-weight.md. Usage: python scripts/check_site.py _build/html
 """
 from __future__ import annotations
@@ -29,7 +29,8 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "-
 AXE = ROOT / ".cache" / "axe-core" / "axe.min.js"   # the Makefile installs it (make setup)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 FAIL_IMPACTS = {"serious", "critical"}
-WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+# Each page is opened in each view: (width, height, colour mode). Weight is measured on the first.
+VIEWS = {"desktop": (1280, 900, "light"), "phone": (390, 844, "light"), "dark": (1280, 900, "dark")}
 
 # Page-weight budgets, in bytes after gzip (level 6): a whole first visit, and the page's own HTML.
 BUDGET_FIRST_VISIT = 1_500_000
@@ -69,9 +70,12 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
-def new_context(browser, base: str, size: tuple[int, int]):
+def new_context(browser, base: str, view: tuple[int, int, str]):
     """A fresh context per page: an empty cache, so every asset counts as on a first visit."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    width, height, mode = view
+    context = browser.new_context(viewport={"width": width, "height": height})
+    if mode != "light":  # the theme keeps the reader's choice in localStorage
+        context.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
     # Anything not served by our own server is refused, so a stray CDN link fails loudly.
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
                   else route.abort())
@@ -96,9 +100,9 @@ def describe(violation: dict, limit: int = 6) -> str:
     return f"axe {violation['id']} ({violation['impact']}, {len(targets)} node(s)): {violation['help']} [{shown}]"
 
 
-def check_page(browser, base: str, root: Path, rel: str, shots: Path, width: str) -> tuple[list[str], dict]:
+def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str) -> tuple[list[str], dict]:
     problems: list[str] = []
-    context = new_context(browser, base, WIDTHS[width])
+    context = new_context(browser, base, VIEWS[view])
     page = context.new_page()
     responses = []
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
@@ -146,7 +150,7 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, width: str
         weight["requests"] += 1
         if urlsplit(response.url).path == f"/{rel}":
             weight["html"] = size
-    if width == "desktop":
+    if view == "desktop":
         if weight["total"] > BUDGET_FIRST_VISIT:
             problems.append(f"page weight: first visit {weight['total']:,} bytes gzip, over the budget of "
                             f"{BUDGET_FIRST_VISIT:,} ({weight['requests']} requests)")
@@ -156,14 +160,19 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, width: str
     failing, minor = audit(page)
     problems.extend(describe(v) for v in failing)
 
-    suffix = "" if width == "desktop" else f"@{WIDTHS[width][0]}"
+    suffix = "" if view == "desktop" else f"@{view}"
     shot = shots / (rel.replace("/", "__").removesuffix(".html") + suffix + ".png")
     page.screenshot(path=str(shot), full_page=True)
     context.close()
     info = ", ".join(f"{k} ×{n}" for k, n in sorted(minor.items())) or "none"
-    print(f"  {rel} @{WIDTHS[width][0]}: {len(figures)} figure(s); axe serious/critical: {len(failing)}; "
+    print(f"  {rel} ({view_name(view)}): {len(figures)} figure(s); axe serious/critical: {len(failing)}; "
           f"moderate/minor: {info}; {'OK' if not problems else 'PROBLEMS'}", flush=True)
     return problems, weight
+
+
+def view_name(view: str) -> str:
+    width, _, mode = VIEWS[view]
+    return f"{width} px" + ("" if mode == "light" else f", {mode} mode")
 
 
 def weight_table(rows: list[dict]) -> str:
@@ -193,14 +202,14 @@ def main(folder: str) -> int:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            for width in WIDTHS:
+            for view in VIEWS:
                 for path in pages(root):
                     rel = path.relative_to(root).as_posix()
-                    problems, weight = check_page(browser, base, root, rel, shots, width)
-                    if width == "desktop":
+                    problems, weight = check_page(browser, base, root, rel, shots, view)
+                    if view == "desktop":
                         weights.append(weight)
                     if problems:
-                        failures[f"{rel} @{WIDTHS[width][0]}"] = problems
+                        failures[f"{rel} ({view_name(view)})"] = problems
             browser.close()
     finally:
         server.shutdown()
@@ -214,7 +223,7 @@ def main(folder: str) -> int:
             for problem in dict.fromkeys(problems):
                 print(f"  - {problem}", file=sys.stderr)
         return 1
-    print(f"browser check: {len(pages(root))} pages OK at {' and '.join(str(w) for w, _ in WIDTHS.values())} px; "
+    print(f"browser check: {len(pages(root))} pages OK ({'; '.join(view_name(v) for v in VIEWS)}); "
           f"screenshots in {shots}; page weight in {root.parent / 'page-weight.md'}")
     return 0
 
