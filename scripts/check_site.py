@@ -124,7 +124,11 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str)
     page.on("response", on_response)
     # "load", not "networkidle": a long page can go quiet on the network while its parser is still
     # running plotly's inline scripts, and figures further down would not exist yet.
-    page.goto(f"{base}/{rel}", wait_until="load")
+    target = f"{base}/{rel}"
+    page.goto(target, wait_until="load")
+    if 'http-equiv="refresh"' in (root / rel).read_text(errors="replace").lower():
+        # A redirect page (the site root): measure and check the page it leads to, once loaded.
+        page.wait_for_url(lambda url: url != target, wait_until="load")
     page.wait_for_timeout(500)
     load_ms = page.evaluate(LOAD_MS)
     figures = page.evaluate(DRAWN)
@@ -136,7 +140,9 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str)
             problems.append(f"image did not load: {img['src']}")
 
     # Weight of the first visit: every response so far (before axe is injected), gzip-compressed.
-    weight = {"page": rel, "html": 0, "total": 0, "requests": 0, "load_ms": load_ms}
+    landed = urlsplit(page.url).path.lstrip("/")
+    weight = {"page": rel if landed == rel else f"{rel} → {landed}", "html": 0, "total": 0, "requests": 0,
+              "load_ms": load_ms}
     for response in list(responses):
         if not response.url.startswith(base):
             continue
@@ -148,8 +154,8 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str)
         size = gzip_size(body)
         weight["total"] += size
         weight["requests"] += 1
-        if urlsplit(response.url).path == f"/{rel}":
-            weight["html"] = size
+        if urlsplit(response.url).path in (f"/{rel}", f"/{landed}"):
+            weight["html"] += size
     if view == "desktop":
         if weight["total"] > BUDGET_FIRST_VISIT:
             problems.append(f"page weight: first visit {weight['total']:,} bytes gzip, over the budget of "
