@@ -14,6 +14,7 @@ PDF     := _build/pdf/after-assad.pdf
 PDFWORK := _build/pdf-work
 ATLAS   := .cache/world-atlas/countries-50m.json
 PLOTLYJS := _static/plotly-basic.min.js
+AXE     := .cache/axe-core/axe.min.js
 BIB     := _build/generated/references.bib
 STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
 BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
@@ -33,7 +34,7 @@ test: setup validate check-release unit nbval outputs check-pdf check-repro chec
 	@echo; echo "all checks passed"
 
 # ---------------------------------------------------------------- installation
-setup: system venv $(ATLAS) $(PLOTLYJS)
+setup: system venv $(ATLAS) $(PLOTLYJS) $(AXE)
 
 system:
 	$(call STEP,system packages)
@@ -56,6 +57,14 @@ $(ATLAS):
 	@mkdir -p .cache/world-atlas
 	@cd .cache && npm pack world-atlas@2.0.2 --silent >/dev/null
 	@tar xzf .cache/world-atlas-2.0.2.tgz -C .cache/world-atlas --strip-components=1
+	@test -s $@
+
+# axe-core (MPL-2.0) from npm: the accessibility audit the browser check injects into each page.
+$(AXE):
+	$(call STEP,accessibility audit engine: axe-core from npm)
+	@mkdir -p .cache/axe-core
+	@cd .cache && npm pack axe-core@4.14.1 --silent >/dev/null
+	@tar xzf .cache/axe-core-4.14.1.tgz -C .cache/axe-core --strip-components=1
 	@test -s $@
 
 # plotly.js served by the site itself (no CDN): the smallest partial bundle from npm that holds

@@ -1,26 +1,51 @@
 """Open every page of the built site in Debian's headless Chromium and check what a reader sees.
 
 Fails on: a console error, a failed or non-local request (no CDN, no network), a plotly figure
-that did not draw, an image that did not load. Saves a full-page screenshot of each page in
-_build/screenshots/. Usage: python scripts/check_site.py _build/html
+that did not draw, an image that did not load; an accessibility violation of impact "serious" or
+"critical" found by axe-core (WCAG 2.0/2.1 A and AA, and axe's best practices), at desktop width
+(1280 px), at phone width (390 px) and in the theme's dark mode (1280 px); a page over its weight budget on a first visit with an
+empty cache (everything it loads, gzip-compressed as a static host serves it).
+
+Saves a full-page screenshot of each page in each view in _build/screenshots/ and writes the
+page-weight table to _build/page-weight.md. Usage: python scripts/check_site.py _build/html
 """
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import sys
 import threading
+from collections import Counter
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import sync_playwright
 
+ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
+AXE = ROOT / ".cache" / "axe-core" / "axe.min.js"   # the Makefile installs it (make setup)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+FAIL_IMPACTS = {"serious", "critical"}
+# Each page is opened in each view: (width, height, colour mode). Weight is measured on the first.
+VIEWS = {"desktop": (1280, 900, "light"), "phone": (390, 844, "light"), "dark": (1280, 900, "dark")}
+
+# Page-weight budgets, in bytes after gzip (level 6): a whole first visit, and the page's own HTML.
+BUDGET_FIRST_VISIT = 1_500_000
+BUDGET_HTML = 100_000
 
 DRAWN = """() => [...document.querySelectorAll('.plotly-graph-div')].map(d => ({
   id: d.id, drawn: !!d.querySelector('svg.main-svg') && d.getBoundingClientRect().height > 50 }))"""
 IMAGES = """() => [...document.images].map(i => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0 }))"""
+AXE_RUN = """async (tags) => {
+  const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+  return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.map(n => n.target.join(' ')) }));
+}"""
+LOAD_MS = """() => { const n = performance.getEntriesByType('navigation')[0];
+  return n ? Math.round(n.loadEventEnd - n.startTime) : null; }"""
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -41,9 +66,45 @@ def pages(folder: Path) -> list[Path]:
                   if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts)
 
 
-def check_page(context, base: str, rel: str, shots: Path) -> list[str]:
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def new_context(browser, base: str, view: tuple[int, int, str]):
+    """A fresh context per page: an empty cache, so every asset counts as on a first visit."""
+    width, height, mode = view
+    context = browser.new_context(viewport={"width": width, "height": height})
+    if mode != "light":  # the theme keeps the reader's choice in localStorage
+        context.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
+    # Anything not served by our own server is refused, so a stray CDN link fails loudly.
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                  else route.abort())
+    return context
+
+
+def audit(page) -> tuple[list[dict], Counter]:
+    """axe-core's violations: (those that fail the check, counts of the rest by impact)."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(AXE_RUN, AXE_TAGS)
+    failing = [v for v in violations if v["impact"] in FAIL_IMPACTS]
+    minor = Counter()
+    for v in violations:
+        if v["impact"] not in FAIL_IMPACTS:
+            minor[f"{v['id']} ({v['impact']})"] += len(v["targets"])
+    return failing, minor
+
+
+def describe(violation: dict, limit: int = 6) -> str:
+    targets = violation["targets"]
+    shown = ", ".join(targets[:limit]) + (f", … {len(targets) - limit} more" if len(targets) > limit else "")
+    return f"axe {violation['id']} ({violation['impact']}, {len(targets)} node(s)): {violation['help']} [{shown}]"
+
+
+def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str) -> tuple[list[str], dict]:
     problems: list[str] = []
+    context = new_context(browser, base, VIEWS[view])
     page = context.new_page()
+    responses = []
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
     page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url} ({r.failure})"))
@@ -55,53 +116,121 @@ def check_page(context, base: str, rel: str, shots: Path) -> list[str]:
     def on_response(response):
         if response.status >= 400:
             problems.append(f"HTTP {response.status}: {response.url}")
+        if "fontawesome" in response.url:  # the icons come from _static/icons.css (scripts/make_icons.py)
+            problems.append(f"Font Awesome is loaded: {response.url}")
+        responses.append(response)
 
     page.on("request", on_request)
     page.on("response", on_response)
-    page.goto(f"{base}/{rel}", wait_until="networkidle")
-    page.wait_for_timeout(300)
-    for fig in page.evaluate(DRAWN):
+    # "load", not "networkidle": a long page can go quiet on the network while its parser is still
+    # running plotly's inline scripts, and figures further down would not exist yet.
+    target = f"{base}/{rel}"
+    page.goto(target, wait_until="load")
+    if 'http-equiv="refresh"' in (root / rel).read_text(errors="replace").lower():
+        # A redirect page (the site root): measure and check the page it leads to, once loaded.
+        page.wait_for_url(lambda url: url != target, wait_until="load")
+    page.wait_for_timeout(500)
+    load_ms = page.evaluate(LOAD_MS)
+    figures = page.evaluate(DRAWN)
+    for fig in figures:
         if not fig["drawn"]:
             problems.append(f"plotly figure {fig['id']} did not draw")
     for img in page.evaluate(IMAGES):
         if not img["ok"]:
             problems.append(f"image did not load: {img['src']}")
-    shot = shots / (rel.replace("/", "__").removesuffix(".html") + ".png")
+
+    # Weight of the first visit: every response so far (before axe is injected), gzip-compressed.
+    landed = urlsplit(page.url).path.lstrip("/")
+    weight = {"page": rel if landed == rel else f"{rel} → {landed}", "html": 0, "total": 0, "requests": 0,
+              "load_ms": load_ms}
+    for response in list(responses):
+        if not response.url.startswith(base):
+            continue
+        try:
+            body = response.body()
+        except Exception:  # a body the browser no longer holds: read the served file instead
+            local = root / unquote(urlsplit(response.url).path).lstrip("/")
+            body = local.read_bytes() if local.is_file() else b""
+        size = gzip_size(body)
+        weight["total"] += size
+        weight["requests"] += 1
+        if urlsplit(response.url).path in (f"/{rel}", f"/{landed}"):
+            weight["html"] += size
+    if view == "desktop":
+        if weight["total"] > BUDGET_FIRST_VISIT:
+            problems.append(f"page weight: first visit {weight['total']:,} bytes gzip, over the budget of "
+                            f"{BUDGET_FIRST_VISIT:,} ({weight['requests']} requests)")
+        if weight["html"] > BUDGET_HTML:
+            problems.append(f"page weight: its HTML is {weight['html']:,} bytes gzip, over the budget of {BUDGET_HTML:,}")
+
+    failing, minor = audit(page)
+    problems.extend(describe(v) for v in failing)
+
+    suffix = "" if view == "desktop" else f"@{view}"
+    shot = shots / (rel.replace("/", "__").removesuffix(".html") + suffix + ".png")
     page.screenshot(path=str(shot), full_page=True)
-    figures = len(page.evaluate(DRAWN))
-    page.close()
-    print(f"  {rel}: {figures} figure(s), {'OK' if not problems else 'PROBLEMS'}")
-    return problems
+    context.close()
+    info = ", ".join(f"{k} ×{n}" for k, n in sorted(minor.items())) or "none"
+    print(f"  {rel} ({view_name(view)}): {len(figures)} figure(s); axe serious/critical: {len(failing)}; "
+          f"moderate/minor: {info}; {'OK' if not problems else 'PROBLEMS'}", flush=True)
+    return problems, weight
+
+
+def view_name(view: str) -> str:
+    width, _, mode = VIEWS[view]
+    return f"{width} px" + ("" if mode == "light" else f", {mode} mode")
+
+
+def weight_table(rows: list[dict]) -> str:
+    lines = ["| Page | HTML gzip (KB) | First visit gzip (KB) | Requests | Load (ms) |",
+             "|---|---:|---:|---:|---:|"]
+    for r in rows:
+        over = " (over budget)" if r["total"] > BUDGET_FIRST_VISIT or r["html"] > BUDGET_HTML else ""
+        lines.append(f"| {r['page']}{over} | {r['html'] / 1000:.1f} | {r['total'] / 1000:.1f} | {r['requests']} | "
+                     f"{r['load_ms'] if r['load_ms'] is not None else '–'} |")
+    lines.append("")
+    lines.append(f"Budgets: first visit at most {BUDGET_FIRST_VISIT / 1000:,.0f} KB gzip, a page's own HTML at most "
+                 f"{BUDGET_HTML / 1000:,.0f} KB gzip (gzip level 6, 1 KB = 1,000 bytes; empty cache; "
+                 "load time from navigation to the load event, from a local server, at 1280 px).")
+    return "\n".join(lines) + "\n"
 
 
 def main(folder: str) -> int:
     root = Path(folder)
+    if not AXE.is_file():
+        print(f"missing {AXE}: run make setup (it installs axe-core from npm)", file=sys.stderr)
+        return 2
     shots = root.parent / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     server, base = serve(root)
-    failures = {}
+    failures: dict[str, list[str]] = {}
+    weights: list[dict] = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            # Anything not served by our own server is refused, so a stray CDN link fails loudly.
-            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
-                          else route.abort())
-            for path in pages(root):
-                rel = path.relative_to(root).as_posix()
-                problems = check_page(context, base, rel, shots)
-                if problems:
-                    failures[rel] = problems
+            for view in VIEWS:
+                for path in pages(root):
+                    rel = path.relative_to(root).as_posix()
+                    problems, weight = check_page(browser, base, root, rel, shots, view)
+                    if view == "desktop":
+                        weights.append(weight)
+                    if problems:
+                        failures[f"{rel} ({view_name(view)})"] = problems
             browser.close()
     finally:
         server.shutdown()
+    table = weight_table(weights)
+    (root.parent / "page-weight.md").write_text(table)
+    print("\nPage weight (first visit, empty cache):\n")
+    print(table)
     if failures:
-        for rel, problems in failures.items():
-            print(f"FAIL {rel}", file=sys.stderr)
+        for where, problems in failures.items():
+            print(f"FAIL {where}", file=sys.stderr)
             for problem in dict.fromkeys(problems):
                 print(f"  - {problem}", file=sys.stderr)
         return 1
-    print(f"browser check: {len(pages(root))} pages OK; screenshots in {shots}")
+    print(f"browser check: {len(pages(root))} pages OK ({'; '.join(view_name(v) for v in VIEWS)}); "
+          f"screenshots in {shots}; page weight in {root.parent / 'page-weight.md'}")
     return 0
 
 

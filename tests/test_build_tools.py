@@ -56,6 +56,15 @@ def test_key_changes_with_code_contract_or_shared_package(tmp_path):
     assert inputs_key(_nb("x = 1"), [], root) != after_contract
 
 
+def test_key_ignores_the_sphinx_extension(tmp_path):
+    """The extension only shapes the HTML pages, so editing it does not make every notebook stale."""
+    root = _fake_root(tmp_path)
+    base = inputs_key(_nb("x = 1"), [], root)
+    ext = root / "src" / "afterassad" / "sphinxext.py"
+    ext.write_text(ext.read_text() + "\n# changed\n")
+    assert inputs_key(_nb("x = 1"), [], root) == base
+
+
 def test_every_toc_entry_has_a_page_and_the_notebooks_are_found():
     import yaml
 

@@ -28,7 +28,11 @@ def test_figure_html_needs_no_library_download_and_has_alt_text(monkeypatch):
     fig = show(go.Figure(go.Bar(x=[1], y=[2])), name="fig-test", alt="A bar of height 2", note="Data: test.")
     bundle, _ = fig._repr_mimebundle_()
     html = bundle["text/html"]
-    assert 'aria-label="A bar of height 2"' in html
+    # The alt text names the figure's group through a visually hidden paragraph; no role="img",
+    # which would hide the plot's own controls (nested-interactive).
+    assert 'role="group" aria-labelledby="fig-test-alt"' in html
+    assert '<p class="aa-figure-alt" id="fig-test-alt">A bar of height 2</p>' in html
+    assert 'role="img"' not in html
     assert "cdn" not in html.lower() and "<script src" not in html
     assert 'id="fig-test-plot"' in html  # deterministic id, distinct from the figure's label
     assert "Data: test." in html

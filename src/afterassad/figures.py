@@ -115,8 +115,13 @@ class Figure:
                           div_id=f"{self.name}-plot", default_width="100%", default_height=f"{self.height}px",
                           config={"displaylogo": False, "responsive": True})
         source = f'<p class="aa-figure-source">{html(self.note)}</p>' if self.note else ""
+        # A labelled group, not role="img": the plot holds focusable controls (the modebar), which an
+        # image role would hide from assistive technology. The alt text is a visually hidden paragraph
+        # that names the group, so a screen reader still reads it first.
+        alt_id = f"{self.name}-alt"
         bundle = {
-            "text/html": f'<div class="aa-figure" role="img" aria-label="{html(self.alt)}">{div}{source}</div>',
+            "text/html": f'<div class="aa-figure" role="group" aria-labelledby="{alt_id}">'
+                         f'<p class="aa-figure-alt" id="{alt_id}">{html(self.alt)}</p>{div}{source}</div>',
             "text/plain": f"[figure {self.name}: {self.alt}]",
         }
         static = go.Figure(self.fig)

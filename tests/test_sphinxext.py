@@ -1,0 +1,46 @@
+"""The HTML pages' accessibility and weight fixes (afterassad.sphinxext, _static/icons.css)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from afterassad.sphinxext import accessible_body, accessible_page, accessible_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+def test_table_scroll_boxes_take_focus_and_are_named_by_caption_or_heading():
+    body = ('<h2>2.3. Who took ground<a class="headerlink" href="#x" title="Link to this heading">#</a></h2>'
+            '<div class="aa-table-wrap"><table></table></div>'
+            '<div class="aa-table-wrap"><p class="aa-table-caption">Places &amp; dates.</p><table></table></div>'
+            '<p id="table-claims"><strong>Seed-article claims</strong>: claims.csv</p>'
+            '<div class="aa-table-wrap"><table></table></div>')
+    out = accessible_tables(body)
+    assert '<div class="aa-table-wrap" role="region" tabindex="0" aria-label="Table: 2.3. Who took ground">' in out
+    assert ('<div class="aa-table-wrap" role="region" tabindex="0" aria-labelledby="aa-table-caption-2">'
+            '<p class="aa-table-caption" id="aa-table-caption-2">Places &amp; dates.</p>') in out
+    assert 'aria-label="Table: Seed-article claims"' in out
+    assert out.count('tabindex="0"') == 3
+
+
+def test_reference_list_entries_are_list_items():
+    body = '<div role="list" class="citation-list"><div class="citation" id="a" role="doc-biblioentry">A</div></div>'
+    assert 'role="listitem"' in accessible_body(body) and "doc-biblioentry" not in accessible_body(body)
+
+
+def test_pages_drop_fontawesome_and_the_search_button_is_named_by_its_text():
+    page = ('<script defer src="../_static/scripts/fontawesome.js?digest=55c2"></script>\n'
+            '<button class="btn search-button-field search-button__button pst-js-only" title="Search" aria-label="Search" '
+            'data-bs-toggle="tooltip"><span>Search</span><kbd>Ctrl</kbd>+<kbd>K</kbd></button>'
+            '<button class="btn btn-sm pst-navbar-icon search-button search-button__button" title="Search" aria-label="Search">')
+    out = accessible_page(page)
+    assert "fontawesome" not in out
+    assert '<button class="btn search-button-field search-button__button pst-js-only" title="Search" data-bs-toggle' in out
+    assert out.count('aria-label="Search"') == 1  # the icon-only button keeps its label
+
+
+def test_icon_stylesheet_is_current():
+    """_static/icons.css is what scripts/make_icons.py makes from the pinned theme's icons."""
+    import make_icons
+    assert (ROOT / "_static" / "icons.css").read_text() == make_icons.css()
