@@ -15,6 +15,7 @@ PDFWORK := _build/pdf-work
 ATLAS   := .cache/world-atlas/countries-50m.json
 PLOTLYJS := _static/plotly-basic.min.js
 AXE     := .cache/axe-core/axe.min.js
+DTBUNDLE := _static/itables/dt_bundle.js
 BIB     := _build/generated/references.bib
 STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
 BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
@@ -34,7 +35,7 @@ test: setup validate check-release unit nbval outputs check-pdf check-repro chec
 	@echo; echo "all checks passed"
 
 # ---------------------------------------------------------------- installation
-setup: system venv $(ATLAS) $(PLOTLYJS) $(AXE)
+setup: system venv $(ATLAS) $(PLOTLYJS) $(AXE) $(DTBUNDLE)
 
 system:
 	$(call STEP,system packages)
@@ -58,6 +59,12 @@ $(ATLAS):
 	@cd .cache && npm pack world-atlas@2.0.2 --silent >/dev/null
 	@tar xzf .cache/world-atlas-2.0.2.tgz -C .cache/world-atlas --strip-components=1
 	@test -s $@
+
+# The evidence explorer's table library (DataTables, bundled by itables), served by the site itself.
+$(DTBUNDLE): $(VENV)/.installed
+	@mkdir -p $(dir $@)
+	@src=$$($(PY) -c 'import itables, pathlib; print(pathlib.Path(itables.__file__).parent / "html")'); \
+	  cp "$$src/dt_bundle.js" "$$src/dt_bundle.css" $(dir $@)
 
 # axe-core (MPL-2.0) from npm: the accessibility audit the browser check injects into each page.
 $(AXE):
@@ -103,7 +110,7 @@ $(STAMPS)/html: $(BOOK_INPUTS) | setup
 	@$(PY) -m afterassad validate
 	@time $(JB) build . --builder html -W -n --keep-going
 	@# Sphinx copies static files only when some page is rebuilt; a CSS-only change must still land.
-	@cp _static/* _build/html/_static/
+	@cp -r _static/* _build/html/_static/
 	@mkdir -p $(STAMPS) && touch $@
 
 pdf: $(PDF)

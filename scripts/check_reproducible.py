@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "_build" / "repro"
 TREE = WORK / "tree"
-LINKED = [".venv", ".cache", "_static/plotly-basic.min.js"]
+LINKED = [".venv", ".cache"]
+COPIED = ["_static/plotly-basic.min.js", "_static/itables"]  # built by `make setup`, not in git
 PROCESSED = ["_build/generated/references.bib"]
 # A build date is allowed to differ between builds ("22 November 2026", "Nov 22, 2026", ISO dates).
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -58,6 +59,8 @@ def copy_tree() -> None:
     for name in LINKED:
         (TREE / name).parent.mkdir(parents=True, exist_ok=True)
         os.symlink(ROOT / name, TREE / name)
+    for name in COPIED:
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, TREE / name)
 
 
 def normalise(path: Path) -> bytes:
@@ -99,7 +102,8 @@ def main() -> int:
         return 1
     start = time.monotonic()
     copy_tree()
-    env = {**os.environ, "PYTHONPATH": str(TREE / "src"), "AFTERASSAD_ROOT": str(TREE)}
+    env = {**os.environ, "PYTHONPATH": str(TREE / "src"), "AFTERASSAD_ROOT": str(TREE),
+           "AFTERASSAD_GIT_DIR": str(ROOT / ".git")}  # the copy has no .git; page dates come from the repository
     python, jupyter_book = ROOT / ".venv" / "bin" / "python", ROOT / ".venv" / "bin" / "jupyter-book"
     steps = [
         f"'{python}' -m afterassad references _build/generated/references.bib",
@@ -107,7 +111,7 @@ def main() -> int:
         "&& echo 'FAIL: the network is reachable' && exit 1 || true",
         f"'{jupyter_book}' build . --builder html -W -n --keep-going --quiet > _build/repro-html.log 2>&1"
         " || { tail -n 40 _build/repro-html.log; exit 1; }",
-        "cp _static/* _build/html/_static/",  # as the Makefile's html step does
+        "cp -r _static/* _build/html/_static/",  # as the Makefile's html step does
     ]
     for step in steps:
         result = subprocess.run(offline(step), cwd=TREE, env=env)

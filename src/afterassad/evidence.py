@@ -52,40 +52,62 @@ def _names(ids: pd.Series, lookup: pd.Series) -> pd.Series:
     return ids.map(lambda i: short_name(lookup.get(i, i)) if isinstance(i, str) else "")
 
 
-def facts(tables: dict[str, pd.DataFrame], actors: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """One row per fact, whatever its table: id, chapter, date and precision, kind, actor, place,
-    what it says, status (confirmed, reported, claimed), sources and their independent outlets."""
-    actor = actors.set_index("actor_id")["name"]
-    place = places.set_index("place_id")["name"]
-    parts = []
-    e = tables["events"]
-    parts.append(pd.DataFrame({
+def _event_facts(e: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame({
         "fact_id": e["event_id"], "table": "events", "chapter": e["chapter"], "date": e["date"], "precision": e["date_precision"],
         "kind": e["event_type"].str.replace("_", " "), "actor": _names(e["actor_id"], actor), "place": _names(e["place_id"], place),
-        "what": e["summary"], "status": e["status"], "source_ids": e["source_ids"]}))
-    m = tables["movements"]
-    route = _names(m["origin_place_id"], place) + " → " + _names(m["destination_place_id"], place)
-    parts.append(pd.DataFrame({
+        "what": e["summary"], "status": e["status"], "source_ids": e["source_ids"]})
+
+
+def _movement_facts(m: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame({
         "fact_id": m["movement_id"], "table": "movements", "chapter": m["chapter"], "date": m["date"], "precision": m["date_precision"],
-        "kind": m["asset_type"].str.replace("_", " "), "actor": _names(m["actor_id"], actor), "place": route,
-        "what": m["description"], "status": m["status"], "source_ids": m["source_ids"]}))
-    s = tables["estimates"]
-    parts.append(pd.DataFrame({
+        "kind": m["asset_type"].str.replace("_", " "), "actor": _names(m["actor_id"], actor),
+        "place": _names(m["origin_place_id"], place) + " → " + _names(m["destination_place_id"], place),
+        "what": m["description"], "status": m["status"], "source_ids": m["source_ids"]})
+
+
+def _estimate_facts(s: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame({
         "fact_id": s["estimate_id"], "table": "estimates", "chapter": s["chapter"], "date": s["as_of"], "precision": s["as_of_precision"],
         "kind": "estimate of " + s["unit"].str.replace("_", " "), "actor": _names(s["actor_id"], actor), "place": _names(s["place_id"], place),
-        "what": s["subject"] + " (" + s["estimator"].map(short_name) + ")", "status": s["status"], "source_ids": s["source_ids"]}))
-    q = tables["equipment"]
-    parts.append(pd.DataFrame({
+        "what": s["subject"] + " (" + s["estimator"].map(short_name) + ")", "status": s["status"], "source_ids": s["source_ids"]})
+
+
+def _equipment_facts(q: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame({
         "fact_id": q["equipment_id"], "table": "equipment", "chapter": "equipment", "date": q["as_of"], "precision": q["as_of_precision"],
         "kind": q["category"].str.replace("_", " ") + ", " + q["outcome"].str.replace("_", " "),
         "actor": _names(q["owner_actor_id"], actor), "place": _names(q["destination_place_id"], place),
-        "what": q["system"] + " (" + q["estimator"].map(short_name) + ")", "status": q["status_of_claim"], "source_ids": q["source_ids"]}))
-    table = pd.concat(parts, ignore_index=True)
+        "what": q["system"] + " (" + q["estimator"].map(short_name) + ")", "status": q["status_of_claim"], "source_ids": q["source_ids"]})
+
+
+_FACT_BUILDERS = {"events": _event_facts, "movements": _movement_facts, "estimates": _estimate_facts, "equipment": _equipment_facts}
+# The fact tables that hold each chapter's rows (tests/test_evidence.py checks this against the data),
+# so a chapter's closing summary reads only its own tables.
+CHAPTER_TABLES = {"collapse": ["events"], "withdrawal": ["events", "movements", "estimates"],
+                  "libya": ["events", "movements", "estimates"], "equipment": ["events", "estimates", "equipment"]}
+
+
+def facts(tables: dict[str, pd.DataFrame], actors: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per fact, whatever its table (any of FACT_TABLES given): id, chapter, date and
+    precision, kind, actor, place, what it says, status (confirmed, reported, claimed), sources
+    and their independent outlets."""
+    actor = actors.set_index("actor_id")["name"]
+    place = places.set_index("place_id")["name"]
+    table = pd.concat([_FACT_BUILDERS[name](frame, actor, place) for name, frame in tables.items()], ignore_index=True)
     outlets = outlet_of(sources)
     table["outlets"] = table["source_ids"].map(lambda ids: independent_outlets(ids, outlets))
     table["strength"] = table["outlets"].map(band)
     table["when"] = [with_precision(d, p) for d, p in zip(table["date"], table["precision"])]
     return table.sort_values(["date", "fact_id"], na_position="last").reset_index(drop=True)
+
+
+def chapter_strength(chapter: str) -> str:
+    """The closing summary's sentence for one chapter, read from the tables that hold its facts."""
+    from .data import load
+    rows = facts({name: load(name) for name in CHAPTER_TABLES[chapter]}, load("actors"), load("places"), load("sources"))
+    return strength_words(strength_by_chapter(rows[rows["chapter"] == chapter]), chapter)
 
 
 def strength_by_chapter(fact_rows: pd.DataFrame) -> pd.DataFrame:
@@ -105,7 +127,7 @@ def strength_figure(counts: pd.DataFrame) -> go.Figure:
             y=labels, x=share, orientation="h", name=name, marker=dict(color=BAND_COLOURS[name]),
             text=[f"{v:.0f}%" if v >= 8 else "" for v in share.fillna(0)], textposition="inside", insidetextanchor="middle",
             customdata=counts[name], hovertemplate="%{y}: %{customdata} facts on " + (name if name != "none" else "no independent outlet") + " (%{x:.0f}%)<extra></extra>"))
-    fig.update_layout(barmode="stack", legend=style.TOP_LEGEND, margin=dict(l=10))
+    fig.update_layout(barmode="stack", legend={**style.TOP_LEGEND, "traceorder": "normal"}, margin=dict(l=10))
     fig.update_xaxes(title="Share of the chapter's facts (%)", range=[0, 100], ticksuffix="%")
     fig.update_yaxes(autorange="reversed", title=None)
     return fig
@@ -115,7 +137,7 @@ def strength_words(counts: pd.DataFrame, chapter: str) -> str:
     """'Of the chapter's 68 facts, 22 rest on a single outlet, 30 on two and 16 on three or more
     independent outlets.' (and how many are a seed's claims with no independent outlet)."""
     row = counts.loc[chapter]
-    seed = (f" {row['none']} are the seed articles' own claims, kept to be tested, with no independent outlet."
+    seed = (f" Another {row['none']} are the seed articles' own claims, kept to be tested, with no independent outlet."
             if row["none"] else "")
     return (f"Of the chapter's {row['all facts']} facts, {row['one outlet']} rest on a single outlet, "
             f"{row['two outlets']} on two and {row['three or more']} on three or more independent outlets.{seed}")
@@ -130,7 +152,7 @@ def chronology(fact_rows: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) 
     exact = dated["precision"].isin(["day", "week"])
     inside = exact & dated["date"].between(start, end)
     rows = dated[inside].copy()
-    rows["week"] = rows["date"] - pd.to_timedelta(rows["date"].dt.weekday, unit="D")
+    rows["week"] = rows["date"] - pd.to_timedelta(rows["date"].dt.day_of_week, unit="D")
     left_out = {c: {"before": int(((dated["chapter"] == c) & exact & (dated["date"] < start)).sum()),
                     "after": int(((dated["chapter"] == c) & exact & (dated["date"] > end)).sum()),
                     "vague": int(((dated["chapter"] == c) & ~exact).sum())} for c in CHAPTERS}
@@ -186,7 +208,7 @@ def explorer_rows(fact_rows: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
 
     return pd.DataFrame({
         "Date": fact_rows["date"].dt.strftime("%Y-%m-%d").fillna(""),
-        "Known to the": fact_rows["precision"].map(html),
+        "Precision": fact_rows["precision"].map(html),
         "Chapter": fact_rows["chapter"].map(chapter_link),
         "Kind": fact_rows["kind"].map(html),
         "Actor": fact_rows["actor"].map(html),
@@ -219,14 +241,15 @@ class Explorer:
     def _repr_html_(self) -> str:
         from itables import to_html_datatable
         table = to_html_datatable(
-            self.rows, table_id="evidence-explorer", connected=True, dt_url=f"../{DT_BUNDLE}", allow_html=True,
+            self.rows, table_id="aa-explorer-table", connected=True, dt_url=f"../{DT_BUNDLE}", allow_html=True,
             maxBytes=0, showIndex=False, classes="display compact aa-explorer", style="width:100%",
             layout={"top1": "searchBuilder", "topStart": "pageLength", "topEnd": "search"},
             pageLength=25, lengthMenu=[10, 25, 100, 500], order=[[0, "asc"]], autoWidth=False,
             language={"searchBuilder": {"title": {"0": "Filter by column (for example Date between two dates)",
                                                    "_": "Filters (%d)"}}},
             display_logo_when_loading=False)
-        return f'<div class="aa-explorer-wrap" role="region" aria-label="Evidence explorer: every fact, searchable">{table}</div>'
+        return (f'<div class="aa-explorer-wrap" role="region" tabindex="0" aria-label="Evidence explorer: every fact, '
+                f'searchable">{table}</div>')
 
     def _repr_markdown_(self) -> str:
         return self.summary()
@@ -247,3 +270,12 @@ def chronology_words(rows: pd.DataFrame) -> str:
         parts.append(f"{CHAPTERS[chapter][1]}: {weeks.sum()} facts from the week of {first.day} {first:%b %Y} to the week of "
                      f"{last.day} {last:%b %Y}, most ({weeks.max()}) in the week of {peak.day} {peak:%b %Y}.")
     return " ".join(parts)
+
+
+def strength_table(counts: pd.DataFrame):
+    """The counts by chapter as a table for both outputs (text.Table)."""
+    from .text import Table
+    frame = (counts.rename(columns=str.capitalize).rename(index=lambda c: f"{CHAPTERS[c][0]}. {CHAPTERS[c][1]}")
+             .rename_axis(index="Chapter", columns=None).reset_index())
+    return Table(frame, caption="Facts per chapter by the number of independent outlets behind them "
+                                "(None: a seed article's own claim, stored to be tested).")

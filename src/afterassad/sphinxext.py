@@ -12,17 +12,32 @@
   scroll box can be reached and scrolled from the keyboard and is named; the reference list's
   entries are list items.
 
+- For readers: anchors on the references page (#src-<source_id>) that the evidence explorer links
+  to; a "Data for this chapter" box on every chapter page; the date each page's content last
+  changed (from git: the page and the tables it reads); the data files and the versioned data
+  package zip in the built site (package.py).
+
 No notebook output depends on this file (scripts/execute_notebooks.py leaves it out of the
 digest that decides when a notebook must be re-run).
 """
 from __future__ import annotations
 
 import html as _html
+import json
+import os
 import re
+import subprocess
+from functools import lru_cache
+from pathlib import Path
 
-from . import edition
+import pandas as pd
+
+from . import edition, package
+from .data import load
+from .dates import long_date
 from .figures import PLOTLY_BUNDLE
-from .references import register_pybtex_style
+from .paths import repo_root
+from .references import citation_labels, register_pybtex_style
 
 _FONTAWESOME = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 # The search button shows "Search Ctrl+K" but was named "Search": a name that differs from the
@@ -43,6 +58,8 @@ def _keep(script, body: str) -> bool:
     if "thebe" in (name or "") or "THEBE" in inline:
         return False
     if (name or "").endswith(PLOTLY_BUNDLE) and "plotly-graph-div" not in body:
+        return False
+    if "itables/" in (name or ""):  # the explorer imports its table library as a module itself
         return False
     return True
 
@@ -94,13 +111,82 @@ def accessible_page(page: str) -> str:
     return page
 
 
+_CITATION_ENTRY = re.compile(r'(<div class="citation" id="[^"]+" role="doc-biblioentry">)\s*'
+                             r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<span class="fn-bracket">')
+
+
+def source_anchors(body: str, source_of_label: dict[str, str]) -> str:
+    """An anchor, #src-<source_id>, on each reference entry, so other pages can link to a source."""
+    def add(m: re.Match) -> str:
+        sid = source_of_label.get(_html.unescape(m.group(2)))
+        anchor = f'<span id="src-{_html.escape(sid)}"></span>' if sid else ""
+        return m.group(1) + anchor + m.group(0)[len(m.group(1)):]
+    return _CITATION_ENTRY.sub(add, body)
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    sources = load("sources")
+    return dict(zip(citation_labels(sources), sources["source_id"]))
+
+
+def _tables_read(source: Path) -> list[str]:
+    """The tables a notebook reads, as recorded when it last ran (scripts/execute_notebooks.py)."""
+    if source.suffix != ".ipynb":
+        return []
+    return json.loads(source.read_text(encoding="utf-8")).get("metadata", {}).get("afterassad", {}).get("tables", [])
+
+
+@lru_cache(maxsize=64)
+def last_changed(paths: tuple[str, ...]) -> str:
+    """The date of the last commit that touched any of these files ('' outside a git checkout).
+    AFTERASSAD_GIT_DIR points at the repository when the build runs in a copy of it."""
+    git = ["git"] + (["--git-dir", os.environ["AFTERASSAD_GIT_DIR"]] if os.environ.get("AFTERASSAD_GIT_DIR") else [])
+    try:
+        out = subprocess.run(git + ["log", "-1", "--format=%cs", "--", *paths], cwd=repo_root(),
+                             capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return long_date(pd.Timestamp(out)) if out else ""
+
+
+def data_box(page: str, tables: list[str]) -> str:
+    """'Data for this chapter': the CSVs it reads, the whole data package, and its notebook."""
+    csvs = "".join(f'<li><a href="../data/{t}.csv"><code>{t}.csv</code></a></li>' for t in tables)
+    return (f'<aside class="aa-data-box" aria-label="Data for this chapter"><p class="aa-data-box-title">Data for this chapter</p>'
+            f'<ul>{csvs}</ul><p><a href="../data/{package.zip_name()}">The whole data package</a> (version '
+            f'{_html.escape(edition.version())}, Frictionless, zip) · <a href="../data/datapackage.json">its descriptor</a> · '
+            f'<a href="../_sources/{page}.ipynb" download>this chapter\'s notebook</a></p></aside>')
+
+
 def _page_context(app, pagename, templatename, context, doctree):
     body = context.get("body", "")
     scripts = context.get("script_files")
     if scripts is not None:
         context["script_files"] = [s for s in scripts if _keep(s, body)]
+    styles = context.get("css_files")
+    if styles is not None:  # the explorer links its table's stylesheet itself; no other page needs it
+        context["css_files"] = [c for c in styles if "itables/" not in (getattr(c, "filename", None) or str(c))]
+    source = Path(app.srcdir) / f"{pagename}.ipynb"
+    source = source if source.exists() else Path(app.srcdir) / f"{pagename}.md"
+    if source.exists() and app.builder.format == "html":
+        root = Path(app.srcdir)
+        tables = _tables_read(source)
+        changed = last_changed(tuple([str(source.relative_to(root))] + [f"data/{t}.csv" for t in tables]))
+        if changed:
+            context["last_updated"] = changed
+        if body and re.match(r"book/0\d_", pagename) and tables:
+            body = re.sub(r"(</h1>)", lambda m: m.group(1) + data_box(pagename, tables), body, count=1)
+    if body and pagename == "book/references":
+        body = source_anchors(body, _labels())
     if body:
         context["body"] = accessible_body(body)
+
+
+def _publish_data(app, exception):
+    """The CSVs, the descriptor and the versioned zip, in the built site's data/ folder."""
+    if exception is None and app.builder.format == "html":
+        package.publish(Path(app.outdir))
 
 
 def _edition(app, config):
@@ -133,4 +219,5 @@ def setup(app):
     app.connect("config-inited", _edition)
     app.connect("builder-inited", _wrap_renderer)
     app.connect("html-page-context", _page_context, priority=900)
+    app.connect("build-finished", _publish_data)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
