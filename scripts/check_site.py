@@ -4,7 +4,9 @@ Fails on: a console error, a failed or non-local request (no CDN, no network), a
 that did not draw, an image that did not load; an accessibility violation of impact "serious" or
 "critical" found by axe-core (WCAG 2.0/2.1 A and AA, and axe's best practices), at desktop width
 (1280 px), at phone width (390 px) and in the theme's dark mode (1280 px); a page over its weight budget on a first visit with an
-empty cache (everything it loads, gzip-compressed as a static host serves it).
+empty cache (everything it loads, gzip-compressed as a static host serves it); JSON-LD that does
+not parse, a ClaimReview whose card is not on its page, and a downloadable claimreview.json that
+differs from the page's records.
 
 Saves a full-page screenshot of each page in each view in _build/screenshots/ and writes the
 page-weight table to _build/page-weight.md. Usage: python scripts/check_site.py _build/html
@@ -14,11 +16,12 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import json
 import sys
 import threading
 from collections import Counter
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from playwright.sync_api import sync_playwright
 
@@ -38,6 +41,9 @@ BUDGET_HTML = 100_000
 
 DRAWN = """() => [...document.querySelectorAll('.plotly-graph-div')].map(d => ({
   id: d.id, drawn: !!d.querySelector('svg.main-svg') && d.getBoundingClientRect().height > 50 }))"""
+JSONLD = """() => [...document.querySelectorAll('script[type="application/ld+json"]')].map(s => s.textContent)"""
+IDS = """() => [...document.querySelectorAll('[id]')].map(e => e.id)"""
+DOWNLOADS = """() => [...document.querySelectorAll('a.download')].map(a => a.getAttribute('href'))"""
 IMAGES = """() => [...document.images].map(i => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0 }))"""
 AXE_RUN = """async (tags) => {
   const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -100,6 +106,32 @@ def describe(violation: dict, limit: int = 6) -> str:
     return f"axe {violation['id']} ({violation['impact']}, {len(targets)} node(s)): {violation['help']} [{shown}]"
 
 
+def check_claim_reviews(page, rel: str) -> list[str]:
+    """Every JSON-LD block parses; each ClaimReview's URL points at a card on this page; a
+    downloadable claimreview.json holds the same records."""
+    problems, reviews = [], []
+    for text in page.evaluate(JSONLD):
+        try:
+            data = json.loads(text)
+        except ValueError as err:
+            problems.append(f"JSON-LD does not parse: {err}")
+            continue
+        reviews += [d for d in (data if isinstance(data, list) else [data]) if d.get("@type") == "ClaimReview"]
+    ids = set(page.evaluate(IDS))
+    for review in reviews:
+        fragment = review.get("url", "").partition("#")[2]
+        if fragment not in ids:
+            problems.append(f"ClaimReview {review.get('identifier')}: no element with id '{fragment}' on the page")
+    downloads = [h for h in page.evaluate(DOWNLOADS) if h.endswith("claimreview.json")]
+    if rel == "book/claims_audit.html" and not (reviews and downloads):
+        problems.append(f"the claims audit has {len(reviews)} ClaimReview records and {len(downloads)} link(s) to them")
+    for href in downloads:
+        body = page.request.get(urljoin(page.url, href)).text()
+        if json.loads(body) != reviews:
+            problems.append(f"{href} does not hold the page's {len(reviews)} ClaimReview records")
+    return problems
+
+
 def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str) -> tuple[list[str], dict]:
     problems: list[str] = []
     context = new_context(browser, base, VIEWS[view])
@@ -138,6 +170,8 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str)
     for img in page.evaluate(IMAGES):
         if not img["ok"]:
             problems.append(f"image did not load: {img['src']}")
+    if view == "desktop":
+        problems += check_claim_reviews(page, rel)
 
     # Weight of the first visit: every response so far (before axe is injected), gzip-compressed.
     landed = urlsplit(page.url).path.lstrip("/")

@@ -46,14 +46,6 @@ def test_claim_ids_are_built_from_their_locators(claims):
         assert row.claim_id.startswith(expected), row.claim_id
 
 
-def test_published_claim_ids_are_never_removed(claims):
-    published = [line.strip() for line in (HERE / "published_claim_ids.txt").read_text().splitlines()
-                 if line.strip() and not line.startswith("#")]
-    assert published, "the ledger of published ids is empty"
-    missing = sorted(set(published) - set(claims["claim_id"]))
-    assert not missing, f"published claim ids removed or renamed: {missing}"
-
-
 def test_wrong_and_misleading_claims_give_the_correction(claims):
     flagged = claims[claims["verdict"].isin(["wrong", "misleading"])]
     assert flagged["corrected_value"].notna().all(), flagged.loc[flagged["corrected_value"].isna(), "claim_id"].tolist()

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
-from .dates import day_month, long_date
+from .dates import day_month
 from .figures import base_map
 from .geo import distance_km
 from .labels import PHONE_PLOT_PX, LabelPlacer

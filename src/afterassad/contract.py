@@ -171,6 +171,13 @@ def _rule_faults(label: str, i: int, row: dict[str, str], rule: dict) -> list[Fa
     elif kind == "required_with":
         if row[rule["field"]] == "" and any(row.get(f, "") != "" for f in rule["fields"]):
             return [Fault(label, i, rule["field"], "required", rule["description"])]
+    elif kind == "equals_if":
+        if row[rule["column"]] in rule["values"] and row[rule["field"]] != rule["value"]:
+            return [Fault(label, i, rule["field"], "fixed-value", rule["description"])]
+    elif kind == "different":
+        first, second = (row[f] for f in rule["fields"])
+        if first and first == second:
+            return [Fault(label, i, rule["fields"][1], "no-change", f"{rule['description']}; both are '{first}'")]
     elif kind == "not_before":
         if row[rule["field"]] and row[rule["other"]] and row[rule["field"]] < row[rule["other"]]:
             return [Fault(label, i, rule["field"], "date-order", f"{row[rule['field']]} is before {rule['other']}={row[rule['other']]}")]
@@ -245,6 +252,69 @@ def check_references(tables: dict[str, RawTable], package: dict) -> list[Fault]:
     return faults
 
 
+def _key(resource: dict, row: dict[str, str]) -> str:
+    key = resource["schema"]["primaryKey"]
+    return "/".join(row[k] for k in ([key] if isinstance(key, str) else key))
+
+
+def check_targets(tables: dict[str, RawTable], package: dict, skip: frozenset = frozenset()) -> list[Fault]:
+    """Rows that point at a cell of another table (x-targetRows; the corrections log).
+
+    The target table and column must exist, the old and new values must be allowed in that column,
+    the target row must exist (or, for the kinds listed as `removed`, must be gone), and the latest
+    correction of each cell must agree with what the table holds now. Rows in `skip` (file, row)
+    already broke a rule of their own and are not checked again.
+    """
+    resources = {r["name"]: r for r in package["resources"]}
+    faults = []
+    for resource in package["resources"]:
+        spec = resource["schema"].get("x-targetRows")
+        table = tables.get(resource["name"])
+        if not spec or table is None:
+            continue
+        label = _label(table.path)
+        latest: dict[tuple, tuple] = {}
+        for i, row in enumerate(table.rows, start=1):
+            if (label, i) in skip:
+                continue
+            name, row_id, column = row[spec["table"]], row[spec["id"]], row[spec["field"]]
+            if name not in resources or name == resource["name"]:
+                faults.append(Fault(label, i, spec["table"], "unknown-table", f"'{name}' is not a table of data/datapackage.json"))
+                continue
+            target = tables.get(name)
+            if target is None:
+                continue  # the target file's own faults are reported already
+            fields = {f["name"]: f for f in resources[name]["schema"]["fields"]}
+            if column and column not in fields:
+                faults.append(Fault(label, i, spec["field"], "unknown-column", f"data/{target.path.name} has no column '{column}'"))
+                continue
+            enum = fields[column].get("constraints", {}).get("enum") if column else None
+            outside = [c for c in spec["values"] if enum and row[c] and row[c] not in enum]
+            for value_column in outside:
+                faults.append(Fault(label, i, value_column, "enum",
+                                    f"'{row[value_column]}' is not an allowed {column} of {name}: {', '.join(enum)}"))
+            if outside:
+                continue
+            rows = {_key(resources[name], r): r for r in target.rows}
+            removed = row[spec["kind"]] in spec["removed"]
+            if removed and row_id in rows:
+                faults.append(Fault(label, i, spec["id"], "still-present",
+                                    f"data/{target.path.name} still holds '{row_id}', which this row says was removed"))
+            elif not removed and row_id not in rows:
+                faults.append(Fault(label, i, spec["id"], "unknown-reference", f"no row '{row_id}' in data/{target.path.name}"))
+            elif not removed and column and row[spec["values"][-1]]:
+                cell = (name, row_id, column)
+                order = (row[spec["date"]], _key(resource, row))
+                if cell not in latest or order >= latest[cell][0]:
+                    latest[cell] = (order, i, rows[row_id][column])
+        for (name, row_id, column), (_, i, now) in latest.items():
+            new = table.rows[i - 1][spec["values"][-1]]
+            if now != new:
+                faults.append(Fault(label, i, spec["values"][-1], "stale-correction",
+                                    f"{name} row '{row_id}' holds {column}='{now}', but the latest correction of that cell set it to '{new}'"))
+    return faults
+
+
 def check_seed_articles(tables: dict[str, RawTable]) -> list[Fault]:
     """Claims and non-claims must point at seed articles, not at ordinary sources."""
     sources = tables.get("sources")
@@ -274,6 +344,7 @@ def check_package(folder: Path | None = None) -> tuple[dict[str, RawTable], list
             faults += check_table(table, resource)
             tables[resource["name"]] = table
     faults += check_references(tables, package)
+    faults += check_targets(tables, package, frozenset((f.file, f.row) for f in faults))
     faults += check_seed_articles(tables)
     return tables, faults
 

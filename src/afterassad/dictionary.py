@@ -45,6 +45,8 @@ def table_rules(resource: dict) -> list[str]:
         ref = fk["reference"]
         rules.append(f"Each of the '{fk['separator']}'-separated values in {fk['fields']} refers to {ref['resource']}.{ref['fields']}.")
     rules += [rule["description"].capitalize() + "." for rule in schema.get("x-rowRules", [])]
+    if "x-targetRows" in schema:
+        rules.append(schema["x-targetRows"]["description"].capitalize() + ".")
     return rules
 
 

@@ -11,6 +11,9 @@
   scripts/check_site.py): the sidebar search button is named by its visible text; a wide table's
   scroll box can be reached and scrolled from the keyboard and is named; the reference list's
   entries are list items.
+- Publishes the claims audit as schema.org ClaimReview records: JSON-LD in the head of the
+  claims-audit page, and the same records as a file the page links to for download. Their URLs
+  rest on `html_baseurl` (`html.baseurl` in _config.yml), empty until the site has an address.
 
 - For readers: anchors on the references page (#src-<source_id>) that the evidence explorer links
   to; a "Data for this chapter" box on every chapter page; the date each page's content last
@@ -32,7 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import edition, package
+from . import edition, factcheck, package
 from .data import load
 from .dates import long_date
 from .figures import PLOTLY_BUNDLE
@@ -193,7 +196,8 @@ def _edition(app, config):
     """Version, suggested citation and the PDF's title page and metadata, from CITATION.cff."""
     config.version = config.release = edition.version()
     config.myst_substitutions = {**config.myst_substitutions, "version": edition.version(),
-                                 "citation": edition.suggested_citation("md")}
+                                 "citation": edition.suggested_citation("md"),
+                                 "rating_scale": factcheck.scale_markdown()}
     elements = dict(config.latex_elements)
     elements["maketitle"] = edition.latex_title_page()
     elements["preamble"] = elements.get("preamble", "") + edition.latex_preamble()
@@ -214,10 +218,41 @@ def _wrap_renderer(app):
     templates._afterassad = True
 
 
+# Where the downloadable records are written before Sphinx reads the pages (beside references.bib).
+CLAIMREVIEW_FILE = Path("_build") / "generated" / factcheck.FILE_NAME
+
+
+def _claim_reviews(app) -> list[dict]:
+    from .data import load  # validates the data: bad data stop the build here too
+
+    return factcheck.claim_reviews(load("claims"), load("sources"), load("corrections"),
+                                   site_url=app.config.html_baseurl or "")
+
+
+def _write_claimreview_file(app):
+    """Write the records for the page's {download} link; only when they change, so that an
+    unchanged build stays a no-op, and atomically, since the HTML and PDF builds run side by side."""
+    target = Path(app.srcdir) / CLAIMREVIEW_FILE
+    text = factcheck.to_json(_claim_reviews(app), indent=1) + "\n"
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = target.with_name(f".{target.name}.{os.getpid()}")
+    scratch.write_text(text, encoding="utf-8")
+    os.replace(scratch, target)
+
+
+def _embed_claimreview(app, pagename, templatename, context, doctree):
+    if pagename == factcheck.PAGE and app.builder.format == "html":
+        context["metatags"] = context.get("metatags", "") + factcheck.script_element(_claim_reviews(app))
+
+
 def setup(app):
     register_pybtex_style()
     app.connect("config-inited", _edition)
     app.connect("builder-inited", _wrap_renderer)
     app.connect("html-page-context", _page_context, priority=900)
     app.connect("build-finished", _publish_data)
+    app.connect("builder-inited", _write_claimreview_file)
+    app.connect("html-page-context", _embed_claimreview)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,100 @@
+"""The corrections log: what was published, what has changed since, and the page that says so.
+
+`reconcile` checks the ledger of published claims (claim id and verdict as first published)
+against the claims as they stand and the corrections log: a published claim may only lose its id
+or change its verdict through a correction row that says so. `page_markdown` writes the
+Corrections appendix.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .claims import _cite, anchor
+from .dates import long_date
+from .text import md
+
+KIND_LABELS = {"verdict_changed": "verdict changed", "fact_changed": "fact changed",
+               "claim_withdrawn": "claim withdrawn", "sources_changed": "sources changed"}
+
+
+def _in_order(corrections: pd.DataFrame) -> pd.DataFrame:
+    return corrections.sort_values(["date", "correction_id"], kind="stable")
+
+
+def reconcile(published: pd.DataFrame, claims: pd.DataFrame, corrections: pd.DataFrame) -> list[str]:
+    """Every way the claims have drifted from the ledger without a correction saying so.
+
+    `published` holds claim_id and verdict as first published. For each published claim, its
+    verdict corrections are applied in date order; each must start from the verdict it replaces.
+    The result must be the verdict the claims table holds now, and the claim may be missing from
+    the table only if a claim_withdrawn correction (starting from its verdict) removed it.
+    Returns one message per problem; an empty list means the ledger and the data agree.
+    """
+    current = claims.set_index("claim_id")["verdict"]
+    fixes = _in_order(corrections[corrections["target_table"].eq("claims")])
+    problems = []
+    for claim_id, verdict in zip(published["claim_id"], published["verdict"]):
+        withdrawn_by = None
+        for fix in fixes[fixes["target_id"].eq(claim_id)].itertuples():
+            if withdrawn_by:
+                problems.append(f"{claim_id}: {fix.correction_id} corrects it after {withdrawn_by} withdrew it")
+            elif fix.kind in ("verdict_changed", "claim_withdrawn"):
+                if fix.old_value != verdict:
+                    problems.append(f"{claim_id}: {fix.correction_id} starts from verdict '{fix.old_value}', "
+                                    f"but the verdict was '{verdict}'")
+                if fix.kind == "claim_withdrawn":
+                    withdrawn_by = fix.correction_id
+                else:
+                    verdict = fix.new_value
+        if claim_id not in current.index:
+            if not withdrawn_by:
+                problems.append(f"{claim_id}: published, now missing from data/claims.csv, "
+                                "and no claim_withdrawn correction says why")
+        elif withdrawn_by:
+            problems.append(f"{claim_id}: withdrawn by {withdrawn_by}, but still in data/claims.csv")
+        elif current[claim_id] != verdict:
+            problems.append(f"{claim_id}: verdict is '{current[claim_id]}', but it was published (and corrected) "
+                            f"as '{verdict}'; add a verdict_changed correction")
+    return problems
+
+
+def _target(fix) -> str:
+    """What was corrected: a link to a claim's card, or the table and row."""
+    if fix.target_table == "claims" and fix.kind != "claim_withdrawn":
+        return f"claim {{ref}}`{md(fix.target_id)} <{anchor(fix.target_id)}>`"
+    return f"{md(fix.target_table)} row {md(fix.target_id)}"
+
+
+def entry(fix) -> str:
+    """One correction as MyST. A withdrawn claim keeps its label here, so links to its card still land."""
+    lines = []
+    if fix.kind == "claim_withdrawn" and fix.target_table == "claims":
+        lines.append(f"({anchor(fix.target_id)})=")
+    change = (f"{md(fix.field)}: {md(fix.old_value)} → {md(fix.new_value)}" if fix.kind != "claim_withdrawn"
+              else f"withdrawn; its verdict had been {md(fix.old_value)}")
+    sources = f" *Sources:* {_cite(fix.source_ids)}." if isinstance(fix.source_ids, str) and fix.source_ids else ""
+    lines += [f"**{long_date(fix.date)}** · {md(fix.correction_id)} · {KIND_LABELS[fix.kind]} · {_target(fix)}. "
+              f"{change}. *Why:* {md(fix.reason)}{sources}", ""]
+    return "\n".join(lines)
+
+
+def page_markdown(corrections: pd.DataFrame, version: str) -> str:
+    """The list of corrections, newest first, or a plain statement that there are none."""
+    if corrections.empty:
+        return (f"No correction has been made since the report was first released. "
+                f"This edition is version {md(version)}.")
+    ordered = _in_order(corrections).iloc[::-1]
+    return "\n".join(entry(fix) for fix in ordered.itertuples())
+
+
+class CorrectionsList:
+    """Displays the corrections as Markdown (for the web page and the PDF)."""
+
+    def __init__(self, corrections: pd.DataFrame, version: str):
+        self.corrections, self.version = corrections, version
+
+    def _repr_markdown_(self) -> str:
+        return page_markdown(self.corrections, self.version)
+
+    def __repr__(self) -> str:
+        return f"{len(self.corrections)} corrections (version {self.version})"
