@@ -34,6 +34,7 @@ def test_figure_html_needs_no_library_download_and_has_alt_text(monkeypatch):
     assert '<p class="aa-figure-alt" id="fig-test-alt">A bar of height 2</p>' in html
     assert 'role="img"' not in html
     assert "cdn" not in html.lower() and "<script src" not in html
+    assert '"showSendToCloud": false' in html  # no button that uploads the chart
     assert 'id="fig-test-plot"' in html  # deterministic id, distinct from the figure's label
     assert "Data: test." in html
 

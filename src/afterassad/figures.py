@@ -113,7 +113,9 @@ class Figure:
     def _repr_mimebundle_(self, include=None, exclude=None):
         div = pio.to_html(self.fig, include_plotlyjs=False, include_mathjax=False, full_html=False,
                           div_id=f"{self.name}-plot", default_width="100%", default_height=f"{self.height}px",
-                          config={"displaylogo": False, "responsive": True})
+                          config={"displaylogo": False, "responsive": True,
+                                  # plotly.js 4 shows a "Share chart" button that uploads the chart: never
+                                  "showSendToCloud": False})
         source = f'<p class="aa-figure-source">{html(self.note)}</p>' if self.note else ""
         # A labelled group, not role="img": the plot holds focusable controls (the modebar), which an
         # image role would hide from assistive technology. The alt text is a visually hidden paragraph
