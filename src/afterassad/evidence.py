@@ -185,7 +185,7 @@ def chronology_figure(rows: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
             hovertext=[hover[w] for w in counts.index],
             hovertemplate="<b>%{customdata}</b><br>%{hovertext}<extra></extra>"), row=i, col=1)
         fig.update_yaxes(title=None, rangemode="tozero", tickformat=",d", nticks=3, row=i, col=1)
-    fig.update_xaxes(range=[start, end], tickformat="%b<br>%Y", row=len(chapters), col=1)
+    fig.update_xaxes(range=[start, end], dtick="M1", tickformat="%b %Y", row=len(chapters), col=1)
     fig.update_layout(bargap=0, margin=dict(t=40))
     return fig
 
@@ -231,7 +231,8 @@ class Explorer:
     def summary(self) -> str:
         by_chapter = self.facts["chapter"].value_counts()
         by_status = self.facts["status"].value_counts()
-        chapters = ", ".join(f"{by_chapter.get(c, 0)} in {CHAPTERS[c][1].lower()}" for c in CHAPTERS)
+        where = {"collapse": "on the collapse", "withdrawal": "on the withdrawal", "libya": "on Libya", "equipment": "on equipment lost"}
+        chapters = ", ".join(f"{by_chapter.get(c, 0)} {where[c]}" for c in CHAPTERS)
         status = ", ".join(f"{by_status.get(s, 0)} {s}" for s in ["confirmed", "reported", "claimed"])
         return (f"The evidence explorer holds {len(self.facts)} facts ({chapters}; {status}). In the web edition it "
                 f"can be searched, sorted and filtered by chapter, actor, place, kind, status and date range; the same "
