@@ -20,6 +20,8 @@ import json
 import sys
 import threading
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -229,6 +231,20 @@ def weight_table(rows: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+WORKERS = 2
+
+
+def run_jobs(jobs: list[tuple[str, str]], base: str, root: str, shots: str) -> dict:
+    """Check some (view, page) pairs in a browser of this process's own."""
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for view, rel in jobs:
+            out[(view, rel)] = check_page(browser, base, Path(root), rel, Path(shots), view)
+        browser.close()
+    return out
+
+
 def main(folder: str) -> int:
     root = Path(folder)
     if not AXE.is_file():
@@ -238,21 +254,20 @@ def main(folder: str) -> int:
     shots.mkdir(parents=True, exist_ok=True)
     server, base = serve(root)
     failures: dict[str, list[str]] = {}
-    weights: list[dict] = []
+    jobs = [(view, path.relative_to(root).as_posix()) for view in VIEWS for path in pages(root)]
+    results: dict[tuple[str, str], tuple[list[str], dict]] = {}
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            for view in VIEWS:
-                for path in pages(root):
-                    rel = path.relative_to(root).as_posix()
-                    problems, weight = check_page(browser, base, root, rel, shots, view)
-                    if view == "desktop":
-                        weights.append(weight)
-                    if problems:
-                        failures[f"{rel} ({view_name(view)})"] = problems
-            browser.close()
+        # Two browsers side by side (one per core), each with its share of the pages and views.
+        with ProcessPoolExecutor(max_workers=WORKERS, mp_context=get_context("spawn")) as pool:
+            for part in pool.map(run_jobs, [jobs[i::WORKERS] for i in range(WORKERS)],
+                                 [base] * WORKERS, [str(root)] * WORKERS, [str(shots)] * WORKERS):
+                results.update(part)
     finally:
         server.shutdown()
+    weights = [results[job][1] for job in jobs if job[0] == "desktop"]
+    for view, rel in jobs:
+        if results[(view, rel)][0]:
+            failures[f"{rel} ({view_name(view)})"] = results[(view, rel)][0]
     table = weight_table(weights)
     (root.parent / "page-weight.md").write_text(table)
     print("\nPage weight (first visit, empty cache):\n")
