@@ -108,7 +108,10 @@ html: $(STAMPS)/html
 $(STAMPS)/html: $(BOOK_INPUTS) | setup
 	$(call STEP,HTML site (warnings are errors))
 	@$(PY) -m afterassad validate
-	@time $(JB) build . --builder html -W -n --keep-going
+	@# Sphinx re-renders only pages whose source changed; a change to the extension or the config
+	@# that shapes every page must re-render them all.
+	@time $(JB) build . --builder html -W -n --keep-going \
+	  $$(for f in src/afterassad/sphinxext.py _config.yml _toc.yml; do [ $$f -nt $(STAMPS)/html ] && echo --all && break; done)
 	@# Sphinx copies static files only when some page is rebuilt; a CSS-only change must still land.
 	@cp -r _static/* _build/html/_static/
 	@mkdir -p $(STAMPS) && touch $@
