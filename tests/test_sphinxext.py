@@ -44,3 +44,15 @@ def test_icon_stylesheet_is_current():
     """_static/icons.css is what scripts/make_icons.py makes from the pinned theme's icons."""
     import make_icons
     assert (ROOT / "_static" / "icons.css").read_text() == make_icons.css()
+
+
+def test_the_publishing_workflow_sets_the_site_address_for_canonical_links_and_claim_reviews(monkeypatch):
+    from types import SimpleNamespace
+
+    from afterassad.sphinxext import _edition
+    config = SimpleNamespace(myst_substitutions={}, latex_elements={}, html_baseurl="")
+    _edition(None, config)
+    assert config.html_baseurl == ""  # a local build keeps _config.yml's value
+    monkeypatch.setenv("AFTERASSAD_SITE_URL", "https://example.org/after-assad")
+    _edition(None, config)
+    assert config.html_baseurl == "https://example.org/after-assad/"

@@ -198,6 +198,9 @@ def _edition(app, config):
     config.myst_substitutions = {**config.myst_substitutions, "version": edition.version(),
                                  "citation": edition.suggested_citation("md"),
                                  "rating_scale": factcheck.scale_markdown()}
+    # The publishing workflow knows the site's address; a local build keeps _config.yml's (empty).
+    if os.environ.get("AFTERASSAD_SITE_URL"):
+        config.html_baseurl = os.environ["AFTERASSAD_SITE_URL"].rstrip("/") + "/"
     elements = dict(config.latex_elements)
     elements["maketitle"] = edition.latex_title_page()
     elements["preamble"] = elements.get("preamble", "") + edition.latex_preamble()
