@@ -62,3 +62,13 @@ def test_the_chronology_draws_only_facts_known_to_the_day_or_week_and_counts_the
     assert sorted(rows["what"]) == ["a", "d"]
     assert set(rows["week"]) == {pd.Timestamp("2024-12-09")}  # both in the week starting Monday 9 December
     assert left_out["libya"] == {"before": 1, "after": 0, "vague": 1}
+
+
+def test_chapter_numbers_and_pages_follow_the_table_of_contents():
+    """The explorer writes '4. Libya' and links 03_libya.html: both must match the book's numbering."""
+    import yaml
+    from afterassad.paths import repo_root
+    toc = yaml.safe_load((repo_root() / "_toc.yml").read_text(encoding="utf-8"))
+    numbered = [c["file"] for part in toc["parts"] if part.get("numbered") for c in part["chapters"]]
+    for number, _, page in E.CHAPTERS.values():
+        assert numbered.index(f"book/{page}") + 1 == number, (page, number)

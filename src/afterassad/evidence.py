@@ -14,7 +14,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from . import style
+from .data import load
 from .dates import with_precision
+from .references import outlet
 from .text import html, short_name
 
 CHAPTERS = {  # chapter id -> (number, title, page)
@@ -29,13 +31,11 @@ BAND_COLOURS = {"none": "#6E7781", "one outlet": "#D55E00", "two outlets": "#E69
 
 
 def outlet_of(sources: pd.DataFrame) -> pd.Series:
-    """source_id -> the outlet that wrote the story (original publisher of a syndicated copy),
-    normalised so that 'Reuters' and 'reuters' are one outlet; None for the seed articles."""
-    original = sources["original_publisher"].where(sources["original_publisher"].notna() & (sources["original_publisher"] != ""),
-                                                   sources["publisher"])
-    name = [None if sid.startswith("seed_") else str(o).split(";")[0].split(" (")[0].strip().casefold()
-            for sid, o in zip(sources["source_id"], original)]
-    return pd.Series(name, index=sources["source_id"].values, dtype=object)
+    """source_id -> the outlet that wrote the story, as the citation labels name it (the original
+    publisher of a syndicated copy), case-folded so 'Reuters' and 'reuters' are one outlet; None
+    for the seed articles, which are claims under test, not evidence."""
+    names = [None if str(row["source_id"]).startswith("seed_") else outlet(row).casefold() for _, row in sources.iterrows()]
+    return pd.Series(names, index=sources["source_id"].values, dtype=object)
 
 
 def independent_outlets(source_ids: str, outlets: pd.Series) -> int:
@@ -105,7 +105,6 @@ def facts(tables: dict[str, pd.DataFrame], actors: pd.DataFrame, places: pd.Data
 
 def chapter_strength(chapter: str) -> str:
     """The closing summary's sentence for one chapter, read from the tables that hold its facts."""
-    from .data import load
     rows = facts({name: load(name) for name in CHAPTER_TABLES[chapter]}, load("actors"), load("places"), load("sources"))
     return strength_words(strength_by_chapter(rows[rows["chapter"] == chapter]), chapter)
 

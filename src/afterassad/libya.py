@@ -12,7 +12,7 @@ from .dates import with_precision
 from .figures import base_map, labels_above_rows
 from .labels import LabelPlacer, place_all
 from .routemap import add_labels, geodesic_line, legs_km
-from .text import html, short_name
+from .text import clip, html, short_name
 from .timeline import stack_in_lanes
 
 # Whose personnel an estimate counts, kept apart as the sources keep them.
@@ -106,16 +106,9 @@ def _activity_words(r) -> str:
 
 # ------------------------------------------------------------------ personnel estimates
 
-def _clip(text: str, width: int = 46) -> str:
-    """Shorten at a word boundary, with an ellipsis, so a label never ends mid-word."""
-    if len(text) <= width:
-        return text
-    return text[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
 def estimate_label(row) -> str:
     """Every estimate is shown with the date it describes and who made it: never as a bare 'current' number."""
-    return f"{with_precision(row['as_of'], row['as_of_precision'])} · {_clip(short_name(row['estimator']))}"
+    return f"{with_precision(row['as_of'], row['as_of_precision'])} · {clip(short_name(row['estimator']), 46)}"
 
 
 def personnel(estimates: pd.DataFrame) -> pd.DataFrame:
