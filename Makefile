@@ -20,13 +20,13 @@ BIB     := _build/generated/references.bib
 STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
 BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
 
-.PHONY: help book test setup system venv validate execute outputs html pdf unit nbval check-pdf check-site check-release check-repro lab clean
+.PHONY: help book test setup system venv validate execute outputs html pdf unit nbval check-pdf check-site check-release check-repro lab lab-command clean
 
 help:
 	@echo "make book   install everything, validate data, execute chapters, build HTML (_build/html) and PDF ($(PDF))"
 	@echo "make test   run every check (data contract, unit tests, nbval, strict HTML build, PDF check, browser check)"
 	@echo "make validate   check the data contract only (seconds)"
-	@echo "make lab    open JupyterLab in the project's environment to re-run a chapter"
+	@echo "make lab    serve JupyterLab on the chapters (PORT=8888 by default; prints the URL with its token)"
 
 book: setup validate execute outputs
 	@echo; echo "HTML: _build/html/index.html"; echo "PDF:  $(PDF)"
@@ -156,8 +156,18 @@ check-release:
 	$(call STEP,release checks: workflow lint; CITATION.cff; CHANGELOG)
 	@bash scripts/check_release.sh
 
+# JupyterLab on the chapters' folder, as root or not, with or without a display: it never tries to
+# open a browser, listens on the loopback only, and prints the URL with its token to open by hand.
+# tests/test_lab.py starts the server with this same command (make -s lab-command) and drives it.
+PORT ?= 8888
+LAB_CMD = $(VENV)/bin/jupyter lab --no-browser --allow-root --ip=127.0.0.1 --port=$(PORT) \
+  --ServerApp.port_retries=0 --ServerApp.root_dir=$(CURDIR)/book
+
 lab: setup
-	$(VENV)/bin/jupyter lab book/
+	$(LAB_CMD)
+
+lab-command:
+	@echo '$(LAB_CMD)'
 
 clean:
 	rm -rf _build
