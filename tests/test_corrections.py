@@ -184,3 +184,62 @@ def test_page_lists_corrections_newest_first_and_keeps_withdrawn_claims_linkable
     assert "(claim-c001_p02_s01_b)=" in text and "<claim-c000_p01_s01_a>" in text
     assert "(claim-c000_p01_s01_a)=" not in text  # that claim's card still exists; one label per target
     assert "<b>" not in text and "\\*new\\*" in text
+
+
+# ------------------------------------------------------------- published facts, cell by cell
+FACT_LEDGER = Path(__file__).resolve().parent / "published_facts.csv"
+FACT_IDS = {"events": "event_id", "movements": "movement_id", "estimates": "estimate_id", "equipment": "equipment_id",
+            "site_status": "status_id", "sites": "place_id", "places": "place_id", "platforms": "platform_id"}
+
+
+def _digest(value: str) -> str:
+    import hashlib
+    return hashlib.sha256(value.encode()).hexdigest()[:8]
+
+
+def unlogged_fact_changes(data_folder=None) -> list[str]:
+    """Every published fact cell (tests/published_facts.csv holds a digest of each, as published)
+    that now differs, without a correction whose old value is the published one."""
+    tables, faults = check_package(data_folder)
+    assert not [f for f in faults if f.rule in ("csv-syntax", "missing-column")]
+    old_values = {}
+    for r in tables["corrections"].rows:
+        old_values.setdefault((r["target_table"], r["target_id"], r["field"]), set()).add(_digest(r["old_value"]))
+    found = []
+    for entry in pd.read_csv(FACT_LEDGER, dtype=str, keep_default_na=False).itertuples():
+        rows = {r[FACT_IDS[entry.table]]: r for r in tables[entry.table].rows}
+        row = rows.get(entry.fact_id)
+        if row is None:
+            found.append(f"{entry.table} row '{entry.fact_id}' was published and is gone")
+            continue
+        for cell in entry.cells.split(";"):
+            column, published = cell.split("=")
+            if _digest(row[column]) != published and published not in old_values.get((entry.table, entry.fact_id, column), set()):
+                found.append(f"{entry.table} row '{entry.fact_id}', column '{column}' changed since it was published, "
+                             "with no correction in data/corrections.csv")
+    return found
+
+
+def test_every_changed_published_fact_is_in_the_corrections_log():
+    assert unlogged_fact_changes() == []
+
+
+def test_an_unlogged_change_to_a_published_fact_is_caught(broken):
+    header, rows = broken.rows("movements")
+    rows[0]["count_best"] = str(int(float(rows[0]["count_best"] or 0)) + 1)
+    broken.write("movements", header, rows)
+    assert [p for p in unlogged_fact_changes(broken.data)
+            if f"'{rows[0]['movement_id']}', column 'count_best'" in p] != []
+
+
+def test_a_logged_change_to_a_published_fact_passes(broken):
+    header, rows = broken.rows("movements")
+    old = rows[0]["description"]
+    rows[0]["description"] = old + " (corrected)"
+    broken.write("movements", header, rows)
+    ch, corrections = broken.rows("corrections")
+    corrections.append(correction(correction_id=f"corr_{len(corrections) + 1:03d}", kind="fact_changed",
+                                  target_table="movements", target_id=rows[0]["movement_id"], field="description",
+                                  old_value=old, new_value=old + " (corrected)"))
+    broken.write("corrections", ch, corrections)
+    assert [p for p in unlogged_fact_changes(broken.data) if rows[0]["movement_id"] in p] == []

@@ -3,7 +3,7 @@ import sys
 import time
 from pathlib import Path
 
-from .contract import check_package
+from .contract import check_package, pending_facts, read_package
 from .paths import data_dir
 
 
@@ -17,6 +17,10 @@ def validate_command() -> int:
         return 1
     rows = sum(len(t.rows) for t in tables.values())
     print(f"data contract: {len(tables)} tables, {rows} rows, all valid ({time.monotonic() - start:.2f} s)")
+    pending = pending_facts(tables, read_package(data_dir()))
+    if pending:
+        print(f"field-level evidence: {len(pending)} fact rows not yet re-verified (no rows in data/evidence.csv), "
+              f"e.g. {', '.join(f'{t}:{i}' for t, i in pending[:3])}")
     return 0
 
 

@@ -302,7 +302,7 @@ def check_targets(tables: dict[str, RawTable], package: dict, skip: frozenset = 
                                     f"data/{target.path.name} still holds '{row_id}', which this row says was removed"))
             elif not removed and row_id not in rows:
                 faults.append(Fault(label, i, spec["id"], "unknown-reference", f"no row '{row_id}' in data/{target.path.name}"))
-            elif not removed and column and row[spec["values"][-1]]:
+            elif not removed and column:  # an emptied cell (new value '') is a correction too
                 cell = (name, row_id, column)
                 order = (row[spec["date"]], _key(resource, row))
                 if cell not in latest or order >= latest[cell][0]:
@@ -331,6 +331,152 @@ def check_seed_articles(tables: dict[str, RawTable]) -> list[Fault]:
     return faults
 
 
+# What a source's account must rest on for a fact to be `confirmed` from one source alone.
+_CONFIRMING_BASES = {"imagery", "tracking", "official_on_record"}
+_BACKING = {"states", "implies", "derived"}
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def _range_of(field: str) -> tuple[str, str] | None:
+    """count_best -> (count_low, count_high): the range a disagreeing value must fall in."""
+    for end in ("_low", "_best", "_high"):
+        if field.endswith(end):
+            stem = field.removesuffix(end)
+            return f"{stem}_low", f"{stem}_high"
+    return None
+
+
+def check_evidence(tables: dict[str, RawTable], package: dict) -> list[Fault]:
+    """Field-level evidence (data/evidence.csv) against the fact tables that declare x-keyFields.
+
+    - each evidence row names a real fact and real columns of it, and its source is one of the
+      fact row's sources;
+    - every non-empty key field of every fact row is backed (states, implies or derived);
+    - `confirmed` rests on imagery, tracking data or an on-record official, or on at least two
+      independent outlets that state a core field; a fact whose sources are all graded low is `claimed`;
+    - a disagreeing number lies inside the fact's range, or the row's rule says why not;
+    - `date_reported` is not later than the earliest cited source's publication.
+    """
+    from .references import outlet  # here, not at the top: references imports the loader
+
+    evidence = tables.get("evidence")
+    sources = tables.get("sources")
+    if evidence is None or sources is None:
+        return []
+    source_rows = {r["source_id"]: r for r in sources.rows}
+    facts = {r["name"]: r for r in package["resources"] if "x-keyFields" in r["schema"]}
+    label = _label(evidence.path)
+    faults: list[Fault] = []
+    by_fact: dict[tuple[str, str], list[dict]] = {}
+    index: dict[str, dict[str, tuple[int, dict]]] = {}
+    for name, resource in facts.items():
+        table = tables.get(name)
+        key = resource["schema"]["primaryKey"]
+        index[name] = {row[key]: (i, row) for i, row in enumerate(table.rows, start=1)} if table else {}
+
+    for i, ev in enumerate(evidence.rows, start=1):
+        name, fact_id = ev["fact_table"], ev["fact_id"]
+        if name not in facts or tables.get(name) is None:
+            continue  # the enum reports an unknown table; an unreadable one has its own fault
+        if fact_id not in index[name]:
+            faults.append(Fault(label, i, "fact_id", "unknown-fact", f"no row '{fact_id}' in data/{name}.csv"))
+            continue
+        _, fact = index[name][fact_id]
+        columns = {f["name"] for f in facts[name]["schema"]["fields"]}
+        unknown = [f for f in ev["fields"].split(";") if f and f not in columns]
+        if unknown:
+            faults.append(Fault(label, i, "fields", "unknown-column", f"data/{name}.csv has no column {', '.join(unknown)}"))
+        cited = [s for s in fact.get("source_ids", "").split(";") if s]
+        if ev["source_id"] and ev["source_id"] not in cited:
+            faults.append(Fault(label, i, "source_id", "source-not-cited",
+                                f"'{ev['source_id']}' is not among the sources of {name} row '{fact_id}' ({', '.join(cited)})"))
+        if ev["stance"] == "derived" and ev["source_id"]:
+            faults.append(Fault(label, i, "source_id", "derived-has-source",
+                                "a derived value is this report's inference: leave source_id empty and give the rule"))
+        if ev["stance"] == "disagrees" and not ev["rule"]:
+            for field in ev["fields"].split(";"):
+                bounds = _range_of(field)
+                found = _NUMBER.search(ev["as_given"])
+                if not bounds or not found or field not in fact:
+                    continue
+                value = float(found.group().replace(",", ""))
+                low = fact.get(bounds[0]) or fact.get(field)
+                high = fact.get(bounds[1]) or fact.get(field)
+                if low and high and not float(low) <= value <= float(high):
+                    faults.append(Fault(label, i, "as_given", "disagreement-outside-range",
+                                        f"{name} row '{fact_id}' has {field} {low} to {high}, but this source gives {found.group()}; "
+                                        "widen the range or say in rule why it leaves this value out"))
+        by_fact.setdefault((name, fact_id), []).append(ev)
+
+    for name, resource in facts.items():
+        schema = resource["schema"]
+        table = tables.get(name)
+        if table is None:
+            continue
+        fact_label = _label(table.path)
+        status_field = schema.get("x-statusField")
+        for fact_id, (i, row) in index[name].items():
+            rows = by_fact.get((name, fact_id), [])
+            backed = {f for ev in rows if ev["stance"] in _BACKING for f in ev["fields"].split(";")}
+            # A fact with no evidence rows at all has not been re-verified yet: pending_facts lists
+            # it. Once a verifier has recorded any evidence for it, every key field must be backed.
+            for field in schema["x-keyFields"] if rows else []:
+                if row.get(field, "") and field not in backed:
+                    faults.append(Fault(fact_label, i, field, "unbacked-field",
+                                        f"no evidence row in data/evidence.csv states, implies or derives {field} of '{fact_id}'"))
+            cited = [s for s in row.get("source_ids", "").split(";") if s in source_rows]
+            graded = [source_rows[s]["reliability"] for s in cited if source_rows[s]["reliability"] != "under_test"]
+            if status_field and graded and all(g == "low" for g in graded) and row[status_field] != "claimed":
+                faults.append(Fault(fact_label, i, status_field, "low-sources-only",
+                                    f"every source of '{fact_id}' is graded low, so it can only be 'claimed', not '{row[status_field]}'"))
+            if status_field and rows and row[status_field] == "confirmed":
+                core = set(schema.get("x-coreFields", []))
+                stating = [ev for ev in rows if ev["stance"] in ("states", "implies") and core & set(ev["fields"].split(";"))]
+                strong = any(ev["basis"] in _CONFIRMING_BASES for ev in stating)
+                outlets = {outlet(source_rows[ev["source_id"]]) for ev in stating if ev["source_id"] in source_rows}
+                if not strong and len(outlets) < 2:
+                    faults.append(Fault(fact_label, i, status_field, "confirmed-needs-evidence",
+                                        f"'{fact_id}' is confirmed, but its evidence has no imagery, tracking data or on-record "
+                                        f"official and {len(outlets)} independent outlet(s) stating {', '.join(sorted(core))}; "
+                                        "anonymous officials give 'reported', a party's own word 'claimed'"))
+            # The first report is the earliest dated source that states the fact itself (a core
+            # field) and was published on or after the fact's date: an older page cited for
+            # background cannot have reported it.
+            reported = row.get("date_reported", "")
+            happened = row.get("date", "")
+            core = set(schema.get("x-coreFields", []))
+            reporting = {ev["source_id"] for ev in rows
+                         if ev["stance"] in ("states", "implies") and core & set(ev["fields"].split(";"))}
+            cited = [s for s in cited if s in reporting]
+            dated = [source_rows[s]["date_published"] for s in cited
+                     if source_rows[s]["date_published_precision"] == "day" and source_rows[s]["date_published"]
+                     and source_rows[s]["date_published"] >= happened]
+            # A derived row for date_reported carries the rule that explains why an earlier
+            # cited page is not the first report of this fact (it reports something else).
+            explained = any(ev["stance"] == "derived" and "date_reported" in ev["fields"].split(";") for ev in rows)
+            if reported and dated and min(dated) < reported and not explained:
+                first = min((s for s in cited if source_rows[s]["date_published"] == min(dated)),
+                            key=lambda s: source_rows[s]["date_published"])
+                faults.append(Fault(fact_label, i, "date_reported", "not-first-report",
+                                    f"'{fact_id}' says it was first reported on {reported}, but its source '{first}' "
+                                    f"was published on {min(dated)}; date_reported is the first report's date"))
+    return faults
+
+
+def pending_facts(tables: dict[str, RawTable], package: dict) -> list[tuple[str, str]]:
+    """Fact rows (table, id) that no verifier has yet backed field by field in data/evidence.csv."""
+    evidence = tables.get("evidence")
+    checked = {(r["fact_table"], r["fact_id"]) for r in (evidence.rows if evidence else [])}
+    pending = []
+    for resource in package["resources"]:
+        schema = resource["schema"]
+        if "x-keyFields" not in schema or resource["name"] not in tables:
+            continue
+        pending += [(resource["name"], row[schema["primaryKey"]]) for row in tables[resource["name"]].rows
+                    if (resource["name"], row[schema["primaryKey"]]) not in checked]
+    return pending
+
+
 def check_package(folder: Path | None = None) -> tuple[dict[str, RawTable], list[Fault]]:
     """Read and check every table. Returns the raw tables and all faults found."""
     folder = folder or data_dir()
@@ -346,6 +492,7 @@ def check_package(folder: Path | None = None) -> tuple[dict[str, RawTable], list
     faults += check_references(tables, package)
     faults += check_targets(tables, package, frozenset((f.file, f.row) for f in faults))
     faults += check_seed_articles(tables)
+    faults += check_evidence(tables, package)
     return tables, faults
 
 

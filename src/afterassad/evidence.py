@@ -26,6 +26,8 @@ CHAPTERS = {  # chapter id -> (number, title, page)
     "equipment": (5, "Equipment lost", "04_equipment"),
 }
 FACT_TABLES = ["events", "movements", "estimates", "equipment"]
+# Every table whose rows are facts backed value by value in data/evidence.csv (x-keyFields in the contract).
+EVIDENCE_TABLES = ["events", "movements", "estimates", "equipment", "site_status", "sites", "places", "platforms"]
 STRENGTH_BANDS = ["none", "one outlet", "two outlets", "three or more"]  # none: a seed's claim, stored to be tested
 BAND_COLOURS = {"none": "#6E7781", "one outlet": "#D55E00", "two outlets": "#E69F00", "three or more": "#009E73"}
 
@@ -194,9 +196,30 @@ def chronology_figure(rows: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
 DT_BUNDLE = "_static/itables/dt_bundle.js"  # served by the site itself (the Makefile copies it from itables)
 
 
-def explorer_rows(fact_rows: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
+STANCE_WORDS = {"states": "states", "implies": "implies", "disagrees": "disagrees", "derived": "derived"}
+
+
+def backing_by_fact(evidence: pd.DataFrame, labels: pd.Series) -> pd.Series:
+    """fact_id -> which source backs which of its values, as escaped HTML for the explorer:
+    one line per source ('Reuters 2024u states date, place'), a disagreeing source with the value
+    it gives, and this report's own inferences with their rule. Facts not yet re-verified are absent."""
+    def line(row) -> str:
+        fields = html(row.fields.replace("_id", "").replace("_", " ").replace(";", ", "))
+        if row.stance == "derived":
+            return f"<i>derived</i> {fields}: {html(row.rule)}"
+        who = f'<a href="references.html#src-{html(row.source_id)}">{html(labels.get(row.source_id, row.source_id))}</a>'
+        if row.stance == "disagrees":
+            return f"{who} <b>disagrees</b> on {fields}: {html(row.as_given)}"
+        return f"{who} {STANCE_WORDS[row.stance]} {fields}"
+
+    lines = evidence.assign(line=[line(r) for r in evidence.itertuples()])
+    return lines.groupby("fact_id", sort=False)["line"].agg("<br>".join)
+
+
+def explorer_rows(fact_rows: pd.DataFrame, labels: pd.Series, backing: pd.Series | None = None) -> pd.DataFrame:
     """The explorer's columns, every cell escaped for HTML; chapter and source cells are links
-    (to the chapter's page and to the source's entry in the references)."""
+    (to the chapter's page and to the source's entry in the references). `backing` (from
+    backing_by_fact) adds the value-by-value evidence column."""
     def chapter_link(c: str) -> str:
         number, title, page = CHAPTERS[c]
         return f'<a href="{page}.html">{number}. {html(title)}</a>'
@@ -216,16 +239,46 @@ def explorer_rows(fact_rows: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
         "Status": fact_rows["status"].map(html),
         "Outlets": fact_rows["outlets"],
         "Sources": fact_rows["source_ids"].map(source_links),
+        "Which source gives which value": fact_rows["fact_id"].map(
+            lambda i: backing.get(i, "<i>not yet re-verified</i>") if backing is not None else ""),
         "Row": fact_rows["table"] + ": " + fact_rows["fact_id"].map(html),
     })
+
+
+# A chapter's table links a fact to explorer.html#fact-<id>: once the table is ready, the explorer
+# types that id into its search box, so the reader lands on that one row, whatever page it is on.
+FACT_LINK_SCRIPT = """<script>
+(function () {
+  function show() {
+    var m = /^#fact-([a-z0-9_]+)$/.exec(window.location.hash);
+    if (!m) return;
+    var tries = 0, timer = setInterval(function () {
+      var box = document.querySelector("#aa-explorer-table_wrapper input[type=search]");
+      if (box || ++tries > 100) clearInterval(timer);
+      if (!box) return;
+      box.value = m[1];
+      box.dispatchEvent(new Event("input", {bubbles: true}));
+      box.closest(".aa-explorer-wrap").scrollIntoView();
+    }, 100);
+  }
+  window.addEventListener("hashchange", show);
+  document.addEventListener("DOMContentLoaded", show);
+})();
+</script>"""
+
+
+def fact_link(fact_id: str) -> str:
+    """Where a chapter's table row points for the evidence behind its fact."""
+    return f"explorer.html#fact-{fact_id}"
 
 
 class Explorer:
     """The explorer as a notebook output: an interactive table (itables, DataTables) for the web
     page, and for the PDF a short summary with counts that points to the web edition and the data."""
 
-    def __init__(self, fact_rows: pd.DataFrame, labels: pd.Series, version: str):
-        self.facts, self.rows, self.version = fact_rows, explorer_rows(fact_rows, labels), version
+    def __init__(self, fact_rows: pd.DataFrame, labels: pd.Series, version: str, evidence: pd.DataFrame | None = None):
+        backing = backing_by_fact(evidence, labels) if evidence is not None else None
+        self.facts, self.rows, self.version = fact_rows, explorer_rows(fact_rows, labels, backing), version
 
     def summary(self) -> str:
         by_chapter = self.facts["chapter"].value_counts()
@@ -249,7 +302,7 @@ class Explorer:
                                                    "_": "Filters (%d)"}}},
             display_logo_when_loading=False)
         return (f'<div class="aa-explorer-wrap" role="region" tabindex="0" aria-label="Evidence explorer: every fact, '
-                f'searchable">{table}</div>')
+                f'searchable">{table}</div>{FACT_LINK_SCRIPT}')
 
     def _repr_markdown_(self) -> str:
         return self.summary()
@@ -279,3 +332,33 @@ def strength_table(counts: pd.DataFrame):
              .rename_axis(index="Chapter", columns=None).reset_index())
     return Table(frame, caption="Facts per chapter by the number of independent outlets behind them "
                                 "(None: a seed article's own claim, stored to be tested).")
+
+
+# ------------------------------------------------------------------ field-level evidence
+def evidence_counts(evidence: pd.DataFrame, fact_tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per fact table: its rows, how many were re-verified, the evidence rows, and how many
+    (fact, field) pairs are stated, implied or derived by some evidence row, and in dispute."""
+    out = []
+    for name, frame in fact_tables.items():
+        ev = evidence[evidence["fact_table"] == name]
+        pairs = ev.assign(field=ev["fields"].str.split(";")).explode("field")
+        def n(stance):
+            return len(pairs.loc[pairs["stance"] == stance, ["fact_id", "field"]].drop_duplicates())
+        out.append({"Table": name.replace("_", " "), "Rows": len(frame), "Re-verified": ev["fact_id"].nunique(),
+                    "Evidence rows": len(ev), "Fields stated": n("states"), "Fields implied": n("implies"),
+                    "Fields derived": n("derived"), "Fields in dispute": n("disagrees")})
+    return pd.DataFrame(out)
+
+
+def worked_example(evidence: pd.DataFrame, fact_id: str, labels: pd.Series):
+    """One fact's evidence, value by value, as a table for the method page."""
+    from .text import Table
+    rows = evidence[evidence["fact_id"] == fact_id]
+    frame = pd.DataFrame({
+        "Values": rows["fields"].str.replace("_id", "").str.replace("_", " ").str.replace(";", ", "),
+        "Source": [labels.get(s, s) if isinstance(s, str) else "this report" for s in rows["source_id"]],
+        "Stance": rows["stance"],
+        "Where in the source": rows["locator"].fillna(""),
+        "As the source gives it, or the rule": [a if isinstance(a, str) else r for a, r in zip(rows["as_given"], rows["rule"])],
+    })
+    return Table(frame, caption=f"The evidence behind one fact ({fact_id}), value by value.")

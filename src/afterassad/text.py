@@ -74,12 +74,26 @@ def column_widths(frame: pd.DataFrame) -> list[int]:
 class Table:
     """A table for both outputs: escaped HTML for the web page, a Markdown table for the PDF."""
 
-    def __init__(self, frame: pd.DataFrame, caption: str | None = None):
+    def __init__(self, frame: pd.DataFrame, caption: str | None = None, fact_ids=None):
+        """`fact_ids`, one per row (or None for a row that is not one fact), gives the web table a
+        last column linking each row to its fact's evidence in the explorer; the PDF has no explorer."""
         self.frame = frame
         self.caption = caption
+        fact_ids = frame.attrs.get("fact_ids") if fact_ids is None else fact_ids
+        self.fact_ids = None if fact_ids is None else list(fact_ids)
+        if self.fact_ids is not None and len(self.fact_ids) != len(frame):
+            raise ValueError(f"{len(self.fact_ids)} fact ids for {len(frame)} rows")
 
     def _repr_html_(self) -> str:
-        body = self.frame.to_html(index=False, escape=True, na_rep="", border=0, classes=["aa-table"])
+        frame = self.frame
+        if self.fact_ids is not None:
+            from .evidence import fact_link
+            marker = "\x00"  # survives escaping, replaced by the link after it
+            frame = frame.assign(Evidence=[f"{marker}{i}" if isinstance(i, str) and i else "" for i in self.fact_ids])
+        body = frame.to_html(index=False, escape=True, na_rep="", border=0, classes=["aa-table"])
+        if self.fact_ids is not None:
+            body = re.sub("\x00([a-z0-9_]+)", lambda m: f'<a href="{fact_link(m.group(1))}" '
+                          f'aria-label="evidence for this row in the explorer">sources</a>', body)
         caption = f'<p class="aa-table-caption">{html(self.caption)}</p>' if self.caption else ""
         return f'<div class="aa-table-wrap">{caption}{body}</div>'
 

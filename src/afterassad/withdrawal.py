@@ -57,9 +57,16 @@ def posture(estimates: pd.DataFrame, fall: pd.Timestamp) -> pd.DataFrame:
     return rows.sort_values(["kind_order", "as_of"]).reset_index(drop=True)
 
 
+def _with_facts(fact_ids: pd.Series, columns: dict) -> pd.DataFrame:
+    """A reader's table that remembers the fact behind each row (text.Table links it to the explorer)."""
+    frame = pd.DataFrame({k: (v.values if isinstance(v, pd.Series) else v) for k, v in columns.items()})
+    frame.attrs["fact_ids"] = list(fact_ids)
+    return frame
+
+
 def posture_table(rows: pd.DataFrame) -> pd.DataFrame:
     """The posture estimates as a reader's table: what, how many, who estimated, as of when."""
-    return pd.DataFrame({
+    return _with_facts(rows["estimate_id"], {
         "Asset": rows["asset_kind"].map(ASSET_KIND_LABELS).fillna("Other"),
         "What is counted": rows["subject"],
         "Estimate": [r.words(u if u != "items" else "") for r, u in zip(rows["range"], rows["unit"])],
@@ -398,7 +405,7 @@ def left_and_stayed(equipment: pd.DataFrame, estimates: pd.DataFrame, places: pd
     before = posture(estimates, fall)
     rows = [{"kind": _figure_kind(r.asset_kind if pd.notna(r.asset_kind) else "other"), "where": "In Syria as the regime fell",
              "what": r.subject, "range": r.range, "as_of": r.as_of, "as_of_precision": r.as_of_precision, "place": r.place_id,
-             "who": r.estimator, "status": r.status, "unit": r.unit} for r in before.itertuples()]
+             "who": r.estimator, "status": r.status, "unit": r.unit, "fact_id": r.estimate_id} for r in before.itertuples()]
     own = equipment[(equipment["conflict"] == "syria_2024") & (equipment["owner_actor_id"] == "russia")
                     & (equipment["as_of"] >= fall - pd.Timedelta(days=7))]
     country = own["destination_place_id"].map(places.set_index("place_id")["country"].fillna(""))
@@ -407,7 +414,7 @@ def left_and_stayed(equipment: pd.DataFrame, estimates: pd.DataFrame, places: pd
         rows.append({"kind": _figure_kind(CATEGORY_KIND.get(r["category"], "other")), "where": _where(r["outcome"], c),
                      "what": r["system"], "range": ranges.from_row(r, "count") if counted_row else None, "place": r["destination_place_id"],
                      "as_of": r["as_of"], "as_of_precision": r["as_of_precision"], "who": r["estimator"],
-                     "status": r["status_of_claim"], "unit": "items"})
+                     "status": r["status_of_claim"], "unit": "items", "fact_id": r["equipment_id"]})
     frame = pd.DataFrame(rows)
     frame["kind_order"] = frame["kind"].map({k: i for i, k in enumerate(FIGURE_KINDS)})
     frame["where_order"] = frame["where"].map({k: i for i, k in enumerate(OUTCOME_ORDER)}).fillna(len(OUTCOME_ORDER))
@@ -463,7 +470,7 @@ def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
 
 def left_stayed_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Every row behind the matrix, for the reader who wants the detail."""
-    return pd.DataFrame({
+    return _with_facts(rows["fact_id"], {
         "Asset": rows["kind"], "What became of it": rows["where"], "What": rows["what"],
         "Count": [r.words() if r is not None else "no count" for r in rows["range"]],
         "As of": [with_precision(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"])],
@@ -543,7 +550,7 @@ def voyages_table(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.D
     ships = movements[movements["asset_type"] == "ship_voyage"].sort_values(["date", "movement_id"])
     names = platforms.set_index("platform_id")["name"].map(short_name)
     place = places.set_index("place_id")["name"].map(short_name)
-    return pd.DataFrame({
+    return _with_facts(ships["movement_id"], {
         "When": [when(r) for _, r in ships.iterrows()],
         "Ship": [names.get(p, "") if isinstance(p, str) else ("several ships" if n > 1 else "not named") for p, n in
                  zip(ships["platform_id"], ships[["count_low", "count_best", "count_high"]].max(axis=1).fillna(0))],
