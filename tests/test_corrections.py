@@ -243,3 +243,13 @@ def test_a_logged_change_to_a_published_fact_passes(broken):
                                   old_value=old, new_value=old + " (corrected)"))
     broken.write("corrections", ch, corrections)
     assert [p for p in unlogged_fact_changes(broken.data) if rows[0]["movement_id"] in p] == []
+
+
+def test_the_pdf_summarises_the_log_with_its_counts():
+    from afterassad.corrections import pdf_summary
+    rows = [correction(correction_id=f"corr_00{i}", kind=k, target_table=t, target_id="x", field="f",
+                       old_value="a", new_value="b") for i, (k, t) in
+            enumerate([("fact_changed", "events"), ("fact_changed", "places"), ("sources_changed", "events")], start=1)]
+    text = pdf_summary(pd.DataFrame(rows).assign(date=pd.Timestamp("2027-01-05")), "9.9.9")
+    assert text.startswith("The log holds 3 corrections, made 5 January 2027: 2 changes to a fact, 1 changes to the sources")
+    assert "events 2, places 1" in text and "version 9.9.9" in text

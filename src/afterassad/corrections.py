@@ -87,14 +87,33 @@ def page_markdown(corrections: pd.DataFrame, version: str) -> str:
     return "\n".join(entry(fix) for fix in ordered.itertuples())
 
 
+def pdf_summary(corrections: pd.DataFrame, version: str) -> str:
+    """For the PDF, which leaves the long list to the web edition: how many corrections, of what
+    kind, in which tables, and where the full list is."""
+    if corrections.empty:
+        return page_markdown(corrections, version)
+    plural = {"fact_changed": "changes to a fact", "sources_changed": "changes to the sources behind a row",
+              "verdict_changed": "changed verdicts", "claim_withdrawn": "withdrawn claims"}
+    kinds = corrections["kind"].map(plural).value_counts()
+    tables = corrections["target_table"].str.replace("_", " ").value_counts()
+    dates = sorted(corrections["date"].dropna().unique())
+    when = long_date(dates[0]) if len(dates) == 1 else f"{long_date(dates[0])} to {long_date(dates[-1])}"
+    return (f"The log holds {len(corrections):,} corrections, made {when}: "
+            + ", ".join(f"{n:,} {k}" for k, n in kinds.items()) + ". By table: "
+            + ", ".join(f"{t} {n:,}" for t, n in tables.items())
+            + ". The full list, with each old and new value and the reason for it, is on the Corrections page "
+              f"of the web edition and in the data package (version {version}), in corrections.csv.")
+
+
 class CorrectionsList:
-    """Displays the corrections as Markdown (for the web page and the PDF)."""
+    """Displays the corrections: the full list as Markdown on the web page, a summary in the PDF."""
 
     def __init__(self, corrections: pd.DataFrame, version: str):
         self.corrections, self.version = corrections, version
 
     def _repr_markdown_(self) -> str:
-        return page_markdown(self.corrections, self.version)
+        return ("::::{only} html\n" + page_markdown(self.corrections, self.version) + "\n::::\n\n"
+                "::::{only} latex\n" + md(pdf_summary(self.corrections, self.version)) + "\n::::\n")
 
     def __repr__(self) -> str:
         return f"{len(self.corrections)} corrections (version {self.version})"

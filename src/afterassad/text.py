@@ -93,7 +93,7 @@ class Table:
         body = frame.to_html(index=False, escape=True, na_rep="", border=0, classes=["aa-table"])
         if self.fact_ids is not None:
             body = re.sub("\x00([a-z0-9_]+)", lambda m: f'<a href="{fact_link(m.group(1))}" '
-                          f'aria-label="evidence for this row in the explorer">sources</a>', body)
+                          'title="Which source gives which value, in the evidence explorer">sources</a>', body)
         caption = f'<p class="aa-table-caption">{html(self.caption)}</p>' if self.caption else ""
         return f'<div class="aa-table-wrap">{caption}{body}</div>'
 
