@@ -20,7 +20,7 @@ BIB     := _build/generated/references.bib
 STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
 BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
 
-.PHONY: help book test setup system venv validate execute outputs html pdf unit nbval check-pdf check-site check-release check-repro lab lab-command clean
+.PHONY: help book test setup system venv validate execute outputs html pdf unit nbval check-pdf check-meta check-site check-release check-repro lab lab-command clean
 
 help:
 	@echo "make book   install everything, validate data, execute chapters, build HTML (_build/html) and PDF ($(PDF))"
@@ -31,7 +31,7 @@ help:
 book: setup validate execute outputs
 	@echo; echo "HTML: _build/html/index.html"; echo "PDF:  $(PDF)"
 
-test: setup validate check-release unit nbval outputs check-pdf check-repro check-site
+test: setup validate check-release unit nbval outputs check-pdf check-meta check-repro check-site
 	@echo; echo "all checks passed"
 
 # ---------------------------------------------------------------- installation
@@ -102,6 +102,8 @@ $(BIB): data/sources.csv src/afterassad/references.py | venv
 # The HTML and the PDF side by side: two Sphinx builds, one core each.
 outputs: setup
 	@$(MAKE) --no-print-directory -j2 html pdf
+	@# The PDF is part of the site too: the pages' citation_pdf_url and the Report record point to it.
+	@if [ -f $(PDF) ]; then cp $(PDF) _build/html/$(notdir $(PDF)); fi
 
 html: $(STAMPS)/html
 
@@ -143,6 +145,10 @@ nbval: setup
 check-pdf: pdf
 	$(call STEP,PDF check)
 	@$(PY) scripts/check_pdf.py $(PDF)
+
+check-meta: outputs
+	$(call STEP,metadata: citation tags, Open Graph, JSON-LD and citation files, read by extruct, pybtex and rispy)
+	@$(PY) scripts/check_metadata.py _build/html
 
 check-repro: html
 	$(call STEP,reproducibility: a second build of the same commit, offline, gives the same outputs)

@@ -1,4 +1,4 @@
-"""Command line: `python -m afterassad validate` and `python -m afterassad references OUT.bib`."""
+"""Command line: `python -m afterassad validate`, `... references OUT.bib` and `... zenodo` (writes .zenodo.json)."""
 import sys
 import time
 from pathlib import Path
@@ -32,12 +32,22 @@ def references_command(out: str) -> int:
     return 0
 
 
+def zenodo_command() -> int:
+    from .metadata import zenodo_file_text, zenodo_path
+
+    zenodo_path().write_text(zenodo_file_text(), encoding="utf-8")
+    print(f"wrote {zenodo_path()} from CITATION.cff")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if argv[1:] == ["validate"]:
         return validate_command()
+    if argv[1:] == ["zenodo"]:
+        return zenodo_command()
     if len(argv) == 3 and argv[1] == "references":
         return references_command(argv[2])
-    print("usage: python -m afterassad validate | references OUT.bib", file=sys.stderr)
+    print("usage: python -m afterassad validate | references OUT.bib | zenodo", file=sys.stderr)
     return 2
 
 

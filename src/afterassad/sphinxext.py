@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import edition, factcheck, package
+from . import edition, factcheck, metadata, package
 from .data import load
 from .dates import long_date
 from .figures import PLOTLY_BUNDLE
@@ -52,6 +52,7 @@ _HEADING_OR_TABLE = re.compile(r'<h[1-6][^>]*>(?P<heading>.*?)</h[1-6]>'
                                r'|<p id="table-[^"]*"><strong>(?P<runin>.*?)</strong>'
                                r'|<div class="aa-table-wrap">(?P<caption><p class="aa-table-caption">)?', re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_CHAPTER_PAGE = re.compile(r"book/0\d[a-z]?_")  # chapter files: numbered in reading order
 _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 
 
@@ -107,11 +108,24 @@ def accessible_body(body: str) -> str:
     return body
 
 
+_VIEWPORT = re.compile(r'\s*<meta name="viewport"[^>]*>')
+
+
+def one_viewport(page: str) -> str:
+    """Sphinx and two themes each write a viewport tag; keep the first."""
+    seen = []
+
+    def keep_first(m: re.Match) -> str:
+        seen.append(m)
+        return m.group(0) if len(seen) == 1 else ""
+    return _VIEWPORT.sub(keep_first, page)
+
+
 def accessible_page(page: str) -> str:
     """Template-level fixes, on the rendered page."""
     page = _FONTAWESOME.sub("", page)
     page = _SEARCH_FIELD.sub(r"\1", page)
-    return page
+    return one_viewport(page)
 
 
 _CITATION_ENTRY = re.compile(r'(<div class="citation" id="[^"]+" role="doc-biblioentry">)\s*'
@@ -178,7 +192,7 @@ def _page_context(app, pagename, templatename, context, doctree):
         changed = last_changed(tuple([str(source.relative_to(root))] + [f"data/{t}.csv" for t in tables]))
         if changed:
             context["last_updated"] = changed
-        if body and re.match(r"book/0\d_", pagename) and tables:
+        if body and _CHAPTER_PAGE.match(pagename) and tables:
             body = re.sub(r"(</h1>)", lambda m: m.group(1) + data_box(pagename, tables), body, count=1)
     if body and pagename == "book/references":
         body = source_anchors(body, _labels())
@@ -197,7 +211,8 @@ def _edition(app, config):
     config.version = config.release = edition.version()
     config.myst_substitutions = {**config.myst_substitutions, "version": edition.version(),
                                  "citation": edition.suggested_citation("md"),
-                                 "rating_scale": factcheck.scale_markdown()}
+                                 "rating_scale": factcheck.scale_markdown(),
+                                 "citation_files": metadata.citation_files_markdown()}
     # The publishing workflow knows the site's address; a local build keeps _config.yml's (empty).
     if os.environ.get("AFTERASSAD_SITE_URL"):
         config.html_baseurl = os.environ["AFTERASSAD_SITE_URL"].rstrip("/") + "/"
@@ -250,6 +265,71 @@ def _embed_claimreview(app, pagename, templatename, context, doctree):
         context["metatags"] = context.get("metatags", "") + factcheck.script_element(_claim_reviews(app))
 
 
+def chapters(app) -> list[tuple[int, str, str]]:
+    """(number, title, docname) of each chapter, in book order, from the toctree's numbering."""
+    env = app.env
+    out = []
+    for doc, numbers in env.toc_secnumbers.items():
+        if _CHAPTER_PAGE.match(doc) and numbers.get(""):
+            out.append((numbers[""][0], env.titles[doc].astext(), doc))
+    return sorted(out)
+
+
+def _page(app, pagename, context) -> metadata.Page:
+    number = next((n for n, _, d in chapters(app) if d == pagename), None)
+    # The theme's title carries the section number ("2. The collapse…"); the citation does not.
+    title = re.sub(r"^\d+(\.\d+)*\.?\s+", "", _html.unescape(_TAGS.sub("", context.get("title", "") or "")).strip())
+    return metadata.Page(name=pagename, title=title, description=metadata.page_description(context.get("body", "")),
+                         chapter=number, site_url=app.config.html_baseurl or "")
+
+
+def _metadata(app, pagename, templatename, context, doctree):
+    """Citation, description, link-preview and JSON-LD tags for every page; the Dataset record on the
+    data dictionary; 'Cite this chapter' at the end of each chapter."""
+    if app.builder.format != "html" or not context.get("body"):
+        return
+    page = _page(app, pagename, context)
+    tags = metadata.head_tags(page)
+    if pagename == "book/index":
+        tags = tags.rsplit("<script", 1)[0] + metadata.json_ld_script(metadata.report_ld(page, chapters(app)))
+    if pagename == "book/data_dictionary":
+        tags += "\n" + metadata.json_ld_script(metadata.dataset_ld(load_package_descriptor(), page, data_date_range(),
+                                                                     package.zip_name()))
+    context["metatags"] = context.get("metatags", "") + tags
+    if page.chapter is not None:
+        chapter = (page.chapter, page.title, pagename)
+        context["body"] = context["body"] + metadata.cite_line(chapter, page.site_url, page.depth)
+
+
+def load_package_descriptor() -> dict:
+    from .data import load_package
+    return load_package()
+
+
+def data_date_range() -> tuple[str, str]:
+    """The span of dated facts: the Dataset's temporal coverage."""
+    dates = pd.concat([load(t)[c].dropna() for t, c in (("events", "date"), ("movements", "date"), ("estimates", "as_of"),
+                                                         ("equipment", "as_of"), ("site_status", "date"))])
+    return dates.min().strftime("%Y-%m-%d"), dates.max().strftime("%Y-%m-%d")
+
+
+def _citation_files(app, exception):
+    """BibTeX, RIS and CSL-JSON for the report and each chapter, and the link-preview images."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from .previews import write_previews
+    site = app.config.html_baseurl or ""
+    folder = Path(app.outdir) / metadata.CITE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for chapter in [None] + chapters(app):
+        stem = "after-assad" if chapter is None else chapter[2].rsplit("/", 1)[-1]
+        (folder / f"{stem}.bib").write_text(metadata.bibtex(chapter, site), encoding="utf-8")
+        (folder / f"{stem}.ris").write_text(metadata.ris(chapter, site), encoding="utf-8")
+        (folder / f"{stem}.json").write_text(json.dumps(metadata.csl_json(chapter, site), indent=1, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+    write_previews(Path(app.srcdir), Path(app.outdir) / metadata.PREVIEW_DIR, chapters(app))
+
+
 def setup(app):
     register_pybtex_style()
     app.connect("config-inited", _edition)
@@ -258,4 +338,6 @@ def setup(app):
     app.connect("build-finished", _publish_data)
     app.connect("builder-inited", _write_claimreview_file)
     app.connect("html-page-context", _embed_claimreview)
+    app.connect("html-page-context", _metadata, priority=950)
+    app.connect("build-finished", _citation_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
