@@ -79,6 +79,8 @@ ACTOR_COLOURS = {
     "global_firepower": "#A0A9B1",
     "yenicag": "#838E98",
     "newsrael": "#929CA5",
+    "al_bawaba": "#8B96A0",
+    "nineteenfortyfive": "#7F8A94",
     "donald_trump": "#6C5B7B",
     # States that received aircraft flown out of Afghanistan.
     "uzbekistan": "#1B7F8C",
