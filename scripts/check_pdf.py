@@ -127,7 +127,9 @@ def main(pdf: str) -> int:
     for title in page_titles():
         if normalise(title) not in text:
             problems.append(f"chapter or page missing from the PDF text: {title!r}")
-    urls = text.count("url: http")  # the rest of an address may break across lines
+    # The rest of an address may break across lines, and a page break may put the running header
+    # between "URL:" and the address.
+    urls = len(re.findall(r"url:[^\[]{0,120}?https?:", text))
     with_url = int(load("sources")["url"].notna().sum())
     if urls < with_url:
         problems.append(f"only {urls} references in the PDF carry their URL; {with_url} sources have one")

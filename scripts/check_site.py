@@ -39,6 +39,7 @@ VIEWS = {"desktop": (1280, 900, "light"), "phone": (390, 844, "light"), "dark": 
 
 # Page-weight budgets, in bytes after gzip (level 6): a whole first visit, and the page's own HTML.
 BUDGET_FIRST_VISIT = 1_500_000
+MAX_SHOT_PX = 15000
 BUDGET_HTML = 100_000
 
 DRAWN = """() => [...document.querySelectorAll('.plotly-graph-div')].map(d => ({
@@ -204,7 +205,10 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str)
 
     suffix = "" if view == "desktop" else f"@{view}"
     shot = shots / (rel.replace("/", "__").removesuffix(".html") + suffix + ".png")
-    page.screenshot(path=str(shot), full_page=True)
+    # Chromium cannot capture a page taller than about 16,000 px in one image (the corrections log
+    # is longer at phone width): the screenshot keeps the top of such a page.
+    height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_SHOT_PX)
+    page.screenshot(path=str(shot), full_page=True, clip={"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height})
     context.close()
     info = ", ".join(f"{k} ×{n}" for k, n in sorted(minor.items())) or "none"
     print(f"  {rel} ({view_name(view)}): {len(figures)} figure(s); axe serious/critical: {len(failing)}; "

@@ -7,11 +7,20 @@ Corrections appendix.
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .claims import _cite, anchor
 from .dates import long_date
-from .text import md
+from .text import clip, md
+
+# The web list keeps each entry short (the page must stay light on a phone): long texts are named,
+# not repeated, and reasons are cut at a word; corrections.csv holds every value and reason in full.
+LONG_VALUE = 120
+REASON_CHARS = 220
+# The re-verification of every fact (December 2026) labelled its reasons; the page says so once.
+REVIEW_PREFIX = re.compile(r"^(Field-level re-verification|Strict re-verification): ")
 
 KIND_LABELS = {"verdict_changed": "verdict changed", "fact_changed": "fact changed",
                "claim_withdrawn": "claim withdrawn", "sources_changed": "sources changed"}
@@ -70,11 +79,18 @@ def entry(fix) -> str:
     lines = []
     if fix.kind == "claim_withdrawn" and fix.target_table == "claims":
         lines.append(f"({anchor(fix.target_id)})=")
-    change = (f"{md(fix.field)}: {md(fix.old_value)} → {md(fix.new_value)}" if fix.kind != "claim_withdrawn"
-              else f"withdrawn; its verdict had been {md(fix.old_value)}")
+    old, new = (v if isinstance(v, str) else "" for v in (fix.old_value, fix.new_value))
+    if fix.kind == "claim_withdrawn":
+        change = f"withdrawn; its verdict had been {md(old)}"
+    elif len(old) + len(new) > LONG_VALUE:
+        # A rewritten sentence is shown by its field alone; corrections.csv holds both texts.
+        change = f"{md(fix.field)} rewritten" if old and new else f"{md(fix.field)} {'emptied' if old else 'filled in'}"
+    else:
+        change = f"{md(fix.field)}: {md(old) or '(empty)'} → {md(new) or '(empty)'}"
     sources = f" *Sources:* {_cite(fix.source_ids)}." if isinstance(fix.source_ids, str) and fix.source_ids else ""
+    reason = clip(REVIEW_PREFIX.sub("", str(fix.reason)), REASON_CHARS)
     lines += [f"**{long_date(fix.date)}** · {md(fix.correction_id)} · {KIND_LABELS[fix.kind]} · {_target(fix)}. "
-              f"{change}. *Why:* {md(fix.reason)}{sources}", ""]
+              f"{change}. *Why:* {md(reason)}{sources}", ""]
     return "\n".join(lines)
 
 

@@ -207,7 +207,8 @@ def backing_by_fact(evidence: pd.DataFrame, labels: pd.Series) -> pd.Series:
         fields = html(row.fields.replace("_id", "").replace("_", " ").replace(";", ", "))
         if row.stance == "derived":
             return f"<i>derived</i> {fields}: {html(row.rule)}"
-        who = f'<a href="references.html#src-{html(row.source_id)}">{html(labels.get(row.source_id, row.source_id))}</a>'
+        # The label only: the Sources column beside it links each source to its reference.
+        who = html(labels.get(row.source_id, row.source_id))
         if row.stance == "disagrees":
             return f"{who} <b>disagrees</b> on {fields}: {html(row.as_given)}"
         return f"{who} {STANCE_WORDS[row.stance]} {fields}"
