@@ -103,3 +103,10 @@ def earliest_evidence(claims: pd.DataFrame, sources: pd.DataFrame, claim_id: str
     if cited.empty:
         raise ValueError(f"no dated source behind {claim_id}")
     return cited["date_published"].min()
+
+
+def verdict_sources(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The sources the verdicts rest on: every source a claim cites, less the seed articles under test."""
+    ids = {s for cell in claims["source_ids"].dropna() for s in str(cell).split(";") if s}
+    behind = sources[sources["source_id"].isin(ids)]
+    return behind[behind["source_type"] != "seed_article"]
