@@ -70,7 +70,9 @@ def reconcile(published: pd.DataFrame, claims: pd.DataFrame, corrections: pd.Dat
 def _target(fix) -> str:
     """What was corrected: a link to a claim's card, or the table and row."""
     if fix.target_table == "claims" and fix.kind != "claim_withdrawn":
-        return f"claim {{ref}}`{md(fix.target_id)} <{anchor(fix.target_id)}>`"
+        # A role's text is not Markdown, so the id goes in unescaped (the contract allows only
+        # lowercase letters, digits and underscores in claim ids).
+        return f"claim {{ref}}`{fix.target_id} <{anchor(fix.target_id)}>`"
     return f"{md(fix.target_table)} row {md(fix.target_id)}"
 
 
@@ -82,6 +84,11 @@ def entry(fix) -> str:
     old, new = (v if isinstance(v, str) else "" for v in (fix.old_value, fix.new_value))
     if fix.kind == "claim_withdrawn":
         change = f"withdrawn; its verdict had been {md(old)}"
+    elif fix.kind == "sources_changed":
+        before, after = set(old.split(";")) - {""}, set(new.split(";")) - {""}
+        parts = [f"added {md(', '.join(sorted(after - before)))}" if after - before else "",
+                 f"removed {md(', '.join(sorted(before - after)))}" if before - after else ""]
+        change = "sources " + "; ".join(p for p in parts if p)
     elif len(old) + len(new) > LONG_VALUE:
         # A rewritten sentence is shown by its field alone; corrections.csv holds both texts.
         change = f"{md(fix.field)} rewritten" if old and new else f"{md(fix.field)} {'emptied' if old else 'filled in'}"

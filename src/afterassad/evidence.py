@@ -351,8 +351,8 @@ def evidence_counts(evidence: pd.DataFrame, fact_tables: dict[str, pd.DataFrame]
     return pd.DataFrame(out)
 
 
-def worked_example(evidence: pd.DataFrame, fact_id: str, labels: pd.Series):
-    """One fact's evidence, value by value, as a table for the method page."""
+def worked_example(evidence: pd.DataFrame, fact_id: str, labels: pd.Series, what: str):
+    """One fact's evidence, value by value, as a table for the method page; `what` names the fact in words."""
     from .text import Table
     rows = evidence[evidence["fact_id"] == fact_id]
     frame = pd.DataFrame({
@@ -360,6 +360,6 @@ def worked_example(evidence: pd.DataFrame, fact_id: str, labels: pd.Series):
         "Source": [labels.get(s, s) if isinstance(s, str) else "this report" for s in rows["source_id"]],
         "Stance": rows["stance"],
         "Where in the source": rows["locator"].fillna(""),
-        "As the source gives it, or the rule": [a if isinstance(a, str) else r for a, r in zip(rows["as_given"], rows["rule"])],
+        "As the source gives it, or the rule": [r if st == "derived" else a for st, a, r in zip(rows["stance"], rows["as_given"], rows["rule"])],
     })
-    return Table(frame, caption=f"The evidence behind one fact ({fact_id}), value by value.")
+    return Table(frame, caption=f"The evidence behind one fact, value by value: {what}.")
