@@ -74,11 +74,13 @@ def column_widths(frame: pd.DataFrame) -> list[int]:
 class Table:
     """A table for both outputs: escaped HTML for the web page, a Markdown table for the PDF."""
 
-    def __init__(self, frame: pd.DataFrame, caption: str | None = None, fact_ids=None):
+    def __init__(self, frame: pd.DataFrame, caption: str | None = None, fact_ids=None, web_only: str | None = None):
         """`fact_ids`, one per row (or None for a row that is not one fact), gives the web table a
-        last column linking each row to its fact's evidence in the explorer; the PDF has no explorer."""
+        last column linking each row to its fact's evidence in the explorer; the PDF has no explorer.
+        A `web_only` table stays in the web edition; the PDF prints the given text in its place."""
         self.frame = frame
         self.caption = caption
+        self.web_only = web_only
         fact_ids = frame.attrs.get("fact_ids") if fact_ids is None else fact_ids
         self.fact_ids = None if fact_ids is None else list(fact_ids)
         if self.fact_ids is not None and len(self.fact_ids) != len(frame):
@@ -99,6 +101,8 @@ class Table:
 
     def _repr_markdown_(self) -> str:
         """A MyST list-table: widths fitted to the content, and a longtable so it breaks across pages."""
+        if self.web_only is not None:
+            return md(self.web_only)
         widths = " ".join(str(w) for w in column_widths(self.frame))
         lines = ["```{list-table}" + (f" {md(self.caption)}" if self.caption else ""),
                  ":header-rows: 1", f":widths: {widths}", ":class: longtable aa-table", ""]
