@@ -20,12 +20,13 @@ BIB     := _build/generated/references.bib
 STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
 BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
 
-.PHONY: help book test setup system venv validate execute outputs html pdf unit nbval check-pdf check-meta check-site check-release check-repro lab lab-command clean
+.PHONY: help book test setup system venv validate execute outputs html pdf unit nbval check-pdf check-meta check-site check-release check-repro bench lab lab-command clean
 
 help:
 	@echo "make book   install everything, validate data, execute chapters, build HTML (_build/html) and PDF ($(PDF))"
 	@echo "make test   run every check (data contract, unit tests, nbval, strict HTML build, PDF check, browser check)"
 	@echo "make validate   check the data contract only (seconds)"
+	@echo "make bench  Lighthouse (mobile) on every page of the built site, served gzipped"
 	@echo "make lab    serve JupyterLab on the chapters (PORT=8888 by default; prints the URL with its token)"
 
 book: setup validate execute outputs
@@ -168,6 +169,18 @@ check-release:
 PORT ?= 8888
 LAB_CMD = $(VENV)/bin/jupyter lab --no-browser --allow-root --ip=127.0.0.1 --port=$(PORT) \
   --ServerApp.port_retries=0 --ServerApp.root_dir=$(CURDIR)/book
+
+# Page speed as a reader on a phone meets it: Lighthouse 12 from npm (13 needs Node 22), mobile
+# profile, on every page served gzipped. Scores are noisy, so this is a benchmark, not a test.
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	$(call STEP,Lighthouse 12 from npm)
+	@mkdir -p .cache/lighthouse && cd .cache/lighthouse && npm install --silent --no-save --no-package-lock lighthouse@12 >/dev/null
+	@test -x $@
+
+bench: outputs $(LIGHTHOUSE)
+	$(call STEP,page speed: Lighthouse mobile on every page, served gzipped)
+	@$(PY) scripts/benchmark_pages.py _build/html
 
 lab: setup
 	$(LAB_CMD)

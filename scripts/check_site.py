@@ -17,6 +17,7 @@ import functools
 import gzip
 import http.server
 import json
+import re
 import sys
 import threading
 from collections import Counter
@@ -249,6 +250,24 @@ def run_jobs(jobs: list[tuple[str, str]], base: str, root: str, shots: str) -> d
     return out
 
 
+# A script in the head that is neither deferred nor async blocks the first paint. The theme's tiny
+# documentation_options.js may: the inline theme scripts after it read what it defines.
+_HEAD_SCRIPT = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"([^>]*)>", re.I)
+ALLOWED_BLOCKING = ("documentation_options.js",)
+
+
+def render_blocking(page: str) -> list[str]:
+    """The external scripts in a page's head that block its first paint."""
+    head = page.split("</head>", 1)[0]
+    out = []
+    for m in _HEAD_SCRIPT.finditer(head):
+        attrs = (m.group(1) + m.group(3)).lower()
+        src = m.group(2).split("?")[0]
+        if not re.search(r"\b(defer|async)\b|type=\"module\"", attrs) and not src.endswith(ALLOWED_BLOCKING):
+            out.append(src)
+    return out
+
+
 def main(folder: str) -> int:
     root = Path(folder)
     if not AXE.is_file():
@@ -258,6 +277,10 @@ def main(folder: str) -> int:
     shots.mkdir(parents=True, exist_ok=True)
     server, base = serve(root)
     failures: dict[str, list[str]] = {}
+    for path in pages(root):
+        blocking = render_blocking(path.read_text(encoding="utf-8"))
+        if blocking:
+            failures[f"{path.relative_to(root).as_posix()} (head)"] = [f"render-blocking script: {s}" for s in blocking]
     jobs = [(view, path.relative_to(root).as_posix()) for view in VIEWS for path in pages(root)]
     results: dict[tuple[str, str], tuple[list[str], dict]] = {}
     try:

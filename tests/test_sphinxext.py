@@ -56,3 +56,36 @@ def test_the_publishing_workflow_sets_the_site_address_for_canonical_links_and_c
     monkeypatch.setenv("AFTERASSAD_SITE_URL", "https://example.org/after-assad")
     _edition(None, config)
     assert config.html_baseurl == "https://example.org/after-assad/"
+
+
+def test_unused_theme_scripts_are_dropped_and_the_rest_deferred():
+    from sphinx.builders.html._assets import _JavaScript
+
+    from afterassad.sphinxext import lighter_scripts
+    scripts = [_JavaScript("_static/documentation_options.js"), _JavaScript("_static/doctools.js"),
+               _JavaScript("_static/copybutton.js"), _JavaScript("_static/togglebutton.js"),
+               _JavaScript("_static/searchtools.js"), _JavaScript("_static/plotly-basic.min.js")]
+    kept = {str(s.filename): s.attributes for s in lighter_scripts(scripts, "book/02_withdrawal")}
+    assert set(kept) == {"_static/documentation_options.js", "_static/doctools.js", "_static/plotly-basic.min.js"}
+    assert kept["_static/plotly-basic.min.js"].get("defer") and kept["_static/doctools.js"].get("defer")
+    assert "defer" not in kept["_static/documentation_options.js"]
+    on_search = {str(s.filename) for s in lighter_scripts(scripts, "search")}
+    assert "_static/searchtools.js" in on_search
+
+
+def test_the_search_index_loads_only_on_the_search_page():
+    from afterassad.sphinxext import search_only_when_searching
+    tags = '<script src="../_static/searchtools.js"></script>\n<script src="../searchindex.js"></script>'
+    assert "searchindex" not in search_only_when_searching(f"<head>{tags}</head><body>page</body>")
+    search = f"<script>DOCUMENTATION_OPTIONS.pagename = 'search';</script>{tags}"
+    assert "searchindex" in search_only_when_searching(search)
+
+
+def test_the_head_check_names_a_blocking_script():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("check_site", ROOT / "scripts" / "check_site.py")
+    check_site = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_site)
+    head = ('<head><script src="_static/documentation_options.js"></script><script defer src="a.js"></script>'
+            '<script src="_static/plotly.js?v=1"></script></head><script src="late.js"></script>')
+    assert check_site.render_blocking(head) == ["_static/plotly.js"]

@@ -116,6 +116,10 @@ class Figure:
                           config={"displaylogo": False, "responsive": True,
                                   # plotly.js 4 shows a "Share chart" button that uploads the chart: never
                                   "showSendToCloud": False})
+        # plotly.js loads with `defer`, after the page is parsed: draw once the document is ready.
+        div = re.sub(r'(<script[^>]*>)(.*?)(</script>)',
+                     lambda m: m.group(1) + 'document.addEventListener("DOMContentLoaded", function () {'
+                     + m.group(2) + "});" + m.group(3), div, count=1, flags=re.S)
         source = f'<p class="aa-figure-source">{html(self.note)}</p>' if self.note else ""
         # A labelled group, not role="img": the plot holds focusable controls (the modebar), which an
         # image role would hide from assistive technology. The alt text is a visually hidden paragraph

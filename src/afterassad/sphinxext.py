@@ -56,6 +56,34 @@ _CHAPTER_PAGE = re.compile(r"book/0\d[a-z]?_")  # chapter files: numbered in rea
 _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 
 
+# Theme scripts the book does not use: no code cell has a copy button worth its weight, no cell
+# toggles, no tabs. Search scripts are needed only on the search page itself.
+_UNUSED_SCRIPTS = ("clipboard.min.js", "copybutton.js", "togglebutton.js", "design-tabs.js")
+_SEARCH_SCRIPTS = ("searchtools.js", "language_data.js")
+# Scripts the first paint does not need: they run after the page is parsed, in order. (The small
+# documentation_options.js stays blocking: inline theme scripts read what it defines.)
+_DEFERRED_SCRIPTS = ("doctools.js", "sphinx_highlight.js", "sphinx-book-theme.js", PLOTLY_BUNDLE)
+
+
+def _script_name(script) -> str:
+    return str(getattr(script, "filename", None) or script)
+
+
+def lighter_scripts(scripts: list, pagename: str) -> list:
+    """Drop the scripts a page does not use and defer those its first paint does not need."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    out = []
+    for script in scripts:
+        name = _script_name(script).split("?")[0]
+        if name.endswith(_UNUSED_SCRIPTS) or (name.endswith(_SEARCH_SCRIPTS) and pagename != "search"):
+            continue
+        if name.endswith(_DEFERRED_SCRIPTS) and isinstance(script, _JavaScript):
+            script = _JavaScript(script.filename, priority=script.priority, **{**script.attributes, "defer": "defer"})
+        out.append(script)
+    return out
+
+
 def _keep(script, body: str) -> bool:
     name = getattr(script, "filename", None) or str(script)
     inline = (getattr(script, "attributes", {}) or {}).get("body", "")
@@ -121,8 +149,21 @@ def one_viewport(page: str) -> str:
     return _VIEWPORT.sub(keep_first, page)
 
 
+_SEARCH_TAGS = re.compile(r'\s*<script src="[^"]*(searchtools|language_data)\.js[^"]*"></script>'
+                          r'|\s*<script src="[^"]*searchindex\.js[^"]*"></script>')
+
+
+def search_only_when_searching(page: str) -> str:
+    """The theme loads the search index (about 23 KB gzip) and its tools on every page; only the
+    search page, where the sidebar's search box sends the reader, uses them."""
+    if "DOCUMENTATION_OPTIONS.pagename = 'search'" in page:
+        return page
+    return _SEARCH_TAGS.sub("", page)
+
+
 def accessible_page(page: str) -> str:
     """Template-level fixes, on the rendered page."""
+    page = search_only_when_searching(page)
     page = _FONTAWESOME.sub("", page)
     page = _SEARCH_FIELD.sub(r"\1", page)
     return one_viewport(page)
@@ -180,7 +221,7 @@ def _page_context(app, pagename, templatename, context, doctree):
     body = context.get("body", "")
     scripts = context.get("script_files")
     if scripts is not None:
-        context["script_files"] = [s for s in scripts if _keep(s, body)]
+        context["script_files"] = lighter_scripts([s for s in scripts if _keep(s, body)], pagename)
     styles = context.get("css_files")
     if styles is not None:  # the explorer links its table's stylesheet itself; no other page needs it
         context["css_files"] = [c for c in styles if "itables/" not in (getattr(c, "filename", None) or str(c))]
