@@ -48,7 +48,11 @@ DRAWN = """() => [...document.querySelectorAll('.plotly-graph-div')].map(d => ({
 JSONLD = """() => [...document.querySelectorAll('script[type="application/ld+json"]')].map(s => s.textContent)"""
 IDS = """() => [...document.querySelectorAll('[id]')].map(e => e.id)"""
 DOWNLOADS = """() => [...document.querySelectorAll('a.download')].map(a => a.getAttribute('href'))"""
-IMAGES = """() => [...document.images].map(i => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0 }))"""
+ALL_DRAWN = """() => [...document.querySelectorAll('.plotly-graph-div')].every(d => d.querySelector('svg.main-svg'))"""
+# A figure's static image is lazy and hidden once plotly has drawn over it, so a reader who scrolls
+# may never fetch it: it is checked by a request of its own instead.
+STATIC_FIGURES = """() => [...document.querySelectorAll('img.aa-figure-static')].map(i => i.src)"""
+IMAGES = """() => [...document.images].filter(i => !i.classList.contains('aa-figure-static')).map(i => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0 }))"""
 AXE_RUN = """async (tags) => {
   const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
   return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
@@ -167,7 +171,22 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str)
         page.wait_for_url(lambda url: url != target, wait_until="load")
     page.wait_for_timeout(500)
     load_ms = page.evaluate(LOAD_MS)
+    # Figures load plotly.js on the reader's first scroll, and lazy images load as they come into
+    # view: scroll through the page as a reader would, then check that everything drew.
+    if page.query_selector(".aa-figure-frame"):
+        page.mouse.wheel(0, 200)
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        try:
+            page.wait_for_function(ALL_DRAWN, timeout=20_000)
+        except Exception:  # reported below, figure by figure
+            pass
+        page.evaluate("window.scrollTo(0, 0)")
+        page.wait_for_timeout(300)
     figures = page.evaluate(DRAWN)
+    for src in page.evaluate(STATIC_FIGURES):
+        reply = page.request.get(src)
+        if reply.status != 200 or reply.headers.get("content-type", "") != "image/png":
+            problems.append(f"static figure image missing: {src} (HTTP {reply.status})")
     for fig in figures:
         if not fig["drawn"]:
             problems.append(f"plotly figure {fig['id']} did not draw")

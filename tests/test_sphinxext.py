@@ -67,7 +67,7 @@ def test_unused_theme_scripts_are_dropped_and_the_rest_deferred():
                _JavaScript("_static/searchtools.js"), _JavaScript("_static/plotly-basic.min.js")]
     kept = {str(s.filename): s.attributes for s in lighter_scripts(scripts, "book/02_withdrawal")}
     assert set(kept) == {"_static/documentation_options.js", "_static/doctools.js", "_static/plotly-basic.min.js"}
-    assert kept["_static/plotly-basic.min.js"].get("defer") and kept["_static/doctools.js"].get("defer")
+    assert kept["_static/doctools.js"].get("defer")
     assert "defer" not in kept["_static/documentation_options.js"]
     on_search = {str(s.filename) for s in lighter_scripts(scripts, "search")}
     assert "_static/searchtools.js" in on_search
@@ -89,3 +89,11 @@ def test_the_head_check_names_a_blocking_script():
     head = ('<head><script src="_static/documentation_options.js"></script><script defer src="a.js"></script>'
             '<script src="_static/plotly.js?v=1"></script></head><script src="late.js"></script>')
     assert check_site.render_blocking(head) == ["_static/plotly.js"]
+
+
+def test_plotly_never_loads_in_the_head_and_the_loader_points_at_it():
+    from afterassad.sphinxext import _keep, figure_loader
+    from afterassad.figures import PLOTLY_BUNDLE
+    assert not _keep(f"_static/{PLOTLY_BUNDLE}", '<div class="plotly-graph-div"></div>')
+    loader = figure_loader("book/02_withdrawal")
+    assert f'"../_static/{PLOTLY_BUNDLE}"' in loader and "window.aaFigures" in loader

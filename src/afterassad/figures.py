@@ -25,6 +25,7 @@ from .text import html
 
 WIDTH, HEIGHT = 900, 520
 PLOTLY_BUNDLE = "plotly-basic.min.js"  # in _static/; scatter, bar and pie only
+STATIC_FIGURES = "_static/figures"  # each figure's PNG, shown until plotly.js has drawn it
 
 
 def bundle_trace_types(bundle_js: str) -> set[str]:
@@ -116,10 +117,15 @@ class Figure:
                           config={"displaylogo": False, "responsive": True,
                                   # plotly.js 4 shows a "Share chart" button that uploads the chart: never
                                   "showSendToCloud": False})
-        # plotly.js loads with `defer`, after the page is parsed: draw once the document is ready.
+        # The page first shows the figure's static image (the PDF's PNG, which the build copies to
+        # _static/figures/); plotly.js loads when the reader first scrolls, taps or types, and then
+        # draws the interactive figure over it (the loader is in sphinxext.figure_loader).
         div = re.sub(r'(<script[^>]*>)(.*?)(</script>)',
-                     lambda m: m.group(1) + 'document.addEventListener("DOMContentLoaded", function () {'
+                     lambda m: m.group(1) + "(window.aaFigures = window.aaFigures || []).push(function () {"
                      + m.group(2) + "});" + m.group(3), div, count=1, flags=re.S)
+        static = (f'<img class="aa-figure-static" src="../{STATIC_FIGURES}/{self.name}.png" alt="" '
+                  f'width="{self.width}" height="{self.height}" decoding="async" loading="lazy">')
+        div = f'<div class="aa-figure-frame" style="height:{self.height}px">{static}{div}</div>'
         source = f'<p class="aa-figure-source">{html(self.note)}</p>' if self.note else ""
         # A labelled group, not role="img": the plot holds focusable controls (the modebar), which an
         # image role would hide from assistive technology. The alt text is a visually hidden paragraph

@@ -38,7 +38,7 @@ import pandas as pd
 from . import edition, factcheck, metadata, package
 from .data import load
 from .dates import long_date
-from .figures import PLOTLY_BUNDLE
+from .figures import PLOTLY_BUNDLE, STATIC_FIGURES
 from .paths import repo_root
 from .references import citation_labels, register_pybtex_style
 
@@ -62,7 +62,7 @@ _UNUSED_SCRIPTS = ("clipboard.min.js", "copybutton.js", "togglebutton.js", "desi
 _SEARCH_SCRIPTS = ("searchtools.js", "language_data.js")
 # Scripts the first paint does not need: they run after the page is parsed, in order. (The small
 # documentation_options.js stays blocking: inline theme scripts read what it defines.)
-_DEFERRED_SCRIPTS = ("doctools.js", "sphinx_highlight.js", "sphinx-book-theme.js", PLOTLY_BUNDLE)
+_DEFERRED_SCRIPTS = ("doctools.js", "sphinx_highlight.js", "sphinx-book-theme.js")
 
 
 def _script_name(script) -> str:
@@ -89,11 +89,41 @@ def _keep(script, body: str) -> bool:
     inline = (getattr(script, "attributes", {}) or {}).get("body", "")
     if "thebe" in (name or "") or "THEBE" in inline:
         return False
-    if (name or "").endswith(PLOTLY_BUNDLE) and "plotly-graph-div" not in body:
+    if (name or "").endswith(PLOTLY_BUNDLE):  # loaded on demand by figure_loader, never in the head
         return False
     if "itables/" in (name or ""):  # the explorer imports its table library as a module itself
         return False
     return True
+
+
+# Figures show their static image first; plotly.js (about 400 KB) loads on the reader's first
+# scroll, tap or key press, then draws every figure the page queued in window.aaFigures.
+FIGURE_LOADER = """<script>
+(function () {
+  var loading = false, events = ["scroll", "wheel", "pointerdown", "keydown", "touchstart"];
+  function draw() {
+    var queued = window.aaFigures || [];
+    window.aaFigures = {push: function (f) { f(); }};
+    queued.forEach(function (f) { f(); });
+    document.querySelectorAll(".aa-figure-frame").forEach(function (frame) { frame.classList.add("aa-drawn"); });
+  }
+  function load() {
+    if (loading) return;
+    loading = true;
+    events.forEach(function (e) { window.removeEventListener(e, load); });
+    var script = document.createElement("script");
+    script.src = "%s";
+    script.onload = draw;
+    document.head.appendChild(script);
+  }
+  events.forEach(function (e) { window.addEventListener(e, load, {passive: true}); });
+})();
+</script>"""
+
+
+def figure_loader(pagename: str) -> str:
+    depth = pagename.count("/")
+    return FIGURE_LOADER % ("../" * depth + "_static/" + PLOTLY_BUNDLE)
 
 
 def _heading_text(fragment: str) -> str:
@@ -237,14 +267,46 @@ def _page_context(app, pagename, templatename, context, doctree):
             body = re.sub(r"(</h1>)", lambda m: m.group(1) + data_box(pagename, tables), body, count=1)
     if body and pagename == "book/references":
         body = source_anchors(body, _labels())
+    if body and "window.aaFigures" in body:
+        body += figure_loader(pagename)
     if body:
         context["body"] = accessible_body(body)
 
 
 def _publish_data(app, exception):
-    """The CSVs, the descriptor and the versioned zip, in the built site's data/ folder."""
+    """The CSVs, the descriptor and the versioned zip, in the built site's data/ folder; and each
+    figure's static image, which the page shows until plotly.js has drawn the figure."""
     if exception is None and app.builder.format == "html":
         package.publish(Path(app.outdir))
+        write_static_figures(Path(app.srcdir), Path(app.outdir) / STATIC_FIGURES)
+
+
+_FIGURE_ID = re.compile(r'id="([a-z0-9-]+)-plot"')
+
+
+def write_static_figures(srcdir: Path, dest: Path, width: int = 1000) -> list[Path]:
+    """The PNG of every figure in the book's notebooks (the PDF's image), at most `width` px wide."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    for notebook in sorted((srcdir / "book").glob("*.ipynb")):
+        for cell in json.loads(notebook.read_text(encoding="utf-8")).get("cells", []):
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                found = _FIGURE_ID.search("".join(data.get("text/html", "")))
+                if not found or "image/png" not in data:
+                    continue
+                image = Image.open(io.BytesIO(base64.b64decode("".join(data["image/png"])))).convert("RGB")
+                if image.width > width:
+                    image = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+                path = dest / f"{found.group(1)}.png"
+                image.save(path, optimize=True)
+                written.append(path)
+    return written
 
 
 def _edition(app, config):
