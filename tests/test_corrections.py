@@ -189,7 +189,8 @@ def test_page_lists_corrections_newest_first_and_keeps_withdrawn_claims_linkable
 # ------------------------------------------------------------- published facts, cell by cell
 FACT_LEDGER = Path(__file__).resolve().parent / "published_facts.csv"
 FACT_IDS = {"events": "event_id", "movements": "movement_id", "estimates": "estimate_id", "equipment": "equipment_id",
-            "site_status": "status_id", "sites": "place_id", "places": "place_id", "platforms": "platform_id"}
+            "site_status": "status_id", "sites": "place_id", "places": "place_id", "platforms": "platform_id",
+            "deliveries": "delivery_id"}
 
 
 def _digest(value: str) -> str:

@@ -47,16 +47,14 @@ def test_inventory_estimates_add_an_estimators_parts_and_range_across_estimators
     assert (r.low, r.high) == (3125, 3440)
 
 
-def test_every_money_value_carries_its_price_year():
-    path = data_dir() / "equipment.csv"
-    with open(path, newline="", encoding="utf-8") as f:
-        for i, row in enumerate(csv.DictReader(f), start=1):
-            if any(row[c] for c in ("value_usd_low", "value_usd_best", "value_usd_high")):
-                assert row["price_year"], f"data/equipment.csv row {i} ({row['equipment_id']}): a money value without a price year"
-    with open(data_dir() / "estimates.csv", newline="", encoding="utf-8") as f:
-        for i, row in enumerate(csv.DictReader(f), start=1):
-            if row["unit"] == "usd":
-                assert row["price_year"], f"data/estimates.csv row {i} ({row['estimate_id']}): a money value without a price year"
+def test_nominal_money_is_shown_but_not_restated_and_dated_money_is():
+    deflators = pd.DataFrame({"index_id": ["cpi_u"] * 2, "year": [2021, 2024], "index_value": [100.0, 110.0]})
+    rows = pd.DataFrame({"what": ["dated", "nominal total"], "range": [ranges.Range(100e6, 100e6, 100e6)] * 2,
+                         "price_year": [2021, None], "who": ["x", "y"], "status": ["confirmed"] * 2})
+    table = E.money_table(rows, deflators, 2024)
+    assert list(table["Price year"]) == ["2021", "nominal"]
+    assert table["In 2024 prices"].iloc[1] == "not restated (no single price year)"
+    assert table["In 2024 prices"].iloc[0] != table["Nominal"].iloc[0]  # restated: 110 against 100
 
 
 def test_headlines_reconcile_with_their_categories_or_explain_the_remainder(data):

@@ -25,7 +25,7 @@ def test_syndicated_copies_of_one_wire_story_count_once_and_seeds_not_at_all():
 def test_chapter_tables_cover_every_fact_row_in_the_data():
     for table in E.FACT_TABLES:
         frame = load(table)
-        chapters = set(frame["chapter"]) if "chapter" in frame else {"equipment"}
+        chapters = set(frame["chapter"]) if "chapter" in frame else {E.TABLE_CHAPTER[table]}
         for chapter in chapters:
             assert table in E.CHAPTER_TABLES[chapter], f"{table} holds {chapter} rows, but CHAPTER_TABLES[{chapter!r}] omits it"
 
@@ -35,8 +35,8 @@ def test_strength_counts_add_up_to_each_chapters_rows_in_the_raw_tables():
     rows = E.facts(tables, load("actors"), load("places"), load("sources"))
     counts = E.strength_by_chapter(rows)
     for chapter in E.CHAPTERS:
-        raw = sum(int((t["chapter"] == chapter).sum()) if "chapter" in t else (len(t) if chapter == "equipment" else 0)
-                  for t in tables.values())
+        raw = sum(int((t["chapter"] == chapter).sum()) if "chapter" in t else (len(t) if chapter == E.TABLE_CHAPTER[name] else 0)
+                  for name, t in tables.items())
         assert counts.loc[chapter, "all facts"] == raw == counts.loc[chapter, E.STRENGTH_BANDS].sum()
 
 
@@ -50,7 +50,7 @@ def test_explorer_cells_are_escaped_and_sources_link_to_their_reference_anchor()
     assert "<script>" not in row.to_string() and "&lt;script&gt;" in row["What the sources say"]
     assert row["Sources"] == ('<a href="references.html#src-yahoo">Reuters 2024u</a>; '
                               '<a href="references.html#src-cnn">CNN 2024e</a>')
-    assert row["Chapter"] == '<a href="03_libya.html">4. Libya</a>'
+    assert row["Chapter"] == '<a href="03_libya.html">5. Libya</a>'
     assert row["Date"] == "2024-12-14" and row["Precision"] == "day"
 
 
@@ -65,7 +65,7 @@ def test_the_chronology_draws_only_facts_known_to_the_day_or_week_and_counts_the
 
 
 def test_chapter_numbers_and_pages_follow_the_table_of_contents():
-    """The explorer writes '4. Libya' and links 03_libya.html: both must match the book's numbering."""
+    """The explorer writes '5. Libya' and links 03_libya.html: both must match the book's numbering."""
     import yaml
     from afterassad.paths import repo_root
     toc = yaml.safe_load((repo_root() / "_toc.yml").read_text(encoding="utf-8"))

@@ -317,9 +317,11 @@ def money_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, chapter: str = 
     """Every money value the chapter uses, from both tables, with its price year."""
     eq = equipment[is_counted(equipment, "value_usd")]
     est = estimates[(estimates["unit"] == "usd") & (estimates["chapter"] == chapter)]
-    rows = [{"id": r["equipment_id"], "what": r["system"], "range": ranges.from_row(r, "value_usd"), "price_year": int(r["price_year"]),
+    def year(value):  # empty: nominal, no single price year in the sources
+        return int(value) if pd.notna(value) else None
+    rows = [{"id": r["equipment_id"], "what": r["system"], "range": ranges.from_row(r, "value_usd"), "price_year": year(r["price_year"]),
              "who": r["estimator"], "status": r["status_of_claim"]} for _, r in eq.iterrows()]
-    rows += [{"id": r["estimate_id"], "what": r["subject"], "range": ranges.from_row(r, "value"), "price_year": int(r["price_year"]),
+    rows += [{"id": r["estimate_id"], "what": r["subject"], "range": ranges.from_row(r, "value"), "price_year": year(r["price_year"]),
               "who": r["estimator"], "status": r["status"]} for _, r in est.iterrows()]
     return pd.DataFrame(rows)
 
@@ -327,12 +329,14 @@ def money_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, chapter: str = 
 def money_table(rows: pd.DataFrame, deflators: pd.DataFrame, target_year: int) -> pd.DataFrame:
     """Each money value nominal and restated in the prices of target_year."""
     def value(r, adjust):
+        if adjust and pd.isna(r.price_year):
+            return "not restated (no single price year)"
         v = r.range.best if r.range.best is not None else r.range.low
-        v = deflate(v, r.price_year, target_year, deflators) if adjust else v
+        v = deflate(v, int(r.price_year), target_year, deflators) if adjust else v
         return ("at least " if r.range.best is None and r.range.open_high else "") + money_words(v)
     return pd.DataFrame({
         "What": rows["what"].map(lambda t: clip(t, 90)), "Nominal": [value(r, False) for r in rows.itertuples()],
-        "Price year": rows["price_year"].astype(str), f"In {target_year} prices": [value(r, True) for r in rows.itertuples()],
+        "Price year": rows["price_year"].map(lambda y: str(int(y)) if pd.notna(y) else "nominal"), f"In {target_year} prices": [value(r, True) for r in rows.itertuples()],
         "Who says": rows["who"].map(lambda t: clip(t, 60)), "Status": rows["status"]})
 
 

@@ -22,12 +22,15 @@ from .text import html, short_name
 CHAPTERS = {  # chapter id -> (number, title, page)
     "collapse": (2, "The collapse", "01_collapse"),
     "withdrawal": (3, "The withdrawal", "02_withdrawal"),
-    "libya": (4, "Libya", "03_libya"),
-    "equipment": (5, "Equipment lost", "04_equipment"),
+    "new_syria": (4, "Russia and the new Syria", "02b_new_syria"),
+    "libya": (5, "Libya", "03_libya"),
+    "equipment": (6, "Equipment lost", "04_equipment"),
 }
-FACT_TABLES = ["events", "movements", "estimates", "equipment"]
+FACT_TABLES = ["events", "movements", "estimates", "equipment", "deliveries"]
+# The chapter of every row of a fact table that has no chapter column.
+TABLE_CHAPTER = {"equipment": "equipment", "deliveries": "new_syria"}
 # Every table whose rows are facts backed value by value in data/evidence.csv (x-keyFields in the contract).
-EVIDENCE_TABLES = ["events", "movements", "estimates", "equipment", "site_status", "sites", "places", "platforms"]
+EVIDENCE_TABLES = ["events", "movements", "estimates", "equipment", "deliveries", "site_status", "sites", "places", "platforms"]
 STRENGTH_BANDS = ["none", "one outlet", "two outlets", "three or more"]  # none: a seed's claim, stored to be tested
 BAND_COLOURS = {"none": "#6E7781", "one outlet": "#D55E00", "two outlets": "#E69F00", "three or more": "#009E73"}
 
@@ -78,16 +81,25 @@ def _estimate_facts(s: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.D
 
 def _equipment_facts(q: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({
-        "fact_id": q["equipment_id"], "table": "equipment", "chapter": "equipment", "date": q["as_of"], "precision": q["as_of_precision"],
+        "fact_id": q["equipment_id"], "table": "equipment", "chapter": TABLE_CHAPTER["equipment"], "date": q["as_of"], "precision": q["as_of_precision"],
         "kind": q["category"].str.replace("_", " ") + ", " + q["outcome"].str.replace("_", " "),
         "actor": _names(q["owner_actor_id"], actor), "place": _names(q["destination_place_id"], place),
         "what": q["system"] + " (" + q["estimator"].map(short_name) + ")", "status": q["status_of_claim"], "source_ids": q["source_ids"]})
 
 
-_FACT_BUILDERS = {"events": _event_facts, "movements": _movement_facts, "estimates": _estimate_facts, "equipment": _equipment_facts}
+def _delivery_facts(d: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame({
+        "fact_id": d["delivery_id"], "table": "deliveries", "chapter": TABLE_CHAPTER["deliveries"], "date": d["date"], "precision": d["date_precision"],
+        "kind": d["lever"].str.replace("_", " "), "actor": _names(d["from_actor_id"], actor), "place": _names(d["place_id"], place),
+        "what": d["description"], "status": d["status"], "source_ids": d["source_ids"]})
+
+
+_FACT_BUILDERS = {"events": _event_facts, "movements": _movement_facts, "estimates": _estimate_facts, "equipment": _equipment_facts,
+                  "deliveries": _delivery_facts}
 # The fact tables that hold each chapter's rows (tests/test_evidence.py checks this against the data),
 # so a chapter's closing summary reads only its own tables.
 CHAPTER_TABLES = {"collapse": ["events"], "withdrawal": ["events", "movements", "estimates"],
+                  "new_syria": ["events", "estimates", "deliveries"],
                   "libya": ["events", "movements", "estimates"], "equipment": ["events", "estimates", "equipment"]}
 
 
@@ -173,7 +185,7 @@ def chronology_figure(rows: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
     chapters = list(CHAPTERS)
     fig = make_subplots(rows=len(chapters), cols=1, shared_xaxes=True, vertical_spacing=0.06,
                         subplot_titles=[f"{CHAPTERS[c][0]}. {CHAPTERS[c][1]}" for c in chapters])
-    colours = {"collapse": style.actor_colour("hts_coalition"), "withdrawal": style.actor_colour("russia"),
+    colours = {"collapse": style.actor_colour("hts_coalition"), "withdrawal": style.actor_colour("russia"), "new_syria": "#882255",
                "libya": "#0072B2", "equipment": "#6E7781"}
     for i, chapter in enumerate(chapters, start=1):
         weekly = rows[rows["chapter"] == chapter].groupby("week")
@@ -284,7 +296,8 @@ class Explorer:
     def summary(self) -> str:
         by_chapter = self.facts["chapter"].value_counts()
         by_status = self.facts["status"].value_counts()
-        where = {"collapse": "on the collapse", "withdrawal": "on the withdrawal", "libya": "on Libya", "equipment": "on equipment lost"}
+        where = {"collapse": "on the collapse", "withdrawal": "on the withdrawal", "new_syria": "on Russia and the new Syria",
+                 "libya": "on Libya", "equipment": "on equipment lost"}
         chapters = ", ".join(f"{by_chapter.get(c, 0)} {where[c]}" for c in CHAPTERS)
         status = ", ".join(f"{by_status.get(s, 0)} {s}" for s in ["confirmed", "reported", "claimed"])
         return (f"The evidence explorer holds {len(self.facts)} facts ({chapters}; {status}). In the web edition it "

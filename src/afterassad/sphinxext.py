@@ -412,7 +412,7 @@ def load_package_descriptor() -> dict:
 def data_date_range() -> tuple[str, str]:
     """The span of dated facts: the Dataset's temporal coverage."""
     dates = pd.concat([load(t)[c].dropna() for t, c in (("events", "date"), ("movements", "date"), ("estimates", "as_of"),
-                                                         ("equipment", "as_of"), ("site_status", "date"))])
+                                                         ("equipment", "as_of"), ("site_status", "date"), ("deliveries", "date"))])
     return dates.min().strftime("%Y-%m-%d"), dates.max().strftime("%Y-%m-%d")
 
 

@@ -82,6 +82,12 @@ ACTOR_COLOURS = {
     "al_bawaba": "#8B96A0",
     "nineteenfortyfive": "#7F8A94",
     "donald_trump": "#6C5B7B",
+    "agenzia_nova": "#8F9BA5", "kan_israel": "#7E8993", "kommersant": "#98A2AA", "libya_osint": "#84909A",
+    "rich_tedd_osint": "#9AA4AC", "unoda": "#6E7D8B",
+    # Parties that appear from 2025: firms that won what Russia lost, and others in the bargain.
+    "dp_world": "#117733", "cma_cgm": "#44AA99", "goznak": "#999933", "opcw": "#5B7A99",
+    "iraq": "#AA4499", "lebanese_army": "#CC6677", "eighth_brigade": "#88CCEE", "syrian_armed_opposition": "#2E8B57",
+    "ukraine": "#0057B7", "saddam_haftar": "#B8860B", "khaled_haftar": "#DAA520",
     # States that received aircraft flown out of Afghanistan.
     "uzbekistan": "#1B7F8C",
     "tajikistan": "#8C6D1F",

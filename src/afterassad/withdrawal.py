@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from . import ranges, style
 from .dates import day_month, span, with_precision
+from .bases import SITE_STATUS_COLOURS, SITE_STATUS_LABELS, SITE_STATUS_ORDER, status_periods, status_timeline_figure  # noqa: F401 (the notebook uses w.*)
 from .figures import base_map
 from .labels import LabelPlacer
 from .routemap import add_labels, add_places, geodesic_line, leg_label, legs_km
@@ -23,12 +24,6 @@ DESTINATION_ORDER = [TO_RUSSIA, TO_LIBYA, INTO_SYRIA, WITHIN_SYRIA, AT_SEA, OTHE
 DESTINATION_COLOURS = {TO_RUSSIA: "#C1121F", TO_LIBYA: "#DDAA33", INTO_SYRIA: "#882255", WITHIN_SYRIA: "#6E7781",
                        AT_SEA: "#0072B2", OTHER: "#44AA99"}
 ELSEWHERE = AT_SEA
-
-SITE_STATUS_ORDER = ["operational", "under_negotiation", "drawn_down", "vacated"]
-SITE_STATUS_LABELS = {"operational": "Operational", "under_negotiation": "Under negotiation",
-                      "drawn_down": "Drawn down", "vacated": "Vacated"}
-# A sequential ramp from in use to gone, readable in grey scale too.
-SITE_STATUS_COLOURS = {"operational": "#1a7f37", "under_negotiation": "#7fb069", "drawn_down": "#e09f3e", "vacated": "#8c959f"}
 
 UNIT_TITLES = {"flights": "Flights", "voyages": "Ship voyages", "vehicles": "Vehicles in road convoys",
                "people": "People", "items": "Items"}
@@ -311,59 +306,6 @@ def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tup
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Claimed by a party only", line=dict(color=style.INK, dash="dot", width=2.5)))
     add_places(fig, {c for chain in land["chain"] for c in chain}, places, list(named), placer)
     fig.update_layout(legend=style.TOP_LEGEND)
-    return fig
-
-
-# ------------------------------------------------------------------ status of each base
-
-def status_periods(site_status: pd.DataFrame, places: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
-    """Each status as a period: from its row's date to the next row's date for the same place.
-
-    A place's last status runs to `until` (the chapter's cut-off) and is flagged `after_last`
-    beyond its own last evidence, so a figure can show it as last known rather than observed.
-    """
-    frame = site_status.sort_values(["place_id", "date", "status_id"]).copy()
-    frame["end"] = frame.groupby("place_id")["date"].shift(-1)
-    frame["last"] = frame["end"].isna()
-    frame["end"] = frame["end"].fillna(until)
-    frame["place_name"] = frame["place_id"].map(places.set_index("place_id")["name"]).map(short_name)
-    return frame.reset_index(drop=True)
-
-
-def status_timeline_figure(periods: pd.DataFrame) -> go.Figure:
-    """One lane per base, coloured by status over time, with a marker for each piece of evidence.
-
-    Markers of nearby dates are stacked inside the lane (none hides another). After a base's last
-    piece of evidence its status is drawn faded: the last known status, not an observed one.
-    """
-    order = periods.groupby("place_name")["date"].min().sort_values().index.tolist()
-    lanes = stack_in_lanes(periods, "place_name", order)
-    periods = periods.assign(y=lanes.y)
-    centre = dict(zip(lanes.ticktext, lanes.tickvals))
-    fig = go.Figure()
-    for status in SITE_STATUS_ORDER:  # legend entries in the order of the ramp
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=SITE_STATUS_LABELS[status],
-                                 line=dict(color=SITE_STATUS_COLOURS[status], width=10)))
-    for r in periods.itertuples():
-        y = centre[r.place_name]
-        fig.add_trace(go.Scatter(x=[r.date, r.end], y=[y, y], mode="lines", showlegend=False, hoverinfo="skip",
-                                 line=dict(color=SITE_STATUS_COLOURS[r.site_status], width=12), opacity=0.3 if r.last else 1.0))
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Evidence (hover)",
-                             marker=dict(color="white", size=9, symbol="circle", line=dict(color=style.INK, width=1.5))))
-    fig.add_trace(go.Scatter(
-        x=periods["date"], y=periods["y"], mode="markers", showlegend=False,
-        # filled: confirmed; white with an outline: reported by one source; cross: claimed by a party
-        marker=dict(color=[{"confirmed": style.INK, "reported": "white", "claimed": style.INK}[s] for s in periods["status"]], size=10,
-                    line=dict(color=[style.INK if s != "claimed" else "white" for s in periods["status"]], width=1.5),
-                    symbol=["x" if s == "claimed" else "circle" for s in periods["status"]]),
-        text=[f"<b>{html(p)}</b>, {html(with_precision(d, dp))}: {html(SITE_STATUS_LABELS[s])} ({html(st)})<br>"
-              + "<br>".join(html(b[i:i + 90]) for i in range(0, len(b), 90))
-              for p, d, dp, s, st, b in zip(periods["place_name"], periods["date"], periods["date_precision"],
-                                            periods["site_status"], periods["status"], periods["basis"])],
-        hovertemplate="%{text}<extra></extra>"))
-    lanes.style_axis(fig)
-    fig.update_xaxes(type="date", title="Date (faded: last known, not observed)", tickformat="%b<br>%Y")
-    fig.update_layout(legend=style.TOP_LEGEND, height=lanes.height_px(base=320))
     return fig
 
 

@@ -1,0 +1,43 @@
+"""Ids the sample-2 fixes need: places for 'somewhere in <country>' (a proxy point whose name says so), an
+actor for 'opposition fighters, faction not named', and the detection value 'not_stated' (datapackage.json).
+Each new place copies its proxy's coordinates and the evidence for them, plus a derived row for the name."""
+import csv, io, os
+from pathlib import Path
+MAIN = Path(os.environ.get('DATA', '/work/main/data'))
+def read(n):
+    with open(MAIN / n, newline='', encoding='utf-8') as fh:
+        r = csv.DictReader(fh); return r.fieldnames, list(r)
+def write(n, h, rows):
+    buf = io.StringIO(); w = csv.DictWriter(buf, fieldnames=h, lineterminator='\n'); w.writeheader(); w.writerows(rows)
+    (MAIN / n).write_text(buf.getvalue(), encoding='utf-8')
+UNSPECIFIED = {  # new place -> (proxy place, name)
+    'russia_unspecified': ('moscow', 'Russia, airfield not specified (coordinates of Moscow as proxy)'),
+    'syria_unspecified': ('hmeimim_air_base', 'Syria, place not specified (coordinates of Hmeimim as proxy)'),
+    'mali_unspecified': ('bamako', 'Mali, airfield not specified (coordinates of Bamako as proxy)'),
+    'niger_unspecified': ('niamey', 'Niger, place not specified (coordinates of Niamey as proxy)'),
+    'belarus_unspecified': ('minsk', 'Belarus, airfield not specified (coordinates of Minsk as proxy)'),
+}
+ph, places = read('places.csv'); eh, ev = read('evidence.csv')
+have = {p['place_id'] for p in places}
+for pid, (proxy, name) in UNSPECIFIED.items():
+    if pid in have: continue
+    base = next(p for p in places if p['place_id'] == proxy)
+    coord_ev = [e for e in ev if e['fact_table'] == 'places' and e['fact_id'] == proxy and e['stance'] in ('states', 'implies')
+                and {'lat', 'lon'} & set(e['fields'].split(';'))]
+    places.append(dict(base, place_id=pid, name=name, place_type='region', geo_precision='country',
+                       source_ids=';'.join(dict.fromkeys(e['source_id'] for e in coord_ev))))
+    for e in coord_ev:
+        ev.append(dict(e, evidence_id=f"{pid}..{e['source_id']}", fact_id=pid, fields='lat;lon',
+                       as_given=f"{e['as_given']} (the coordinates of {base['name']}, used as the proxy point)"))
+    ev.append(dict(evidence_id=f'{pid}..derived', fact_table='places', fact_id=pid, fields='name', source_id='', stance='derived',
+                   basis='', locator='', as_given='', checked_by='editor-session2', check_date='2026-12-03',
+                   rule=f"a point for a place in {name.split(',')[0]} that the sources do not name: the coordinates of {base['name']}, and the name says so"))
+write('places.csv', ph, places)
+ah, actors = read('actors.csv')
+if not any(a['actor_id'] == 'syrian_armed_opposition' for a in actors):
+    actors.append(dict(actor_id='syrian_armed_opposition', name='Syrian armed opposition (faction not named by the source)',
+                       actor_kind='armed_group', description='Opposition fighters or forces, as sources describe them without naming a faction',
+                       source_ids='defensemirror_202412_nayrab_mig23_l39'))
+write('actors.csv', ah, actors)
+write('evidence.csv', eh, ev)
+print('additions done')

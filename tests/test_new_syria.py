@@ -1,0 +1,104 @@
+"""The new-Syria chapter: its numbers recomputed from the CSVs with the csv module (not pandas, not
+the chapter's own helpers), its lanes and its board."""
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+
+from afterassad import load
+from afterassad import new_syria as ns
+from afterassad.paths import data_dir
+
+
+def _rows(table: str) -> list[dict[str, str]]:
+    with open(data_dir() / f"{table}.csv", newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return {name: load(name) for name in ["events", "deliveries", "site_status", "estimates", "places", "sources", "actors"]}
+
+
+@pytest.fixture(scope="module")
+def numbers(tables):
+    return ns.numbers(tables)
+
+
+def test_counts_match_the_raw_tables(numbers):
+    assert numbers["n_events"] == sum(r["chapter"] == "new_syria" for r in _rows("events"))
+    deliveries = _rows("deliveries")
+    assert numbers["n_deliveries"] == len(deliveries)
+    from_russia = [r for r in deliveries if r["from_actor_id"] == "russia" and not r["description"].startswith("Halt")]
+    assert numbers["n_from_russia"] == len(from_russia)
+    assert numbers["n_link_stated"] + numbers["n_link_timing"] + numbers["n_link_none"] == len(from_russia)
+    assert numbers["n_link_stated"] == sum(r["link"] == "stated" for r in from_russia)
+
+
+def test_the_latest_reporting_date_is_the_newest_dated_source_the_chapter_cites(numbers):
+    events = [r for r in _rows("events") if r["chapter"] == "new_syria" or (r["chapter"] == "withdrawal" and r["date"] >= "2025-01-01")]
+    sites = [r for r in _rows("site_status") if r["place_id"] in ns.RUSSIAN_SITES_IN_SYRIA]
+    estimates = [r for r in _rows("estimates") if r["chapter"] == "new_syria"]
+    cited = {s for r in events + sites + estimates + _rows("deliveries") for s in r["source_ids"].split(";")}
+    newest = max(r["date_published"] for r in _rows("sources") if r["source_id"] in cited and r["date_published_precision"] == "day")
+    assert numbers["d_latest"] == f"{pd.Timestamp(newest).day} {pd.Timestamp(newest):%B %Y}"
+
+
+def test_every_fact_the_prose_dates_by_name_exists(tables):
+    ids = set(tables["events"]["event_id"]) | set(tables["deliveries"]["delivery_id"]) | set(tables["estimates"]["estimate_id"])
+    assert set(ns.KEY_FACTS.values()) <= ids
+
+
+def test_missing_key_fact_fails_loudly(tables):
+    broken = dict(tables, events=tables["events"][tables["events"]["event_id"] != ns.KEY_FACTS["bogdanov"]])
+    with pytest.raises(KeyError, match="ev_20250128_bogdanov_visit"):
+        ns.numbers(broken)
+
+
+@pytest.mark.parametrize("event_type,summary,lane", [
+    ("diplomacy", "Putin and al-Sharaa spoke by telephone.", "Diplomacy"),
+    ("diplomacy", "At the meeting he asked for Assad's handover.", "Assad's fate"),
+    ("statement", "Lavrov said Assad had asylum on humanitarian grounds.", "Assad's fate"),
+    ("negotiation", "He sought wheat on favourable terms.", "Energy and grain"),
+    ("agreement", "Syria agreed with Goznak to print new banknotes.", "Money"),
+    ("statement", "The firm said its port contract had not been annulled.", "Ports"),
+    ("statement", "Peskov said the future of the Hmeimim base was discussed.", "Bases and military"),
+    ("military_movement", "A plane carried wheat and banknotes.", "Bases and military"),
+    ("statement", "The minister spoke of balanced relations.", "Diplomacy"),
+])
+def test_event_lanes(event_type, summary, lane):
+    assert ns.event_lane({"event_type": event_type, "summary": summary}) == lane
+
+
+def test_story_holds_every_chapter_event_once_in_a_known_lane(tables):
+    rows = ns.story(tables["events"], tables["deliveries"], tables["site_status"], tables["places"])
+    chapter = ns.chapter_events(tables["events"])
+    assert set(chapter["event_id"]) <= set(rows["fact_id"])
+    assert rows["fact_id"].is_unique
+    assert set(rows["lane"]) <= set(ns.LANES)
+
+
+def test_timeline_draws_one_marker_per_move_and_no_empty_lane(tables):
+    rows = ns.story(tables["events"], tables["deliveries"], tables["site_status"], tables["places"])
+    fig = ns.timeline_figure(rows)
+    markers = sum(len(t.x) for t in fig.data if t.mode == "markers")
+    assert markers == len(rows)
+    assert list(fig.layout.yaxis.ticktext) == [lane for lane in ns.LANES if (rows["lane"] == lane).any()]
+
+
+def test_board_shows_each_sites_last_recorded_status(tables):
+    board = ns.base_board(tables["site_status"], tables["places"], tables["sources"])
+    assert board["place_id"].is_unique
+    last = {}
+    for r in sorted(_rows("site_status"), key=lambda r: (r["date"], r["status_id"])):
+        last[r["place_id"]] = r["site_status"]
+    for r in board.itertuples():
+        assert r.site_status == last[r.place_id], r.place_id
+    assert set(ns.RUSSIAN_SITES_IN_SYRIA) <= set(board["place_id"])
+
+
+def test_no_delivery_is_linked_without_saying_how(tables):
+    d = tables["deliveries"]
+    assert (d["linked_event_ids"].isna() == d["link"].isna()).all()
