@@ -127,7 +127,7 @@ def test_every_figure_of_the_chapter_has_data(data):
     figures = {
         "categories": E.category_figure(E.by_category(eq, since)),
         "fates": E.fate_figure(E.fate_cells(eq, since)),
-        "headline": E.headline_figure(E.headline_parts(eq, E.DOD_HEADLINE), 1.0, 2024),
+        "headline": E.headline_figure(E.headline_parts(eq, E.DOD_HEADLINE)),
         "gap": E.gap_figure(money, counts),
     }
     for name, fig in figures.items():

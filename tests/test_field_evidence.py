@@ -141,3 +141,30 @@ def test_a_disagreeing_count_outside_the_range_needs_a_reason(broken):
     rows[i - 1]["rule"] = "left out: the source counts every flight of the year, not this movement"
     broken.write("evidence", header, rows)
     assert ("data/evidence.csv", i, "as_given", "disagreement-outside-range") not in faults_of(broken)
+
+
+def _one_source_as(broken, event_type: str, basis: str):
+    """Reduce a confirmed event's evidence to one source with the given basis, and set its type."""
+    header_e, events = broken.rows("events")
+    header, rows = broken.rows("evidence")
+    confirmed = {e["event_id"] for e in events if e["status"] == "confirmed"}
+    fact_id = next(r["fact_id"] for r in rows if r["fact_table"] == "events" and r["fact_id"] in confirmed
+                   and r["source_id"] and "summary" in r["fields"].split(";"))
+    keep = next(r["source_id"] for r in rows if r["fact_id"] == fact_id and r["source_id"] and "summary" in r["fields"].split(";"))
+    out = []
+    for r in rows:
+        if r["fact_table"] == "events" and r["fact_id"] == fact_id and r["stance"] != "derived":
+            r = dict(r, basis=basis) if r["source_id"] == keep else dict(r, stance="disagrees", rule="test: no longer stating")
+        out.append(r)
+    broken.write("evidence", header, out)
+    broken.write("events", header_e, [dict(e, event_type=event_type) if e["event_id"] == fact_id else e for e in events])
+    return fact_id
+
+
+def test_a_speakers_own_words_confirm_a_statement_but_not_an_act(broken):
+    """'X said Y' is established by X's own published words; 'X did Y' is not."""
+    fact_id = _one_source_as(broken, "statement", "party_statement")
+    where = ("data/events.csv", fact_row(broken, "events", fact_id), "status", "confirmed-needs-evidence")
+    assert where not in faults_of(broken)
+    assert _one_source_as(broken, "military_movement", "party_statement") == fact_id
+    assert where in faults_of(broken)

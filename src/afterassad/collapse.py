@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
-from .dates import day_month
+from .dates import day_month, with_precision
 from .figures import base_map
 from .geo import distance_km
 from .labels import PHONE_PLOT_PX, LabelPlacer
@@ -16,7 +16,7 @@ LANES = {  # event types grouped into the timeline's rows, top to bottom
     "Offensive, control": ["offensive_launch", "control_change"],
     "Movements": ["military_movement"],
     "Strikes": ["airstrike"],
-    "Statements": ["statement", "diplomacy"],
+    "Statements": ["statement", "diplomacy", "agreement", "negotiation"],
     "Departure, transition": ["departure", "asylum", "transition", "other"],
 }
 
@@ -162,3 +162,27 @@ def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: list[str]) ->
     fig.update_yaxes(title="Distance from the start line (km, geodesic)", range=list(y_range))
     fig.update_layout(legend=style.TOP_LEGEND)
     return fig
+
+
+# ------------------------------------------------------------------ the context: why Russia did not save Assad
+
+# The context facts the section dates by name (a fact that disappears from the data fails the chapter's test).
+CONTEXT_FACTS = {"wagner_to_ukraine": "ev_20220201_wagner_syria_to_ukraine", "s300_out": "ev_20220201_russia_moves_s300_troops_ukraine",
+                 "strikes_fell": "ev_20220201_russian_strikes_fell_acled", "nasrallah": "ev_20240927_nasrallah_killed",
+                 "ceasefire": "ev_20241127_israel_hezbollah_ceasefire", "army_hollowed": "ev_20241127_syrian_army_hollowed",
+                 "iran_leaves": "ev_20241206_iran_evacuates_syria"}
+
+
+def split_context(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The chapter's events from the offensive's first day on, and the context before it."""
+    start = offensive_start(events)["date"]
+    return (events[events["date"] >= start].reset_index(drop=True), events[events["date"] < start].reset_index(drop=True))
+
+
+def context_numbers(events: pd.DataFrame) -> dict[str, str]:
+    """The dates the context section weaves in, by name, as precisely as each is known."""
+    ev = events.set_index("event_id")
+    missing = sorted(set(CONTEXT_FACTS.values()) - set(ev.index))
+    if missing:
+        raise KeyError(f"facts the collapse chapter's context names are not in the data: {missing}")
+    return {f"ctx_{name}": with_precision(ev.loc[fid, "date"], ev.loc[fid, "date_precision"]) for name, fid in CONTEXT_FACTS.items()}

@@ -304,7 +304,7 @@ def check_targets(tables: dict[str, RawTable], package: dict, skip: frozenset = 
                 faults.append(Fault(label, i, spec["id"], "unknown-reference", f"no row '{row_id}' in data/{target.path.name}"))
             elif not removed and column:  # an emptied cell (new value '') is a correction too
                 cell = (name, row_id, column)
-                order = (row[spec["date"]], _key(resource, row))
+                order = (row[spec["date"]], i)  # same day: the later row of the log is the later correction
                 if cell not in latest or order >= latest[cell][0]:
                     latest[cell] = (order, i, rows[row_id][column])
         for (name, row_id, column), (_, i, now) in latest.items():
@@ -432,7 +432,10 @@ def check_evidence(tables: dict[str, RawTable], package: dict) -> list[Fault]:
             if status_field and rows and row[status_field] == "confirmed":
                 core = set(schema.get("x-coreFields", []))
                 stating = [ev for ev in rows if ev["stance"] in ("states", "implies") and core & set(ev["fields"].split(";"))]
-                strong = any(ev["basis"] in _CONFIRMING_BASES for ev in stating)
+                # A statement event records that something was said: the speaker's own published words
+                # prove that (and only that), as an on-record official's do.
+                bases = _CONFIRMING_BASES | ({"party_statement"} if row.get("event_type") == "statement" else set())
+                strong = any(ev["basis"] in bases for ev in stating)
                 outlets = {outlet(source_rows[ev["source_id"]]) for ev in stating if ev["source_id"] in source_rows}
                 if not strong and len(outlets) < 2:
                     faults.append(Fault(fact_label, i, status_field, "confirmed-needs-evidence",

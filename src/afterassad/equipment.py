@@ -275,10 +275,10 @@ def money_words(usd: float) -> str:
     return f"${usd / 1e9:,.2f}bn" if usd >= 1e9 else (f"${usd / 1e6:,.0f}m" if usd >= 1e7 else f"${usd / 1e6:,.2f}m")
 
 
-def headline_figure(parts: pd.DataFrame, adjusted_factor: float, target_year: int) -> go.Figure:
+def headline_figure(parts: pd.DataFrame) -> go.Figure:
     """A waterfall: each category adds its value to the running total, the part no category
-    accounts for is drawn hatched, and the headline stands at the end. Hover gives each bar in the
-    prices of `target_year` too."""
+    accounts for is drawn hatched, and the headline stands at the end (nominal dollars, as reported:
+    the acquisition costs of many years have no single price year to restate them from)."""
     fig = go.Figure()
     base = 0.0
     for r in parts.itertuples():
@@ -289,8 +289,7 @@ def headline_figure(parts: pd.DataFrame, adjusted_factor: float, target_year: in
             x=[r.label], y=[r.value], base=[start], marker=dict(color=colour, line=dict(color="#4d4d1f", width=1),
                                                                pattern=dict(shape="/" if r.kind == "remainder" else "")),
             text=[money_words(r.value)], textposition="outside", textfont=dict(size=11, color=style.INK), cliponaxis=False,
-            showlegend=False, hovertemplate=(f"<b>{html(r.label)}</b><br>{money_words(r.value)} (nominal, as reported){count}<br>"
-                                             f"{money_words(r.value * adjusted_factor)} in {target_year} prices (CPI-U)<extra></extra>")))
+            showlegend=False, hovertemplate=f"<b>{html(r.label)}</b><br>{money_words(r.value)} (nominal, as reported){count}<extra></extra>"))
         if r.kind != "total":
             base += r.value
     top = parts["value"].max()
@@ -439,3 +438,33 @@ def gap_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timesta
         _gap("The Syrian state's armour visually confirmed destroyed in the civil war", "sourced", ranges.from_row(eq.loc[CIVIL_WAR_ARMOUR], "count"),
              eq.loc[CIVIL_WAR_ARMOUR, "estimator"], "items", items_left)]
     return pd.DataFrame(money), pd.DataFrame(counts)
+
+
+# ------------------------------------------------------------------ the Syrian arsenal after the fall
+
+# The counts the section names (a fact that disappears from the data fails the chapter's test).
+AFTER_FALL_COUNTS = {"idf_items": "est_eq_idf_items_seized_syria_20250115", "opcw_sites": "est_eq_opcw_cw_sites_202504",
+                     "seizure_reports": "est_eq_arms_seizure_reports_syria_20250331"}
+
+
+def after_the_fall(facts: pd.DataFrame, fall: pd.Timestamp) -> pd.DataFrame:
+    """The equipment chapter's facts (rows of evidence.facts) dated after the regime fell: what is
+    documented of the arsenal since, handed over, seized, struck or traced."""
+    rows = facts[(facts["chapter"] == "equipment") & (facts["date"] > fall) & (facts["table"] != "equipment")]
+    return rows.sort_values(["date", "fact_id"]).reset_index(drop=True)
+
+
+def after_fall_numbers(rows: pd.DataFrame, estimates: pd.DataFrame) -> dict[str, object]:
+    est = estimates.set_index("estimate_id")
+    missing = sorted(set(AFTER_FALL_COUNTS.values()) - set(est.index))
+    if missing:
+        raise KeyError(f"counts the equipment chapter names are not in the data: {missing}")
+    out = {}
+    for name, fid in AFTER_FALL_COUNTS.items():
+        out[f"after_{name}"] = ranges.from_row(est.loc[fid], "value").words()
+        out[f"after_{name}_as_of"] = with_precision(est.loc[fid, "as_of"], est.loc[fid, "as_of_precision"])
+    out["after_n_facts"] = len(rows)
+    out["after_n_claimed"] = int((rows["status"] == "claimed").sum())
+    out["after_n_confirmed"] = int((rows["status"] == "confirmed").sum())
+    out["after_last"] = with_precision(rows["date"].max(), "day")
+    return out

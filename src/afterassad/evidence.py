@@ -117,6 +117,17 @@ def facts(tables: dict[str, pd.DataFrame], actors: pd.DataFrame, places: pd.Data
     return table.sort_values(["date", "fact_id"], na_position="last").reset_index(drop=True)
 
 
+def facts_table(rows: pd.DataFrame, width: int = 320) -> pd.DataFrame:
+    """Some facts (rows of `facts`) as a reader's table in date order: when, what kind, what the
+    sources say, how far it is established; each row links to its evidence in the explorer."""
+    rows = rows.sort_values(["date", "fact_id"])
+    frame = pd.DataFrame({"When": rows["when"].values, "Kind": rows["kind"].values,
+                          "What the sources say": rows["what"].map(lambda w: w if len(w) <= width else w[:width - 1] + "…").values,
+                          "Status": rows["status"].values})
+    frame.attrs["fact_ids"] = list(rows["fact_id"])
+    return frame
+
+
 def chapter_strength(chapter: str) -> str:
     """The closing summary's sentence for one chapter, read from the tables that hold its facts."""
     rows = facts({name: load(name) for name in CHAPTER_TABLES[chapter]}, load("actors"), load("places"), load("sources"))

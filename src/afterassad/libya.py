@@ -297,3 +297,35 @@ def air_bridge_figure(legs: pd.DataFrame, places: pd.DataFrame, platforms: pd.Da
     fig.update_xaxes(title="Geodesic length of the leg (km)", rangemode="tozero", tickformat=",d")
     fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=20, r=70), barmode="overlay")
     return fig
+
+
+# ------------------------------------------------------------------ since mid-2025
+
+SINCE = pd.Timestamp("2025-05-01")  # the last months the seed articles could not know, to the latest reporting
+# The facts the section dates by name (a fact that disappears from the data fails the chapter's test).
+LATE_FACTS = {"saddam_deputy": "ev_20250811_saddam_deputy_commander", "khaled_chief": "ev_20250818_khaled_haftar_chief_of_staff",
+              "belousov_khaled": "ev_20250905_belousov_meets_khaled_haftar", "saddam_minsk": "ev_20251020_saddam_haftar_minsk",
+              "an124_rfi": "mv_20250516_an124_hmeimim_khadim_rfi", "il62": "mv_20251126_il62_russia_eastern_libya",
+              "nato_shadow": "ev_20260126_nato_shadows_severomorsk_krasnodar", "qendil": "ev_20251219_qendil_drone_strike_claim",
+              "metagaz": "ev_20260303_arctic_metagaz_sinks_off_libya", "russia_blames": "ev_20260304_russia_blames_ukraine_drones_from_libya",
+              "an124_count": "est_202511_an124_khadim_libyaosint"}
+
+
+def since_mid_2025(facts: pd.DataFrame) -> pd.DataFrame:
+    """The Libya chapter's facts (rows of evidence.facts) dated from May 2025 on."""
+    return facts[(facts["chapter"] == "libya") & (facts["date"] >= SINCE)].sort_values(["date", "fact_id"]).reset_index(drop=True)
+
+
+def since_numbers(facts: pd.DataFrame, estimates: pd.DataFrame) -> dict[str, object]:
+    """The dates and counts the section weaves in, by name."""
+    rows = since_mid_2025(facts).set_index("fact_id")
+    missing = sorted(set(LATE_FACTS.values()) - set(rows.index))
+    if missing:
+        raise KeyError(f"facts the Libya chapter dates by name are not in the data: {missing}")
+    out = {f"late_{name}": rows.loc[fid, "when"] for name, fid in LATE_FACTS.items()}
+    count = estimates.set_index("estimate_id").loc[LATE_FACTS["an124_count"]]
+    out["late_an124_visits"] = f"{count['value_low']:,.0f}"
+    out["late_n_facts"] = len(rows)
+    out["late_n_claimed"] = int((rows["status"] == "claimed").sum())
+    out["late_newest"] = with_precision(rows["date"].max(), "day")
+    return out

@@ -87,7 +87,8 @@ ACTOR_COLOURS = {
     # Parties that appear from 2025: firms that won what Russia lost, and others in the bargain.
     "dp_world": "#117733", "cma_cgm": "#44AA99", "goznak": "#999933", "opcw": "#5B7A99",
     "iraq": "#AA4499", "lebanese_army": "#CC6677", "eighth_brigade": "#88CCEE", "syrian_armed_opposition": "#2E8B57",
-    "ukraine": "#0057B7", "saddam_haftar": "#B8860B", "khaled_haftar": "#DAA520",
+    "ukraine": "#0057B7", "saddam_haftar": "#B8860B", "khaled_haftar": "#DAA520", "sudan_government": "#8B4513",
+    "eldiario_es": "#A7B0B8", "mehr_news": "#7C8791",
     # States that received aircraft flown out of Afghanistan.
     "uzbekistan": "#1B7F8C",
     "tajikistan": "#8C6D1F",

@@ -38,6 +38,10 @@ if not any(a['actor_id'] == 'syrian_armed_opposition' for a in actors):
     actors.append(dict(actor_id='syrian_armed_opposition', name='Syrian armed opposition (faction not named by the source)',
                        actor_kind='armed_group', description='Opposition fighters or forces, as sources describe them without naming a faction',
                        source_ids='defensemirror_202412_nayrab_mig23_l39'))
+if not any(a['actor_id'] == 'mehr_news' for a in actors):
+    actors.append(dict(actor_id='mehr_news', name='Mehr News Agency', actor_kind='organisation',
+                       description='News agency whose report, citing unnamed Syrian sources, is the only source of a claim in the data',
+                       source_ids='mehrnews_20241225_sdf_air_defence'))
 write('actors.csv', ah, actors)
 write('evidence.csv', eh, ev)
 print('additions done')

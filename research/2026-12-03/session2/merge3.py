@@ -109,6 +109,25 @@ for verifier, folders in PLAN:
             base = f"{e['fact_id']}..{e['source_id'] or 'derived'}"; eid = base; n = 1
             while eid in evids: n += 1; eid = f'{base}_{n}'
             evids.add(eid); e['evidence_id'] = eid; evidence.append({c: e.get(c, '') for c in eh}); summary['evidence'] += 1
+    if verified:
+        # Fields the verifier left without an evidence row (but did not change) keep the author's rows for them.
+        changed = set()
+        if (vdir / 'fixes.csv').exists():
+            changed = {(f['fact_table'], f['fact_id'], f['column']) for f in read(vdir / 'fixes.csv')[1]}
+        have = {(e['fact_table'], e['fact_id'], f) for e in evidence if e['stance'] != 'disagrees' for f in e['fields'].split(';')}
+        for f in folders:
+            p = ST / f / 'evidence.csv'
+            if not p.exists(): continue
+            for e in read(p)[1]:
+                k = (e['fact_table'], e['fact_id'])
+                if k not in keep or e['stance'] == 'disagrees': continue
+                fields = [x for x in e['fields'].split(';') if x and (k[0], k[1], x) not in have and (k[0], k[1], x) not in changed]
+                if not fields: continue
+                e = dict(e, fields=';'.join(fields), source_id=ALIAS.get(e.get('source_id', ''), e.get('source_id', '')))
+                base = f"{e['fact_id']}..{e['source_id'] or 'derived'}"; eid = base; n = 1
+                while eid in evids: n += 1; eid = f'{base}_{n}'
+                evids.add(eid); e['evidence_id'] = eid; evidence.append({c: e.get(c, '') for c in eh}); summary['author_fallback'] += 1
+                have.update((k[0], k[1], x) for x in fields)
     summary['verified_folders' if verified else 'unverified_folders'] += len(folders)
 for t, (h, rows) in tables.items(): write(MAIN / f'{t}.csv', h, rows)
 write(MAIN / 'sources.csv', sh, sources); write(MAIN / 'actors.csv', ah, actors); write(MAIN / 'places.csv', ph, places)

@@ -18,9 +18,6 @@ def derived(table, fid, fields, rule):
                    locator='', as_given='', rule=rule, checked_by='editor-session2', check_date='2026-12-03'))
 sh, est = read('estimates.csv')
 for r in est:
-    if r['chapter'] == 'new_syria' and r['unit'] == 'usd' and not r['price_year']:
-        r['price_year'] = r['as_of'][:4]
-        derived('estimates', r['estimate_id'], 'price_year', "nominal dollars as the source gives them: the price year is the year the figure describes (as_of)")
     if r['chapter'] == 'new_syria' and not r['actor_id'] and 'debt' in r['subject'].lower():
         r['actor_id'] = 'transitional_government'
         derived('estimates', r['estimate_id'], 'actor_id', "whose debt: the Syrian state's, held by the transitional government at the estimate's date (the subject names Syria's debt)")
@@ -92,7 +89,8 @@ write('estimates.csv', sh, est); write('evidence.csv', eh, ev)
 print('postfix round 3 done')
 
 # --- fourth round: an id that carries a date the verifier changed; sources no row cites
-RENAME = {'ev_20251224_moscow_talks_positions': 'ev_20251223_moscow_talks_positions'}
+RENAME = {'ev_20251224_moscow_talks_positions': 'ev_20251223_moscow_talks_positions',
+          'ev_20170101_hmeimim_protocol_49_years': 'ev_20170118_hmeimim_protocol_49_years'}
 eh, ev = read('evidence.csv'); EH, E = read('events.csv'); DH, D = read('deliveries.csv')
 for r in E:
     if r['event_id'] in RENAME: r['event_id'] = RENAME[r['event_id']]
@@ -114,3 +112,45 @@ SH, S = read('sources.csv')
 gone = [s['source_id'] for s in S if s['source_id'] not in cited and s['source_type'] != 'seed_article']
 write('sources.csv', SH, [s for s in S if s['source_id'] in cited or s['source_type'] == 'seed_article'])
 print('postfix round 4 done; uncited sources dropped:', gone)
+
+# --- fifth round: the OPCW counts sites, not items
+sh, est = read('estimates.csv'); eh, ev = read('evidence.csv'); ids = {e['evidence_id'] for e in ev}
+for r in est:
+    if r['estimate_id'] in ('est_eq_opcw_cw_sites_202504', 'est_eq_opcw_cw_sites_202509') and r['unit'] == 'items':
+        r['unit'] = 'sites'
+        derived('estimates', r['estimate_id'], 'unit', 'the OPCW counts sites to visit, not items: unit sites')
+write('estimates.csv', sh, est); write('evidence.csv', eh, ev)
+print('postfix round 5 done')
+
+
+# --- sixth round: a claimant for a claim carried only by one outlet; first-report dates read off the sources
+eh, ev = read('evidence.csv'); ids = {e['evidence_id'] for e in ev}
+# A first-report date equal to the earliest day-dated cited source needs no other backing than that rule.
+SH, S = read('sources.csv'); pub = {x['source_id']: x['date_published'] for x in S if x['date_published_precision'] == 'day'}
+covered = {(e['fact_table'], e['fact_id']) for e in ev if 'date_reported' in e['fields'].split(';') and e['stance'] != 'disagrees'}
+for table, key in (('events', 'event_id'), ('movements', 'movement_id'), ('estimates', 'estimate_id'), ('deliveries', 'delivery_id')):
+    _, rows = read(f'{table}.csv')
+    for r in rows:
+        if r.get('date_reported') and (table, r[key]) not in covered:
+            dates = [pub[x] for x in r['source_ids'].split(';') if x in pub]
+            if dates and min(dates) == r['date_reported']:
+                derived(table, r[key], 'date_reported', 'the earliest publication date, known to the day, among the cited sources')
+write('evidence.csv', eh, ev)
+print('postfix round 6 done')
+
+
+# --- seventh round: an announcement dated by when it took effect
+eh, ev = read('evidence.csv'); ids = {e['evidence_id'] for e in ev}; EH, E = read('events.csv')
+for r in E:
+    if r['event_id'] == 'ev_20250708_hts_fto_revoked' and r['date_reported'] < r['date']:
+        old = r['event_id']; r['event_id'] = 'ev_20250707_hts_fto_revoked'; r['date'] = r['date_reported']
+        for e in ev:
+            if e['fact_id'] == old:
+                e['evidence_id'] = e['evidence_id'].replace(old, r['event_id']); e['fact_id'] = r['event_id']
+                if e['stance'] != 'disagrees':
+                    e['fields'] = ';'.join(x for x in e['fields'].split(';') if x != 'date')
+        ev[:] = [e for e in ev if e['fields']]
+        ids = {e['evidence_id'] for e in ev}
+        derived('events', r['event_id'], 'date', 'the revocation was announced on 7 July (the cited TASS and TRT reports of that day), to take effect on publication on 8 July: dated to its announcement, as the summary says')
+write('events.csv', EH, E); write('evidence.csv', eh, ev)
+print('postfix round 7 done')
