@@ -12,6 +12,11 @@ STAMPS  := _build/.stamps
 PDF     := _build/pdf/after-assad.pdf
 # The PDF is built in its own folder (its own doctrees), so the HTML and the PDF build side by side.
 PDFWORK := _build/pdf-work
+# npm packages the build fetches: versions pinned in tools/npm/package.json (Dependabot proposes upgrades there)
+npm_pin  = $(shell python3 -c 'import json; print(json.load(open("tools/npm/package.json"))["dependencies"]["$(1)"])')
+ATLAS_VERSION := $(call npm_pin,world-atlas)
+AXE_VERSION   := $(call npm_pin,axe-core)
+LIGHTHOUSE_VERSION := $(call npm_pin,lighthouse)
 ATLAS   := .cache/world-atlas/countries-50m.json
 PLOTLYJS := _static/plotly-basic.min.js
 AXE     := .cache/axe-core/axe.min.js
@@ -48,17 +53,17 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(call STEP,Python environment in $(VENV))
 	@test -x $(PY) || python3 -m venv $(VENV)
 	@$(PY) -m pip install --quiet --upgrade "pip==26.3"
-	@$(PY) -m pip install --quiet -r requirements.txt
+	@$(PY) -m pip install --quiet --require-hashes -r requirements.txt
 	@$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	@touch $@
 
 # Natural Earth country shapes (public domain) from the npm registry, for offline maps.
-$(ATLAS):
+$(ATLAS): tools/npm/package.json
 	$(call STEP,base map: world-atlas from npm)
 	@mkdir -p .cache/world-atlas
-	@cd .cache && npm pack world-atlas@2.0.2 --silent >/dev/null
-	@tar xzf .cache/world-atlas-2.0.2.tgz -C .cache/world-atlas --strip-components=1
+	@cd .cache && npm pack world-atlas@$(ATLAS_VERSION) --silent >/dev/null
+	@tar xzf .cache/world-atlas-$(ATLAS_VERSION).tgz -C .cache/world-atlas --strip-components=1
 	@test -s $@
 
 # The evidence explorer's table library (DataTables, bundled by itables), served by the site itself.
@@ -68,11 +73,11 @@ $(DTBUNDLE): $(VENV)/.installed
 	  cp "$$src/dt_bundle.js" "$$src/dt_bundle.css" $(dir $@)
 
 # axe-core (MPL-2.0) from npm: the accessibility audit the browser check injects into each page.
-$(AXE):
+$(AXE): tools/npm/package.json
 	$(call STEP,accessibility audit engine: axe-core from npm)
 	@mkdir -p .cache/axe-core
-	@cd .cache && npm pack axe-core@4.14.1 --silent >/dev/null
-	@tar xzf .cache/axe-core-4.14.1.tgz -C .cache/axe-core --strip-components=1
+	@cd .cache && npm pack axe-core@$(AXE_VERSION) --silent >/dev/null
+	@tar xzf .cache/axe-core-$(AXE_VERSION).tgz -C .cache/axe-core --strip-components=1
 	@test -s $@
 
 # plotly.js served by the site itself (no CDN): the smallest partial bundle from npm that holds
@@ -173,9 +178,9 @@ LAB_CMD = $(VENV)/bin/jupyter lab --no-browser --allow-root --ip=127.0.0.1 --por
 # Page speed as a reader on a phone meets it: Lighthouse 12 from npm (13 needs Node 22), mobile
 # profile, on every page served gzipped. Scores are noisy, so this is a benchmark, not a test.
 LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
-$(LIGHTHOUSE):
+$(LIGHTHOUSE): tools/npm/package.json
 	$(call STEP,Lighthouse 12 from npm)
-	@mkdir -p .cache/lighthouse && cd .cache/lighthouse && npm install --silent --no-save --no-package-lock lighthouse@12 >/dev/null
+	@mkdir -p .cache/lighthouse && cd .cache/lighthouse && npm install --silent --no-save --no-package-lock lighthouse@$(LIGHTHOUSE_VERSION) >/dev/null
 	@test -x $@
 
 bench: outputs $(LIGHTHOUSE)

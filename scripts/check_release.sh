@@ -4,7 +4,7 @@
 # the tag must also be v<version>.
 # The tools live in their own pinned environment, .cache/tools-venv, because cffconvert pins
 # jsonschema<4, which the book's .venv cannot have. It is (re)built only when missing or when
-# scripts/requirements-tools.txt changes; otherwise this script takes about a second.
+# scripts/requirements-tools.txt changes (installed with --require-hashes); otherwise this script takes about a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +18,7 @@ if [ ! -f "$STAMP" ] || ! cmp -s "$REQ" "$STAMP"; then
   rm -rf "$TOOLS"
   python3 -m venv "$TOOLS"
   log=.cache/tools-venv-install.log
-  "$TOOLS/bin/python" -m pip install --quiet --disable-pip-version-check -r "$REQ" >"$log" 2>&1 \
+  "$TOOLS/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$REQ" >"$log" 2>&1 \
     || { cat "$log"; echo "FAIL: could not install the release tools"; exit 1; }
   cp "$REQ" "$STAMP"
   echo "release tools: installed in $(( $(date +%s) - start )) s"
