@@ -10,6 +10,7 @@ and prints the two ratios the project holds itself to:
 The table is also written to _build/benchmark.md. Exit status 1 if a ratio is over its limit.
 Usage: python scripts/benchmark.py
 """
+
 from __future__ import annotations
 
 import os
@@ -48,16 +49,24 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as out:
         sequential = 0.0
         for path in notebooks(ROOT):
-            sequential += timed([str(nbconvert), "--to", "notebook", "--execute", "--output-dir", out, str(path)],
-                                env={**os.environ, "PYTHONWARNINGS": "ignore"})
+            sequential += timed(
+                [str(nbconvert), "--to", "notebook", "--execute", "--output-dir", out, str(path)],
+                env={**os.environ, "PYTHONWARNINGS": "ignore"},
+            )
     ratios = {"again / cold": again / cold, "cold / sequential": cold / sequential}
-    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores ({platform.machine()}), "
-             f"{len(notebooks(ROOT))} notebooks.", "",
-             "| build | seconds |", "|---|---:|",
-             f"| cold `make book`, every notebook forced | {cold:.1f} |",
-             f"| `make book` again, nothing changed | {again:.1f} |",
-             f"| the notebooks alone, one after another (nbconvert) | {sequential:.1f} |", "",
-             "| ratio | measured | limit |", "|---|---:|---:|"]
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores ({platform.machine()}), "
+        f"{len(notebooks(ROOT))} notebooks.",
+        "",
+        "| build | seconds |",
+        "|---|---:|",
+        f"| cold `make book`, every notebook forced | {cold:.1f} |",
+        f"| `make book` again, nothing changed | {again:.1f} |",
+        f"| the notebooks alone, one after another (nbconvert) | {sequential:.1f} |",
+        "",
+        "| ratio | measured | limit |",
+        "|---|---:|---:|",
+    ]
     lines += [f"| {name} | {value:.2f} | {LIMITS[name]:.2f} |" for name, value in ratios.items()]
     report = "\n".join(lines)
     (ROOT / "_build" / "benchmark.md").write_text(report + "\n", encoding="utf-8")

@@ -6,6 +6,7 @@ structural instead (no render-blocking script, the byte budgets).
 
 Usage: python scripts/benchmark_pages.py [_build/html] [page ...]
 """
+
 from __future__ import annotations
 
 import gzip
@@ -66,16 +67,29 @@ def audit(url: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-        subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-                        f"--only-categories={','.join(CATEGORIES)}"], check=True, env=env, timeout=300)
+        subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                f"--only-categories={','.join(CATEGORIES)}",
+            ],
+            check=True,
+            env=env,
+            timeout=300,
+        )
         report = json.loads(out.read_text())
     audits = report["audits"]
-    return {"scores": {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES},
-            "fcp": audits["first-contentful-paint"]["numericValue"] / 1000,
-            "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
-            "tbt": audits["total-blocking-time"]["numericValue"],
-            "cls": audits["cumulative-layout-shift"]["numericValue"]}
+    return {
+        "scores": {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES},
+        "fcp": audits["first-contentful-paint"]["numericValue"] / 1000,
+        "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+    }
 
 
 def main(site: Path, pages: list[str]) -> int:
@@ -84,14 +98,18 @@ def main(site: Path, pages: list[str]) -> int:
         return 2
     pages = pages or sorted(p.relative_to(site).as_posix() for p in (site / "book").glob("*.html"))
     server, port = serve(site)
-    rows = ["| page | performance | accessibility | best practices | SEO | first paint (s) | largest paint (s) | blocking (ms) | layout shift |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| page | performance | accessibility | best practices | SEO | first paint (s) | largest paint (s) | blocking (ms) | layout shift |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     try:
         for page in pages:
             r = audit(f"http://127.0.0.1:{port}/{page}")
             s = r["scores"]
-            rows.append(f"| {page} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "
-                        f"{r['fcp']:.1f} | {r['lcp']:.1f} | {r['tbt']:.0f} | {r['cls']:.3f} |")
+            rows.append(
+                f"| {page} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "
+                f"{r['fcp']:.1f} | {r['lcp']:.1f} | {r['tbt']:.0f} | {r['cls']:.3f} |"
+            )
             print(rows[-1], flush=True)
     finally:
         server.shutdown()

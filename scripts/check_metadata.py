@@ -9,6 +9,7 @@
 
 Usage: python scripts/check_metadata.py _build/html
 """
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,16 @@ def check_page(site: Path, path: Path, chapters: int) -> list[str]:
     og = data["opengraph"][0] if data["opengraph"] else {}
     ld = {item.get("@type"): item for item in data["json-ld"]}
     is_chapter = rel.startswith(CHAPTER_PREFIX)
-    for name in ("description", "citation_title", "citation_author", "citation_publication_date", "citation_pdf_url",
-                 "twitter:card", "twitter:title", "twitter:image"):
+    for name in (
+        "description",
+        "citation_title",
+        "citation_author",
+        "citation_publication_date",
+        "citation_pdf_url",
+        "twitter:card",
+        "twitter:title",
+        "twitter:image",
+    ):
         if not tags.get(name) or not tags[name][0].strip():
             problems.append(f"{rel}: no {name} meta tag")
     if len(tags.get("viewport", [])) != 1:
@@ -93,8 +102,18 @@ def check_dataset(record: dict | None, rel: str) -> list[str]:
     if not record:
         return [f"{rel}: no schema.org Dataset record"]
     problems = []
-    for field in ("name", "description", "license", "version", "creator", "temporalCoverage", "spatialCoverage",
-                  "distribution", "keywords", "url"):
+    for field in (
+        "name",
+        "description",
+        "license",
+        "version",
+        "creator",
+        "temporalCoverage",
+        "spatialCoverage",
+        "distribution",
+        "keywords",
+        "url",
+    ):
         if not record.get(field):
             problems.append(f"{rel}: Dataset has no {field}")
     if not 50 <= len(record.get("description", "")) <= 5000:
@@ -136,8 +155,10 @@ def main(site: Path) -> int:
     if problems:
         print("\n".join(f"FAIL {p}" for p in problems))
         return 1
-    print(f"metadata: {len(pages)} pages (citation, Open Graph, Twitter, JSON-LD, one viewport), "
-          f"{chapters + 1} sets of BibTeX, RIS and CSL-JSON, all read back")
+    print(
+        f"metadata: {len(pages)} pages (citation, Open Graph, Twitter, JSON-LD, one viewport), "
+        f"{chapters + 1} sets of BibTeX, RIS and CSL-JSON, all read back"
+    )
     return 0
 
 

@@ -6,6 +6,7 @@ The expected chapters and sections come from _toc.yml and each page's headings; 
 figures are the notebook outputs that carry a PNG; the version, the citation and the keywords come
 from CITATION.cff. Nothing is hard-coded.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,11 @@ def toc_pages() -> list[str]:
 def headings(name: str) -> list[tuple[int, str]]:
     """(level, text) of the # and ## headings of one page, in order."""
     path = next(p for p in (ROOT / f"{name}.ipynb", ROOT / f"{name}.md") if p.exists())
-    text = ("\n".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "markdown")
-            if path.suffix == ".ipynb" else path.read_text(encoding="utf-8"))
+    text = (
+        "\n".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "markdown")
+        if path.suffix == ".ipynb"
+        else path.read_text(encoding="utf-8")
+    )
     text = re.sub(r"```.*?```", "", text, flags=re.S)  # not the comments inside code fences
     return [(len(m.group(1)), m.group(2).strip()) for m in re.finditer(r"^(#{1,2}) (.+)$", text, re.M)]
 
@@ -59,6 +63,7 @@ def outline_titles(reader: PdfReader) -> list[str]:
                 walk(item)
             else:
                 titles.append(item.title)
+
     walk(reader.outline)
     return titles
 
@@ -72,7 +77,7 @@ def overfull_boxes(log: Path) -> list[str]:
     for i, line in enumerate(lines):
         m = re.match(r"Overfull \\hbox \(([\d.]+)pt too wide\) (.*)", line)
         if m and float(m.group(1)) > MAX_OVERFULL_PT:
-            found.append(f"{m.group(1)} pt {m.group(2)}: {' '.join(lines[i + 1:i + 2]).strip()[:90]}")
+            found.append(f"{m.group(1)} pt {m.group(2)}: {' '.join(lines[i + 1 : i + 2]).strip()[:90]}")
     return found
 
 
@@ -106,8 +111,11 @@ def main(pdf: str) -> int:
         if normalise(str(meta.get(key, ""))) != normalise(want):
             problems.append(f"metadata {key} is {meta.get(key)!r}, expected {want!r}")
     first_page = normalise(run("pdftotext", "-f", "1", "-l", "1", pdf, "-"))
-    for what, want in (("version", f"version {edition.version()}"), ("citation", edition.suggested_citation()),
-                       ("build date", "built ")):
+    for what, want in (
+        ("version", f"version {edition.version()}"),
+        ("citation", edition.suggested_citation()),
+        ("build date", "built "),
+    ):
         if normalise(want) not in first_page:
             problems.append(f"title page lacks the {what}: {want!r}")
     bookmarks = {normalise(re.sub(r"^[\d.]+\s+", "", t)) for t in outline_titles(reader)}
@@ -141,10 +149,12 @@ def main(pdf: str) -> int:
         for p in problems:
             print(f"FAIL: {p}", file=sys.stderr)
         return 1
-    print(f"PDF check: {info['Pages']} pages; title page with version {edition.version()}, date and citation; "
-          f"metadata title, author, subject and keywords set; {len(wanted)} bookmarks found; {len(fonts)} fonts all "
-          f"embedded; {len(page_titles())} pages' titles found; {len(images)} images for {want} figures; {urls} "
-          f"reference URLs; no line past its column by more than {MAX_OVERFULL_PT} pt")
+    print(
+        f"PDF check: {info['Pages']} pages; title page with version {edition.version()}, date and citation; "
+        f"metadata title, author, subject and keywords set; {len(wanted)} bookmarks found; {len(fonts)} fonts all "
+        f"embedded; {len(page_titles())} pages' titles found; {len(images)} images for {want} figures; {urls} "
+        f"reference URLs; no line past its column by more than {MAX_OVERFULL_PT} pt"
+    )
     return 0
 
 

@@ -12,6 +12,7 @@ The notebooks' text outputs are compared by nbval, which the Makefile runs in th
 network namespace: a second execution, offline, must give the committed outputs.
 Usage: python scripts/check_reproducible.py
 """
+
 from __future__ import annotations
 
 import difflib
@@ -91,8 +92,10 @@ def compare(first: Path, second: Path, label: str) -> list[str]:
             problems.append(f"{label}/{rel}: differs {diff}")
     stale = sorted(a - b)
     if stale:
-        print(f"  note: {len(stale)} file(s) only in {first} (left by earlier builds; `make clean` removes them): "
-              f"{', '.join(map(str, stale[:5]))}")
+        print(
+            f"  note: {len(stale)} file(s) only in {first} (left by earlier builds; `make clean` removes them): "
+            f"{', '.join(map(str, stale[:5]))}"
+        )
     return problems
 
 
@@ -102,8 +105,12 @@ def main() -> int:
         return 1
     start = time.monotonic()
     copy_tree()
-    env = {**os.environ, "PYTHONPATH": str(TREE / "src"), "AFTERASSAD_ROOT": str(TREE),
-           "AFTERASSAD_GIT_DIR": str(ROOT / ".git")}  # the copy has no .git; page dates come from the repository
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(TREE / "src"),
+        "AFTERASSAD_ROOT": str(TREE),
+        "AFTERASSAD_GIT_DIR": str(ROOT / ".git"),
+    }  # the copy has no .git; page dates come from the repository
     python, jupyter_book = ROOT / ".venv" / "bin" / "python", ROOT / ".venv" / "bin" / "jupyter-book"
     steps = [
         f"'{python}' -m afterassad references _build/generated/references.bib",
@@ -130,8 +137,10 @@ def main() -> int:
         return 1
     pages = sum(1 for _ in (TREE / "_build" / "html").rglob("*.html"))
     files = sum(1 for p in (TREE / "_build" / "html").rglob("*") if p.is_file())
-    print(f"reproducible: a second build, offline (network namespace, loopback only), gave the same processed data "
-          f"and the same HTML ({pages} pages, {files} files in all), apart from the build date ({time.monotonic() - start:.0f} s)")
+    print(
+        f"reproducible: a second build, offline (network namespace, loopback only), gave the same processed data "
+        f"and the same HTML ({pages} pages, {files} files in all), apart from the build date ({time.monotonic() - start:.0f} s)"
+    )
     return 0
 
 

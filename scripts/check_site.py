@@ -11,6 +11,7 @@ differs from the page's records.
 Saves a full-page screenshot of each page in each view in _build/screenshots/ and writes the
 page-weight table to _build/page-weight.md. Usage: python scripts/check_site.py _build/html
 """
+
 from __future__ import annotations
 
 import functools
@@ -31,9 +32,16 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
-AXE = ROOT / ".cache" / "axe-core" / "axe.min.js"   # the Makefile installs it (make setup)
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = ROOT / ".cache" / "axe-core" / "axe.min.js"  # the Makefile installs it (make setup)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 FAIL_IMPACTS = {"serious", "critical"}
 # Each page is opened in each view: (width, height, colour mode). Weight is measured on the first.
@@ -77,8 +85,9 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 def pages(folder: Path) -> list[Path]:
     skip = {"search.html", "genindex.html"}
-    return sorted(p for p in folder.rglob("*.html")
-                  if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts)
+    return sorted(
+        p for p in folder.rglob("*.html") if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts
+    )
 
 
 def gzip_size(data: bytes) -> int:
@@ -92,8 +101,7 @@ def new_context(browser, base: str, view: tuple[int, int, str]):
     if mode != "light":  # the theme keeps the reader's choice in localStorage
         context.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
     # Anything not served by our own server is refused, so a stray CDN link fails loudly.
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
-                  else route.abort())
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
     return context
 
 
@@ -199,8 +207,7 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str)
 
     # Weight of the first visit: every response so far (before axe is injected), gzip-compressed.
     landed = urlsplit(page.url).path.lstrip("/")
-    weight = {"page": rel if landed == rel else f"{rel} → {landed}", "html": 0, "total": 0, "requests": 0,
-              "load_ms": load_ms}
+    weight = {"page": rel if landed == rel else f"{rel} → {landed}", "html": 0, "total": 0, "requests": 0, "load_ms": load_ms}
     for response in list(responses):
         if not response.url.startswith(base):
             continue
@@ -216,8 +223,10 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str)
             weight["html"] += size
     if view == "desktop":
         if weight["total"] > BUDGET_FIRST_VISIT:
-            problems.append(f"page weight: first visit {weight['total']:,} bytes gzip, over the budget of "
-                            f"{BUDGET_FIRST_VISIT:,} ({weight['requests']} requests)")
+            problems.append(
+                f"page weight: first visit {weight['total']:,} bytes gzip, over the budget of "
+                f"{BUDGET_FIRST_VISIT:,} ({weight['requests']} requests)"
+            )
         if weight["html"] > BUDGET_HTML:
             problems.append(f"page weight: its HTML is {weight['html']:,} bytes gzip, over the budget of {BUDGET_HTML:,}")
 
@@ -230,14 +239,21 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str)
     # slow to draw (the corrections log at phone width): the screenshot keeps the top 8,000 px.
     height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_SHOT_PX)
     try:
-        page.screenshot(path=str(shot), full_page=True, timeout=90_000,
-                        clip={"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height})
+        page.screenshot(
+            path=str(shot),
+            full_page=True,
+            timeout=90_000,
+            clip={"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height},
+        )
     except PlaywrightTimeout:  # the picture is for people to look at; the checks above are the test
         print(f"  note: no screenshot of {rel} ({view_name(view)}): the browser took too long to draw it")
     context.close()
     info = ", ".join(f"{k} ×{n}" for k, n in sorted(minor.items())) or "none"
-    print(f"  {rel} ({view_name(view)}): {len(figures)} figure(s); axe serious/critical: {len(failing)}; "
-          f"moderate/minor: {info}; {'OK' if not problems else 'PROBLEMS'}", flush=True)
+    print(
+        f"  {rel} ({view_name(view)}): {len(figures)} figure(s); axe serious/critical: {len(failing)}; "
+        f"moderate/minor: {info}; {'OK' if not problems else 'PROBLEMS'}",
+        flush=True,
+    )
     return problems, weight
 
 
@@ -247,16 +263,19 @@ def view_name(view: str) -> str:
 
 
 def weight_table(rows: list[dict]) -> str:
-    lines = ["| Page | HTML gzip (KB) | First visit gzip (KB) | Requests | Load (ms) |",
-             "|---|---:|---:|---:|---:|"]
+    lines = ["| Page | HTML gzip (KB) | First visit gzip (KB) | Requests | Load (ms) |", "|---|---:|---:|---:|---:|"]
     for r in rows:
         over = " (over budget)" if r["total"] > BUDGET_FIRST_VISIT or r["html"] > BUDGET_HTML else ""
-        lines.append(f"| {r['page']}{over} | {r['html'] / 1000:.1f} | {r['total'] / 1000:.1f} | {r['requests']} | "
-                     f"{r['load_ms'] if r['load_ms'] is not None else '–'} |")
+        lines.append(
+            f"| {r['page']}{over} | {r['html'] / 1000:.1f} | {r['total'] / 1000:.1f} | {r['requests']} | "
+            f"{r['load_ms'] if r['load_ms'] is not None else '–'} |"
+        )
     lines.append("")
-    lines.append(f"Budgets: first visit at most {BUDGET_FIRST_VISIT / 1000:,.0f} KB gzip, a page's own HTML at most "
-                 f"{BUDGET_HTML / 1000:,.0f} KB gzip (gzip level 6, 1 KB = 1,000 bytes; empty cache; "
-                 "load time from navigation to the load event, from a local server, at 1280 px).")
+    lines.append(
+        f"Budgets: first visit at most {BUDGET_FIRST_VISIT / 1000:,.0f} KB gzip, a page's own HTML at most "
+        f"{BUDGET_HTML / 1000:,.0f} KB gzip (gzip level 6, 1 KB = 1,000 bytes; empty cache; "
+        "load time from navigation to the load event, from a local server, at 1280 px)."
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -310,8 +329,13 @@ def main(folder: str) -> int:
     try:
         # Two browsers side by side (one per core), each with its share of the pages and views.
         with ProcessPoolExecutor(max_workers=WORKERS, mp_context=get_context("spawn")) as pool:
-            for part in pool.map(run_jobs, [jobs[i::WORKERS] for i in range(WORKERS)],
-                                 [base] * WORKERS, [str(root)] * WORKERS, [str(shots)] * WORKERS):
+            for part in pool.map(
+                run_jobs,
+                [jobs[i::WORKERS] for i in range(WORKERS)],
+                [base] * WORKERS,
+                [str(root)] * WORKERS,
+                [str(shots)] * WORKERS,
+            ):
                 results.update(part)
     finally:
         server.shutdown()
@@ -329,8 +353,10 @@ def main(folder: str) -> int:
             for problem in dict.fromkeys(problems):
                 print(f"  - {problem}", file=sys.stderr)
         return 1
-    print(f"browser check: {len(pages(root))} pages OK ({'; '.join(view_name(v) for v in VIEWS)}); "
-          f"screenshots in {shots}; page weight in {root.parent / 'page-weight.md'}")
+    print(
+        f"browser check: {len(pages(root))} pages OK ({'; '.join(view_name(v) for v in VIEWS)}); "
+        f"screenshots in {shots}; page weight in {root.parent / 'page-weight.md'}"
+    )
     return 0
 
 

@@ -10,6 +10,7 @@ Notebooks that need a run are executed side by side, one per core (at most JOBS)
 independent, and most of a run is the kernel and the figure export waiting on one core.
 Usage: python scripts/execute_notebooks.py [--force] [--jobs N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,8 +57,9 @@ def execute(path: Path) -> list[str]:
     with tempfile.NamedTemporaryFile("r", suffix=".deps", delete=False) as deps:
         os.environ["AFTERASSAD_DEPS_FILE"] = deps.name
     try:
-        client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
-                                resources={"metadata": {"path": str(path.parent)}})
+        client = NotebookClient(
+            nb, timeout=600, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}
+        )
         client.execute()
     finally:
         tables = sorted(set(Path(deps.name).read_text().split()))
@@ -95,8 +97,15 @@ def main(argv: list[str] | None = None) -> int:
         if not args.force and record and not unexecuted and record["inputs_key"] == inputs_key(nb, record["tables"]):
             print(f"{label}: up to date (reads {', '.join(record['tables']) or 'no tables'})", flush=True)
             continue
-        why = ("forced" if args.force else "no record of a previous run" if not record else
-               "it has unexecuted cells" if unexecuted else "its code or data changed")
+        why = (
+            "forced"
+            if args.force
+            else "no record of a previous run"
+            if not record
+            else "it has unexecuted cells"
+            if unexecuted
+            else "its code or data changed"
+        )
         print(f"{label}: executing ({why}) ...", flush=True)
         todo.append(path)
     failed = False
@@ -107,8 +116,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{path.relative_to(ROOT)}: FAILED\n{result}", file=sys.stderr)
                     failed = True
                 else:
-                    print(f"{path.relative_to(ROOT)}: done in {seconds:.1f} s (reads {', '.join(result) or 'no tables'})",
-                          flush=True)
+                    print(
+                        f"{path.relative_to(ROOT)}: done in {seconds:.1f} s (reads {', '.join(result) or 'no tables'})",
+                        flush=True,
+                    )
     print(f"notebooks: {len(books)} checked, {len(todo)} run, in {time.monotonic() - total:.1f} s")
     return 1 if failed else 0
 

@@ -1,4 +1,5 @@
 """Print the notebooks of the book, in reading order, from _toc.yml."""
+
 from pathlib import Path
 
 import yaml

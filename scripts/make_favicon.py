@@ -2,6 +2,7 @@
 (for browsers and tools that ask for /favicon.ico at the site root). Two white letter-A strokes on
 the report's ink colour. Run once; both files are committed. Usage: python scripts/make_favicon.py
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,18 +12,20 @@ from PIL import Image, ImageDraw
 ROOT = Path(__file__).resolve().parent.parent
 INK, PAPER = "#1f2328", "#ffffff"
 # Each letter A on a 32-unit grid: a stroke up to the apex and down again, and a crossbar.
-LETTERS = [((4, 26), (9.5, 7), (15, 26), (6.5, 19.5), (12.5, 19.5)),
-           ((17, 26), (22.5, 7), (28, 26), (19.5, 19.5), (25.5, 19.5))]
+LETTERS = [((4, 26), (9.5, 7), (15, 26), (6.5, 19.5), (12.5, 19.5)), ((17, 26), (22.5, 7), (28, 26), (19.5, 19.5), (25.5, 19.5))]
 STROKE = 3
 
 
 def svg() -> str:
-    paths = "".join(f'<path d="M{a[0]} {a[1]} L{b[0]} {b[1]} L{c[0]} {c[1]} M{d[0]} {d[1]} L{e[0]} {e[1]}"/>'
-                    for a, b, c, d, e in LETTERS)
-    return ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
-            f'<rect width="32" height="32" rx="6" fill="{INK}"/>'
-            f'<g fill="none" stroke="{PAPER}" stroke-width="{STROKE}" stroke-linejoin="miter" stroke-linecap="butt">'
-            f"{paths}</g></svg>\n")
+    paths = "".join(
+        f'<path d="M{a[0]} {a[1]} L{b[0]} {b[1]} L{c[0]} {c[1]} M{d[0]} {d[1]} L{e[0]} {e[1]}"/>' for a, b, c, d, e in LETTERS
+    )
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+        f'<rect width="32" height="32" rx="6" fill="{INK}"/>'
+        f'<g fill="none" stroke="{PAPER}" stroke-width="{STROKE}" stroke-linejoin="miter" stroke-linecap="butt">'
+        f"{paths}</g></svg>\n"
+    )
 
 
 def ico(path: Path) -> None:

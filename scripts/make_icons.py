@@ -11,6 +11,7 @@ Run it again after a theme upgrade, or when a page starts using an icon not in I
 (scripts/check_site.py fails if a page still asks for Font Awesome's script or fonts).
 Usage: python scripts/make_icons.py
 """
+
 from __future__ import annotations
 
 import re
@@ -84,7 +85,7 @@ def css() -> str:
         "   (solid style) as shipped with pydata-sphinx-theme: icons CC BY 4.0, https://fontawesome.com/license/free.",
         "   They replace the theme's fontawesome.js and icon font, which the pages no longer load. */",
         ",\n".join(s for sels in selectors.values() for s in sels) + " {",
-        "  content: \"\" !important; display: inline-block; width: 1em; height: 1em; vertical-align: -0.125em;",
+        '  content: "" !important; display: inline-block; width: 1em; height: 1em; vertical-align: -0.125em;',
         "  font: inherit; background-color: currentColor;",
         "  -webkit-mask: var(--aa-icon) center / contain no-repeat; mask: var(--aa-icon) center / contain no-repeat;",
         "}",
@@ -94,7 +95,7 @@ def css() -> str:
     ]
     for name, sels in selectors.items():
         width, height, path = found[name]
-        lines.append(f"{', '.join(sels)} {{ --aa-icon: url(\"{data_uri(width, height, path)}\"); }}")
+        lines.append(f'{", ".join(sels)} {{ --aa-icon: url("{data_uri(width, height, path)}"); }}')
     return "\n".join(lines) + "\n"
 
 

@@ -1,4 +1,5 @@
 """Shared fixtures. Broken data are always made in a temporary copy: no test writes into data/."""
+
 from __future__ import annotations
 
 import csv

@@ -1,4 +1,5 @@
 """The build re-runs a notebook exactly when what it reads has changed (no stale figures)."""
+
 from __future__ import annotations
 
 import shutil
@@ -72,8 +73,7 @@ def test_every_toc_entry_has_a_page_and_the_notebooks_are_found():
     entries = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
     missing = [e for e in entries if not any((ROOT / f"{e}{ext}").is_file() for ext in (".ipynb", ".md"))]
     assert not missing, missing
-    assert sorted(p.stem for p in notebooks(ROOT)) == sorted(
-        Path(e).name for e in entries if (ROOT / f"{e}.ipynb").is_file())
+    assert sorted(p.stem for p in notebooks(ROOT)) == sorted(Path(e).name for e in entries if (ROOT / f"{e}.ipynb").is_file())
 
 
 def test_committed_notebooks_record_current_inputs():

@@ -1,4 +1,5 @@
 """The claims audit: every sentence of both seeds accounted for, every verdict backed."""
+
 from __future__ import annotations
 
 import csv
@@ -12,8 +13,11 @@ from afterassad.seeds import locators, paragraphs, seeds_dir, split_sentences
 
 HERE = Path(__file__).resolve().parent
 SEEDS = seeds_dir()
-needs_seeds = pytest.mark.skipif(SEEDS is None, reason="seed articles not found: expected ../shared/seeds beside the "
-                                 "repository (as in CI) or AFTERASSAD_SEEDS; coverage cannot be checked without them")
+needs_seeds = pytest.mark.skipif(
+    SEEDS is None,
+    reason="seed articles not found: expected ../shared/seeds beside the "
+    "repository (as in CI) or AFTERASSAD_SEEDS; coverage cannot be checked without them",
+)
 
 
 @pytest.fixture(scope="module")
@@ -69,14 +73,15 @@ def test_every_seed_sentence_is_accounted_for(claims, non_claims):
 
 @needs_seeds
 def test_no_sentence_is_both_a_claim_and_a_non_claim(claims, non_claims):
-    both = ({(r.article_id, r.paragraph, r.sentence) for r in claims.itertuples()}
-            & {(r.article_id, r.paragraph, r.sentence) for r in non_claims.itertuples()})
+    both = {(r.article_id, r.paragraph, r.sentence) for r in claims.itertuples()} & {
+        (r.article_id, r.paragraph, r.sentence) for r in non_claims.itertuples()
+    }
     assert not both
 
 
 def _ngrams(text: str, n: int) -> set[tuple[str, ...]]:
     words = re.findall(r"[a-z0-9$]+", text.lower())
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 @needs_seeds

@@ -1,4 +1,5 @@
 """The collapse chapter's analysis, checked against independent computations."""
+
 from __future__ import annotations
 
 import math
@@ -51,7 +52,11 @@ def test_every_figure_has_data(tables):
     changes = changes_of_control(events, places, actors)
     start = offensive_start(events)
     for fig in (timeline_figure(events, actors), map_figure(changes, places, start, []), pace_figure(changes, start, [])):
-        points = sum(sum(x is not None for x in (trace.x if trace.x is not None else ())) for trace in fig.data if trace.mode and "markers" in trace.mode)
+        points = sum(
+            sum(x is not None for x in (trace.x if trace.x is not None else ()))
+            for trace in fig.data
+            if trace.mode and "markers" in trace.mode
+        )
         assert points > 0
     timeline = timeline_figure(events, actors)
     plotted = [(x, y) for t in timeline.data if t.mode == "markers" and t.showlegend is False for x, y in zip(t.x, t.y)]

@@ -1,4 +1,5 @@
 """Bad data stops everything, with one clear message per fault naming file, row, column and rule."""
+
 from __future__ import annotations
 
 import subprocess
@@ -88,8 +89,19 @@ def _estimate_row(broken, **values):
     source = broken.rows("sources")[1][3]["source_id"]
     actor = broken.rows("actors")[1][0]["actor_id"]
     row = {h: "" for h in header}
-    row.update(estimate_id="test_estimate", chapter="withdrawal", subject="test", actor_id=actor, unit="people", as_of="2024-12-01",
-               as_of_precision="month", estimator="test", date_reported="2024-12-02", status="reported", source_ids=source)
+    row.update(
+        estimate_id="test_estimate",
+        chapter="withdrawal",
+        subject="test",
+        actor_id=actor,
+        unit="people",
+        as_of="2024-12-01",
+        as_of_precision="month",
+        estimator="test",
+        date_reported="2024-12-02",
+        status="reported",
+        source_ids=source,
+    )
     row.update(values)
     broken.write("estimates", header, rows + [row])
     return len(rows) + 1

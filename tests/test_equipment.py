@@ -1,6 +1,7 @@
 """The equipment chapter: its arithmetic on made-up rows with hand-computed answers, and its data
 against the rules the chapter promises: headlines reconcile with their categories, money carries
 its price year, and the Syrian state's equipment is never Russia's, nor Russia's the Syrian state's."""
+
 from __future__ import annotations
 
 import csv
@@ -23,12 +24,17 @@ def data():
 
 def _rows(*rows):
     base = {"equipment_id": None, "same_items_as": None, "count_low": None, "count_best": None, "count_high": None}
-    return pd.DataFrame([{**base, **r} for r in rows]).astype({"count_low": "Float64", "count_best": "Float64", "count_high": "Float64"})
+    return pd.DataFrame([{**base, **r} for r in rows]).astype(
+        {"count_low": "Float64", "count_best": "Float64", "count_high": "Float64"}
+    )
 
 
 def test_competing_counts_give_a_range_and_different_items_add_up():
-    rows = _rows({"equipment_id": "a", "count_best": 73}, {"equipment_id": "b", "same_items_as": "a", "count_best": 80},
-                 {"equipment_id": "c", "count_best": 24})
+    rows = _rows(
+        {"equipment_id": "a", "count_best": 73},
+        {"equipment_id": "b", "same_items_as": "a", "count_best": 80},
+        {"equipment_id": "c", "count_best": 24},
+    )
     total = E.documented_total(rows)
     # a and b are one thing counted twice (73 or 80); c is something else (24)
     assert (total.low, total.high) == (97, 104)
@@ -40,17 +46,26 @@ def test_a_count_given_only_as_a_floor_stays_open():
 
 
 def test_inventory_estimates_add_an_estimators_parts_and_range_across_estimators():
-    rows = _rows({"equipment_id": "a", "count_best": 575}, {"equipment_id": "b", "count_best": 2550},
-                 {"equipment_id": "c", "count_low": 3440}).assign(estimator=["GFP", "GFP", "BESA"],
-                                                                  as_of=pd.to_datetime(["2020-01-01", "2020-01-01", "2011-01-01"]))
+    rows = _rows(
+        {"equipment_id": "a", "count_best": 575},
+        {"equipment_id": "b", "count_best": 2550},
+        {"equipment_id": "c", "count_low": 3440},
+    ).assign(estimator=["GFP", "GFP", "BESA"], as_of=pd.to_datetime(["2020-01-01", "2020-01-01", "2011-01-01"]))
     r = E.inventory_range(rows)
     assert (r.low, r.high) == (3125, 3440)
 
 
 def test_nominal_money_is_shown_but_not_restated_and_dated_money_is():
     deflators = pd.DataFrame({"index_id": ["cpi_u"] * 2, "year": [2021, 2024], "index_value": [100.0, 110.0]})
-    rows = pd.DataFrame({"what": ["dated", "nominal total"], "range": [ranges.Range(100e6, 100e6, 100e6)] * 2,
-                         "price_year": [2021, None], "who": ["x", "y"], "status": ["confirmed"] * 2})
+    rows = pd.DataFrame(
+        {
+            "what": ["dated", "nominal total"],
+            "range": [ranges.Range(100e6, 100e6, 100e6)] * 2,
+            "price_year": [2021, None],
+            "who": ["x", "y"],
+            "status": ["confirmed"] * 2,
+        }
+    )
     table = E.money_table(rows, deflators, 2024)
     assert list(table["Price year"]) == ["2021", "nominal"]
     assert table["In 2024 prices"].iloc[1] == "not restated (no single price year)"
@@ -68,7 +83,9 @@ def test_headlines_reconcile_with_their_categories_or_explain_the_remainder(data
         remainder = head["value_usd_best"] - parts["value_usd_best"].sum()
         assert remainder >= 0, f"the categories of {head['equipment_id']} add up to more than the headline"
         if remainder > 0:
-            assert "remainder" in head["notes"].lower(), f"{head['equipment_id']} leaves {remainder:,.0f} unexplained in its notes"
+            assert "remainder" in head["notes"].lower(), (
+                f"{head['equipment_id']} leaves {remainder:,.0f} unexplained in its notes"
+            )
         chart = E.headline_parts(eq, head["equipment_id"])
         assert chart.loc[chart["kind"] == "remainder", "value"].iloc[0] == pytest.approx(remainder)
         assert chart.loc[chart["kind"] != "total", "value"].sum() == pytest.approx(head["value_usd_best"])
@@ -78,12 +95,19 @@ def test_the_syrian_states_equipment_is_never_russias_and_russias_never_the_syri
     syria = data["equipment"][data["equipment"]["conflict"] == "syria_2024"]
     for _, r in syria.iterrows():
         words = f"{r['system']} {r['notes'] if isinstance(r['notes'], str) else ''}".lower()
-        says_state = any(k in words for k in ("syrian navy", "syrian army", "syrian arab", "syrian state", "syrian air force", "assad's", "regime's"))
+        says_state = any(
+            k in words
+            for k in ("syrian navy", "syrian army", "syrian arab", "syrian state", "syrian air force", "assad's", "regime's")
+        )
         says_russian = any(k in r["system"].lower() for k in ("russian", "russia's"))
         if says_state and not says_russian:
-            assert r["owner_actor_id"] not in RUSSIAN_SIDE, f"{r['equipment_id']} describes the Syrian state's equipment but names Russia as owner"
+            assert r["owner_actor_id"] not in RUSSIAN_SIDE, (
+                f"{r['equipment_id']} describes the Syrian state's equipment but names Russia as owner"
+            )
         if says_russian and not says_state:
-            assert r["owner_actor_id"] != "syrian_government", f"{r['equipment_id']} describes Russian equipment but names the Syrian state as owner"
+            assert r["owner_actor_id"] != "syrian_government", (
+                f"{r['equipment_id']} describes Russian equipment but names the Syrian state as owner"
+            )
     for key in ("syr_prewar", "syr_before", "syr_lost"):
         assert set(E.series_rows(syria, key)["owner_actor_id"]) == {"syrian_government"}, key
 

@@ -1,4 +1,5 @@
 """The event chain is internally consistent."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -32,8 +33,11 @@ def test_no_event_is_dated_after_every_source_that_reports_it(events, sources):
     the summary's background (the talks that led to a handover), so the test asks that at least one
     reporting source could have been published on or after the event's date."""
     evidence = load("evidence")
-    reporting = evidence[(evidence["fact_table"] == "events") & evidence["stance"].isin(["states", "implies"])
-                         & evidence["fields"].str.split(";").map(lambda f: "summary" in f)]
+    reporting = evidence[
+        (evidence["fact_table"] == "events")
+        & evidence["stance"].isin(["states", "implies"])
+        & evidence["fields"].str.split(";").map(lambda f: "summary" in f)
+    ]
     reports = set(zip(reporting["fact_id"], reporting["source_id"]))
     assert reports, "the evidence table should record which sources report each event"
     late = []
@@ -41,8 +45,10 @@ def test_no_event_is_dated_after_every_source_that_reports_it(events, sources):
         dates = {sid: _latest_possible(sources.loc[sid]) for sid in row.source_ids.split(";") if (row.event_id, sid) in reports}
         known = {sid: d for sid, d in dates.items() if d is not None}
         if known and len(known) == len(dates) and all(row.date > d for d in known.values()):
-            late.append(f"{row.event_id} ({row.date:%Y-%m-%d}) reported only by sources published before it: "
-                        + ", ".join(f"{sid} ({d:%Y-%m-%d})" for sid, d in known.items()))
+            late.append(
+                f"{row.event_id} ({row.date:%Y-%m-%d}) reported only by sources published before it: "
+                + ", ".join(f"{sid} ({d:%Y-%m-%d})" for sid, d in known.items())
+            )
     assert not late, late
 
 
@@ -59,10 +65,15 @@ def test_event_ids_carry_their_date(events):
     """An id carries the date the event was first published with. Ids are stable, so an event whose
     date was corrected keeps its id, and the corrections log must hold that change of date."""
     corrected = load("corrections")
-    moved = {(r.target_id, str(r.old_value).replace("-", "")) for r in corrected.itertuples()
-             if r.target_table == "events" and r.field == "date"}
-    mismatched = events[(events["event_id"].str[3:11] != events["date"].dt.strftime("%Y%m%d"))
-                        & ~pd.Series([(i, i[3:11]) in moved for i in events["event_id"]], index=events.index)]
+    moved = {
+        (r.target_id, str(r.old_value).replace("-", ""))
+        for r in corrected.itertuples()
+        if r.target_table == "events" and r.field == "date"
+    }
+    mismatched = events[
+        (events["event_id"].str[3:11] != events["date"].dt.strftime("%Y%m%d"))
+        & ~pd.Series([(i, i[3:11]) in moved for i in events["event_id"]], index=events.index)
+    ]
     assert mismatched.empty, mismatched["event_id"].tolist()
 
 

@@ -1,4 +1,5 @@
 """Machine-readable fact-checks: one ClaimReview per claim, with what fact-check readers need."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,17 @@ import pandas as pd
 import pytest
 
 from afterassad import edition, load, style
-from afterassad.factcheck import (BEST_RATING, RATING_VALUES, WORST_RATING, card_url, claim_reviews, rating,
-                                  scale_markdown, script_element, to_json)
+from afterassad.factcheck import (
+    BEST_RATING,
+    RATING_VALUES,
+    WORST_RATING,
+    card_url,
+    claim_reviews,
+    rating,
+    scale_markdown,
+    script_element,
+    to_json,
+)
 
 
 @pytest.fixture(scope="module")
@@ -78,15 +88,22 @@ def test_appearance_is_the_seed_with_its_registry_url_and_publisher_only_where_k
 
 def test_url_rests_on_the_site_url_setting():
     assert card_url("c000_p01_s01_a") == "book/claims_audit.html#claim-c000-p01-s01-a"
-    assert card_url("c000_p01_s01_a", "https://example.org/aa/") == \
-        "https://example.org/aa/book/claims_audit.html#claim-c000-p01-s01-a"
+    assert (
+        card_url("c000_p01_s01_a", "https://example.org/aa/")
+        == "https://example.org/aa/book/claims_audit.html#claim-c000-p01-s01-a"
+    )
 
 
 def test_a_correction_dates_the_modified_record(tables):
     claims, sources, _ = tables
     target = claims["claim_id"].iloc[3]
-    fixes = pd.DataFrame({"target_table": ["claims", "claims", "events"], "target_id": [target, target, target],
-                          "date": pd.to_datetime(["2027-01-05", "2027-03-02", "2027-09-09"])})
+    fixes = pd.DataFrame(
+        {
+            "target_table": ["claims", "claims", "events"],
+            "target_id": [target, target, target],
+            "date": pd.to_datetime(["2027-01-05", "2027-03-02", "2027-09-09"]),
+        }
+    )
     records = {r["identifier"]: r for r in claim_reviews(claims, sources, fixes)}
     assert records[target]["dateModified"] == "2027-03-02"
     assert sum("dateModified" in r for r in records.values()) == 1

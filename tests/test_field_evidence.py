@@ -3,6 +3,7 @@
 Each rule gets a fixture that breaks it (in a temporary copy of data/) and must be reported
 with the file, the row, the column and the rule's name.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,19 @@ def test_every_fact_table_declares_its_key_fields_and_they_exist():
         assert set(schema["x-keyFields"]) <= columns, name
         assert set(schema["x-coreFields"]) <= set(schema["x-keyFields"]), name
         # dates, places, counts or values, outcome, status and claimant are key wherever a table has them
-        for must in ("date", "date_reported", "place_id", "count_best", "value_best", "outcome",
-                     "status", "status_of_claim", "claimed_by", "lat", "lon"):
+        for must in (
+            "date",
+            "date_reported",
+            "place_id",
+            "count_best",
+            "value_best",
+            "outcome",
+            "status",
+            "status_of_claim",
+            "claimed_by",
+            "lat",
+            "lon",
+        ):
             if must in columns and must != schema["primaryKey"]:
                 assert must in schema["x-keyFields"], f"{name}.{must} must be a key field"
 
@@ -85,10 +97,14 @@ def test_confirmed_on_anonymous_officials_from_one_outlet_is_refused(broken):
     _, events = broken.rows("events")
     header, rows = broken.rows("evidence")
     confirmed = {e["event_id"] for e in events if e["status"] == "confirmed"}
-    fact_id = next(r["fact_id"] for r in rows if r["fact_table"] == "events" and r["fact_id"] in confirmed
-                   and r["source_id"] and "summary" in r["fields"].split(";"))
-    keep = next(r["source_id"] for r in rows if r["fact_id"] == fact_id and r["source_id"]
-                and "summary" in r["fields"].split(";"))
+    fact_id = next(
+        r["fact_id"]
+        for r in rows
+        if r["fact_table"] == "events" and r["fact_id"] in confirmed and r["source_id"] and "summary" in r["fields"].split(";")
+    )
+    keep = next(
+        r["source_id"] for r in rows if r["fact_id"] == fact_id and r["source_id"] and "summary" in r["fields"].split(";")
+    )
     out = []
     for r in rows:
         if r["fact_table"] == "events" and r["fact_id"] == fact_id and r["stance"] != "derived":
@@ -114,14 +130,20 @@ def test_date_reported_later_than_the_first_report_is_refused(broken):
     _, events = broken.rows("events")
     header, sources = broken.rows("sources")
     _, evidence = broken.rows("evidence")
-    stating = {(r["fact_id"], r["source_id"]) for r in evidence
-               if r["fact_table"] == "events" and r["stance"] == "states" and "summary" in r["fields"].split(";")}
+    stating = {
+        (r["fact_id"], r["source_id"])
+        for r in evidence
+        if r["fact_table"] == "events" and r["stance"] == "states" and "summary" in r["fields"].split(";")
+    }
     explained = {r["fact_id"] for r in evidence if r["stance"] == "derived" and "date_reported" in r["fields"].split(";")}
     by_id = {s["source_id"]: s for s in sources}
-    i, victim, first = next((i, e, s) for i, e in enumerate(events, start=1)
-                            if e["date_reported"] and e["date"] < e["date_reported"] and e["event_id"] not in explained
-                            for s in e["source_ids"].split(";")
-                            if (e["event_id"], s) in stating and by_id[s]["date_published_precision"] == "day")
+    i, victim, first = next(
+        (i, e, s)
+        for i, e in enumerate(events, start=1)
+        if e["date_reported"] and e["date"] < e["date_reported"] and e["event_id"] not in explained
+        for s in e["source_ids"].split(";")
+        if (e["event_id"], s) in stating and by_id[s]["date_published_precision"] == "day"
+    )
     # the source that states the event now carries a publication date on the day of the event,
     # before the date_reported the row gives
     broken.write("sources", header, [dict(s, date_published=victim["date"]) if s["source_id"] == first else s for s in sources])
@@ -131,8 +153,13 @@ def test_date_reported_later_than_the_first_report_is_refused(broken):
 def test_a_disagreeing_count_outside_the_range_needs_a_reason(broken):
     header, rows = broken.rows("evidence")
     _, moves = broken.rows("movements")
-    i, victim = next((i, r) for i, r in enumerate(rows, start=1) if r["fact_table"] == "movements" and r["source_id"]
-                     and next(m for m in moves if m["movement_id"] == r["fact_id"])["count_high"])
+    i, victim = next(
+        (i, r)
+        for i, r in enumerate(rows, start=1)
+        if r["fact_table"] == "movements"
+        and r["source_id"]
+        and next(m for m in moves if m["movement_id"] == r["fact_id"])["count_high"]
+    )
     high = float(next(m for m in moves if m["movement_id"] == victim["fact_id"])["count_high"])
     rows[i - 1] = dict(victim, stance="disagrees", fields="count_best", as_given=f"about {int(high) * 10 + 10}", rule="")
     broken.write("evidence", header, rows)
@@ -148,9 +175,14 @@ def _one_source_as(broken, event_type: str, basis: str):
     header_e, events = broken.rows("events")
     header, rows = broken.rows("evidence")
     confirmed = {e["event_id"] for e in events if e["status"] == "confirmed"}
-    fact_id = next(r["fact_id"] for r in rows if r["fact_table"] == "events" and r["fact_id"] in confirmed
-                   and r["source_id"] and "summary" in r["fields"].split(";"))
-    keep = next(r["source_id"] for r in rows if r["fact_id"] == fact_id and r["source_id"] and "summary" in r["fields"].split(";"))
+    fact_id = next(
+        r["fact_id"]
+        for r in rows
+        if r["fact_table"] == "events" and r["fact_id"] in confirmed and r["source_id"] and "summary" in r["fields"].split(";")
+    )
+    keep = next(
+        r["source_id"] for r in rows if r["fact_id"] == fact_id and r["source_id"] and "summary" in r["fields"].split(";")
+    )
     out = []
     for r in rows:
         if r["fact_table"] == "events" and r["fact_id"] == fact_id and r["stance"] != "derived":

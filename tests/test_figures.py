@@ -1,4 +1,5 @@
 """One figure style; figures carry alt text, a source line, and need no network."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -17,6 +18,7 @@ def test_every_actor_in_the_data_has_its_own_colour():
 
 def test_every_verdict_has_a_colour_and_a_label():
     from afterassad.contract import read_package
+
     claims = next(r for r in read_package()["resources"] if r["name"] == "claims")
     verdicts = next(f for f in claims["schema"]["fields"] if f["name"] == "verdict")["constraints"]["enum"]
     assert set(verdicts) == set(style.VERDICT_COLOURS) == set(style.VERDICT_LABELS)
@@ -52,6 +54,7 @@ def test_the_static_image_carries_the_source_line_and_the_web_figure_shows_it_as
     def fake_png(fig, width, height):
         seen["annotations"] = [a.text for a in fig.layout.annotations]
         return b"png"
+
     monkeypatch.setattr("afterassad.figures._png", fake_png)
     fig = go.Figure(go.Bar(x=[1], y=[2]))
     bundle, _ = show(fig, name="fig-test", alt="A bar", note="Data: test & co.")._repr_mimebundle_()
@@ -61,8 +64,7 @@ def test_the_static_image_carries_the_source_line_and_the_web_figure_shows_it_as
 
 
 def test_source_line_names_the_original_outlet_of_syndicated_copies():
-    sources = pd.DataFrame({"source_id": ["a", "b"], "publisher": ["Yahoo News", "AP"],
-                            "original_publisher": ["Reuters", pd.NA]})
+    sources = pd.DataFrame({"source_id": ["a", "b"], "publisher": ["Yahoo News", "AP"], "original_publisher": ["Reuters", pd.NA]})
     line = source_line(["a;b", "a"], sources, ["events"])
     assert line == "Data: After Assad, events.csv (2 sources: Reuters (via Yahoo News); AP)."
 
@@ -111,9 +113,11 @@ def test_simplified_base_map_stays_in_its_box_and_is_much_lighter():
 
 
 def test_trace_types_are_read_from_the_figure_data_not_the_layout():
-    page = ('<script>Plotly.newPlot("f-plot", [{"type":"bar","x":[1]},{"x":[2],"mode":"lines"}], '
-            '{"xaxis":{"type":"log"},"shapes":[{"type":"line"}]})</script>'
-            '<script>Plotly.newPlot( "g", [{"type":"heatmap","z":[[1]]}], {})</script>')
+    page = (
+        '<script>Plotly.newPlot("f-plot", [{"type":"bar","x":[1]},{"x":[2],"mode":"lines"}], '
+        '{"xaxis":{"type":"log"},"shapes":[{"type":"line"}]})</script>'
+        '<script>Plotly.newPlot( "g", [{"type":"heatmap","z":[[1]]}], {})</script>'
+    )
     assert trace_types_in_html(page) == {"bar", "scatter", "heatmap"}
 
 
@@ -121,6 +125,7 @@ def test_the_served_plotly_bundle_draws_every_trace_type_the_book_uses():
     """A trace type missing from the partial bundle would silently not draw."""
     import nbformat
     from afterassad.paths import repo_root
+
     root = repo_root()
     bundle = root / "_static" / PLOTLY_BUNDLE
     assert bundle.is_file(), f"{bundle} is missing: run `make setup`"

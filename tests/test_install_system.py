@@ -1,4 +1,5 @@
 """Without root, `make book` says exactly what to install and carries on (the HTML still builds)."""
+
 from __future__ import annotations
 
 import os

@@ -48,8 +48,9 @@ def wait_for_url(proc: subprocess.Popen, log: Path, deadline: float) -> str:
 
 def api(base: str, token: str, path: str, method: str = "GET", body: dict | None = None) -> dict:
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(f"{base}{path}", data=data, method=method,
-                                 headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
+    req = urllib.request.Request(
+        f"{base}{path}", data=data, method=method, headers={"Authorization": f"token {token}", "Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(req, timeout=30) as resp:
         raw = resp.read()
     return json.loads(raw) if raw else {}
@@ -58,13 +59,30 @@ def api(base: str, token: str, path: str, method: str = "GET", body: dict | None
 def run_cell(ws: websocket.WebSocket, session: str, code: str, timeout: float = 60) -> list[dict]:
     """Send one execute_request on the shell channel; collect its iopub outputs until idle."""
     msg_id = uuid.uuid4().hex
-    ws.send(json.dumps({
-        "header": {"msg_id": msg_id, "msg_type": "execute_request", "session": session,
-                   "username": "test", "version": "5.3"},
-        "parent_header": {}, "metadata": {}, "channel": "shell",
-        "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-                    "allow_stdin": False, "stop_on_error": True},
-    }))
+    ws.send(
+        json.dumps(
+            {
+                "header": {
+                    "msg_id": msg_id,
+                    "msg_type": "execute_request",
+                    "session": session,
+                    "username": "test",
+                    "version": "5.3",
+                },
+                "parent_header": {},
+                "metadata": {},
+                "channel": "shell",
+                "content": {
+                    "code": code,
+                    "silent": False,
+                    "store_history": True,
+                    "user_expressions": {},
+                    "allow_stdin": False,
+                    "stop_on_error": True,
+                },
+            }
+        )
+    )
     outputs, end = [], time.time() + timeout
     while time.time() < end:
         msg = json.loads(ws.recv())
@@ -81,8 +99,7 @@ def run_cell(ws: websocket.WebSocket, session: str, code: str, timeout: float = 
 
 
 def glue_values(outputs: list[dict]) -> dict[str, str]:
-    return {o["metadata"]["scrapbook"]["name"]: o["data"][GLUE_MIME]
-            for o in outputs if GLUE_MIME in o.get("data", {})}
+    return {o["metadata"]["scrapbook"]["name"]: o["data"][GLUE_MIME] for o in outputs if GLUE_MIME in o.get("data", {})}
 
 
 @pytest.mark.timeout(120)
@@ -90,10 +107,16 @@ def test_make_lab_serves_and_reruns_a_chapter(tmp_path):
     port = free_port()
     log = tmp_path / "lab.log"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "BROWSER", "WAYLAND_DISPLAY")}
-    env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")   # no clash with a server the user runs
+    env["JUPYTER_RUNTIME_DIR"] = str(tmp_path / "runtime")  # no clash with a server the user runs
     with log.open("w") as out:
-        proc = subprocess.Popen(["make", "--no-print-directory", "-s", "lab", f"PORT={port}"], cwd=ROOT,
-                                stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        proc = subprocess.Popen(
+            ["make", "--no-print-directory", "-s", "lab", f"PORT={port}"],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
     try:
         url = wait_for_url(proc, log, time.time() + 60)
         assert f":{port}/" in url, "the server must listen on the PORT given to make lab"
@@ -104,10 +127,16 @@ def test_make_lab_serves_and_reruns_a_chapter(tmp_path):
         assert CHAPTER in {item["name"] for item in listing["content"]}
         notebook = api(base, token, f"/api/contents/{CHAPTER}")["content"]
 
-        sess = api(base, token, "/api/sessions", "POST",
-                   {"path": CHAPTER, "type": "notebook", "name": CHAPTER, "kernel": {"name": "python3"}})
+        sess = api(
+            base,
+            token,
+            "/api/sessions",
+            "POST",
+            {"path": CHAPTER, "type": "notebook", "name": CHAPTER, "kernel": {"name": "python3"}},
+        )
         ws = websocket.create_connection(
-            f"ws://127.0.0.1:{port}/api/kernels/{sess['kernel']['id']}/channels?token={token}", timeout=90)
+            f"ws://127.0.0.1:{port}/api/kernels/{sess['kernel']['id']}/channels?token={token}", timeout=90
+        )
         session_id = uuid.uuid4().hex
         got_glue, figures = {}, 0
         committed_glue = {}

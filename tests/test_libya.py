@@ -1,5 +1,6 @@
 """The Libya chapter: its analysis on made-up tables with hand-computed answers, and its data
 against the rules the chapter promises: estimates named and dated, sites inside Libya."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -28,19 +29,30 @@ def test_full_payload_range_never_uses_a_ferry_range():
 
 def test_reach_sorts_legs_by_the_stated_range():
     legs = pd.DataFrame({"from": ["a", "b", "c"], "to": ["b", "c", "d"], "km": [3000.0, 4000.0, 6000.0]})
-    platforms = pd.DataFrame({"platform_id": ["il76"], "range_km_low": [3600.0], "range_km_best": [float("nan")], "range_km_high": [5000.0]})
+    platforms = pd.DataFrame(
+        {"platform_id": ["il76"], "range_km_low": [3600.0], "range_km_best": [float("nan")], "range_km_high": [5000.0]}
+    )
     assert L.reach(legs, platforms, "il76")["reach"].tolist() == ["yes", "depends", "no"]
 
 
 def test_estimate_labels_always_carry_the_date_they_describe():
-    row = {"as_of": pd.Timestamp("2024-06-01"), "as_of_precision": "month", "estimator": "US State Department spokesman Matthew Miller"}
+    row = {
+        "as_of": pd.Timestamp("2024-06-01"),
+        "as_of_precision": "month",
+        "estimator": "US State Department spokesman Matthew Miller",
+    }
     assert L.estimate_label(row).startswith("June 2024 · ")
-    long = {"as_of": pd.Timestamp("2019-09-01"), "as_of_precision": "month", "estimator": "US officials cited in the DoD/State Lead Inspector General report"}
+    long = {
+        "as_of": pd.Timestamp("2019-09-01"),
+        "as_of_precision": "month",
+        "estimator": "US officials cited in the DoD/State Lead Inspector General report",
+    }
     label = L.estimate_label(long)
     assert label.endswith("…") and not label[:-1].endswith(" ")  # cut at a word, not mid-word
 
 
 # ------------------------------------------------------------------ the chapter's data
+
 
 def test_every_estimate_names_its_estimator_and_its_date(data):
     est = data["estimates"][data["estimates"]["chapter"] == "libya"]

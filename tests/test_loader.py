@@ -1,4 +1,5 @@
 """The one loader: by name, from any working directory, typed."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -20,8 +21,13 @@ def test_every_table_in_the_package_loads_with_its_schema_types():
         assert list(frame.columns) == [f["name"] for f in resource["schema"]["fields"]]
         for field in resource["schema"]["fields"]:
             dtype = frame[field["name"]].dtype
-            expected = {"date": "datetime64[ns]", "integer": "Int64", "number": "Float64", "string": "string",
-                            "boolean": "boolean"}[field["type"]]
+            expected = {
+                "date": "datetime64[ns]",
+                "integer": "Int64",
+                "number": "Float64",
+                "string": "string",
+                "boolean": "boolean",
+            }[field["type"]]
             assert str(dtype).startswith(expected.split("[")[0]), (resource["name"], field["name"], dtype)
 
 

@@ -1,4 +1,5 @@
 """Citation, link-preview and schema.org metadata, and the citation files, read back by real parsers."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -26,16 +27,22 @@ def _checker():
 
 
 def chapter_page(site_url: str = "") -> metadata.Page:
-    return metadata.Page(name=CHAPTER[2], title=CHAPTER[1], description="A government lost its capital in days. " * 3,
-                         chapter=CHAPTER[0], site_url=site_url)
+    return metadata.Page(
+        name=CHAPTER[2],
+        title=CHAPTER[1],
+        description="A government lost its capital in days. " * 3,
+        chapter=CHAPTER[0],
+        site_url=site_url,
+    )
 
 
 def test_a_chapter_page_carries_highwire_open_graph_and_a_chapter_record():
     page = f"<html><head>{metadata.head_tags(chapter_page('https://example.org/aa/'))}</head><body></body></html>"
-    data = extruct.extract(page, base_url="https://example.org/aa/book/01_collapse.html",
-                           syntaxes=["json-ld", "opengraph"], uniform=True)
+    data = extruct.extract(
+        page, base_url="https://example.org/aa/book/01_collapse.html", syntaxes=["json-ld", "opengraph"], uniform=True
+    )
     og = data["opengraph"][0]
-    assert og["og:title"].startswith('The "collapse" & after')          # escaped in, unescaped out
+    assert og["og:title"].startswith('The "collapse" & after')  # escaped in, unescaped out
     assert og["og:image"] == "https://example.org/aa/_static/previews/01_collapse.png"
     assert og["og:url"] == "https://example.org/aa/book/01_collapse.html"
     chapter = next(r for r in data["json-ld"] if r["@type"] == "Chapter")
@@ -51,13 +58,18 @@ def test_a_chapter_page_carries_highwire_open_graph_and_a_chapter_record():
 def test_a_local_build_links_relative_to_the_page():
     page = chapter_page("")
     assert page.url("after-assad.pdf") == "../after-assad.pdf"
-    assert 'property="og:url"' not in metadata.head_tags(page)   # no address to give
+    assert 'property="og:url"' not in metadata.head_tags(page)  # no address to give
 
 
 def test_the_description_is_the_opening_not_the_data_box():
-    body = ('<h1>Title</h1><aside class="aa-data-box"><p>Data for this chapter: the whole data package and more words here</p></aside>'
-            '<p><strong>Overview.</strong> Russia drew down in Syria but kept its air base, and the record shows how, week by week.</p>')
-    assert metadata.page_description(body) == "Russia drew down in Syria but kept its air base, and the record shows how, week by week."
+    body = (
+        '<h1>Title</h1><aside class="aa-data-box"><p>Data for this chapter: the whole data package and more words here</p></aside>'
+        "<p><strong>Overview.</strong> Russia drew down in Syria but kept its air base, and the record shows how, week by week.</p>"
+    )
+    assert (
+        metadata.page_description(body)
+        == "Russia drew down in Syria but kept its air base, and the record shows how, week by week."
+    )
     long = "<p>" + "word " * 100 + "</p>"
     cut = metadata.page_description(long)
     assert len(cut) <= metadata.DESCRIPTION_CHARS + 1 and cut.endswith("…")
@@ -82,7 +94,7 @@ def test_the_dataset_record_has_what_dataset_search_needs():
     page = metadata.Page("book/data_dictionary", "Data dictionary", "x" * 80, None, "")
     record = metadata.dataset_ld(package, page, ("2005-01-01", "2026-01-27"), "after-assad-data-0.1.0.zip")
     assert _checker().check_dataset(record, "page") == []
-    assert len(record["distribution"]) == len(package["resources"]) + 2   # every CSV, the zip, the descriptor
+    assert len(record["distribution"]) == len(package["resources"]) + 2  # every CSV, the zip, the descriptor
     broken = {k: v for k, v in record.items() if k != "license"}
     assert _checker().check_dataset(broken, "page") == ["page: Dataset has no license"]
 
@@ -93,8 +105,10 @@ def test_the_page_check_fails_on_a_missing_tag(tmp_path):
     (site / "_static" / "previews").mkdir(parents=True)
     Image.new("RGB", (1200, 630)).save(site / "_static" / "previews" / "01_collapse.png")
     (site / "after-assad.pdf").write_bytes(b"%PDF")
-    good = (f'<html><head><meta name="viewport" content="width=device-width" />{metadata.head_tags(chapter_page())}'
-            '</head><body><aside class="aa-cite"></aside></body></html>')
+    good = (
+        f'<html><head><meta name="viewport" content="width=device-width" />{metadata.head_tags(chapter_page())}'
+        '</head><body><aside class="aa-cite"></aside></body></html>'
+    )
     path = site / "book" / "01_collapse.html"
     path.write_text(good, encoding="utf-8")
     assert _checker().check_page(site, path, chapters=1) == []
@@ -103,8 +117,10 @@ def test_the_page_check_fails_on_a_missing_tag(tmp_path):
 
 
 def test_only_one_viewport_tag_is_kept():
-    page = ('<head><meta name="viewport" content="a" />\n<meta name="viewport" content="b" />'
-            '<meta name="viewport" content="c"/></head>')
+    page = (
+        '<head><meta name="viewport" content="a" />\n<meta name="viewport" content="b" />'
+        '<meta name="viewport" content="c"/></head>'
+    )
     assert one_viewport(page).count('name="viewport"') == 1 and 'content="a"' in one_viewport(page)
 
 
@@ -118,5 +134,6 @@ def test_zenodo_record_is_generated_from_citation_cff():
 @pytest.mark.parametrize("with_figure", [True, False])
 def test_preview_cards_are_1200_by_630(with_figure):
     from afterassad.previews import card
+
     figure = Image.new("RGB", (1600, 900), "grey") if with_figure else None
     assert card("A long chapter title " * 4, "After Assad · Chapter 2", figure).size == (1200, 630)

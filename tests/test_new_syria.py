@@ -1,5 +1,6 @@
 """The new-Syria chapter: its numbers recomputed from the CSVs with the csv module (not pandas, not
 the chapter's own helpers), its lanes and its board."""
+
 from __future__ import annotations
 
 import csv
@@ -38,11 +39,15 @@ def test_counts_match_the_raw_tables(numbers):
 
 
 def test_the_latest_reporting_date_is_the_newest_dated_source_the_chapter_cites(numbers):
-    events = [r for r in _rows("events") if r["chapter"] == "new_syria" or (r["chapter"] == "withdrawal" and r["date"] >= "2025-01-01")]
+    events = [
+        r for r in _rows("events") if r["chapter"] == "new_syria" or (r["chapter"] == "withdrawal" and r["date"] >= "2025-01-01")
+    ]
     sites = [r for r in _rows("site_status") if r["place_id"] in ns.RUSSIAN_SITES_IN_SYRIA]
     estimates = [r for r in _rows("estimates") if r["chapter"] == "new_syria"]
     cited = {s for r in events + sites + estimates + _rows("deliveries") for s in r["source_ids"].split(";")}
-    newest = max(r["date_published"] for r in _rows("sources") if r["source_id"] in cited and r["date_published_precision"] == "day")
+    newest = max(
+        r["date_published"] for r in _rows("sources") if r["source_id"] in cited and r["date_published_precision"] == "day"
+    )
     assert numbers["d_latest"] == f"{pd.Timestamp(newest).day} {pd.Timestamp(newest):%B %Y}"
 
 
@@ -57,17 +62,20 @@ def test_missing_key_fact_fails_loudly(tables):
         ns.numbers(broken)
 
 
-@pytest.mark.parametrize("event_type,summary,lane", [
-    ("diplomacy", "Putin and al-Sharaa spoke by telephone.", "Diplomacy"),
-    ("diplomacy", "At the meeting he asked for Assad's handover.", "Assad's fate"),
-    ("statement", "Lavrov said Assad had asylum on humanitarian grounds.", "Assad's fate"),
-    ("negotiation", "He sought wheat on favourable terms.", "Energy and grain"),
-    ("agreement", "Syria agreed with Goznak to print new banknotes.", "Money"),
-    ("statement", "The firm said its port contract had not been annulled.", "Ports"),
-    ("statement", "Peskov said the future of the Hmeimim base was discussed.", "Bases and military"),
-    ("military_movement", "A plane carried wheat and banknotes.", "Bases and military"),
-    ("statement", "The minister spoke of balanced relations.", "Diplomacy"),
-])
+@pytest.mark.parametrize(
+    "event_type,summary,lane",
+    [
+        ("diplomacy", "Putin and al-Sharaa spoke by telephone.", "Diplomacy"),
+        ("diplomacy", "At the meeting he asked for Assad's handover.", "Assad's fate"),
+        ("statement", "Lavrov said Assad had asylum on humanitarian grounds.", "Assad's fate"),
+        ("negotiation", "He sought wheat on favourable terms.", "Energy and grain"),
+        ("agreement", "Syria agreed with Goznak to print new banknotes.", "Money"),
+        ("statement", "The firm said its port contract had not been annulled.", "Ports"),
+        ("statement", "Peskov said the future of the Hmeimim base was discussed.", "Bases and military"),
+        ("military_movement", "A plane carried wheat and banknotes.", "Bases and military"),
+        ("statement", "The minister spoke of balanced relations.", "Diplomacy"),
+    ],
+)
 def test_event_lanes(event_type, summary, lane):
     assert ns.event_lane({"event_type": event_type, "summary": summary}) == lane
 

@@ -1,4 +1,5 @@
 """The data package a reader downloads: versioned, complete, valid, and the same bytes every build."""
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,9 @@ def test_the_zip_unzips_to_a_package_that_frictionless_validates(tmp_path):
     assert sorted(names) == sorted(f"{path.stem}/{f.name}" for f in package_files())
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["version"] == edition.version()
-    result = subprocess.run([str(FRICTIONLESS), "validate", "--json", "datapackage.json"], cwd=folder,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(FRICTIONLESS), "validate", "--json", "datapackage.json"], cwd=folder, capture_output=True, text=True, timeout=300
+    )
     report = json.loads(result.stdout)
     assert result.returncode == 0 and report["valid"], result.stdout[-2000:]
     assert len(report["tasks"]) == len(descriptor["resources"])

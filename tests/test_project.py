@@ -1,4 +1,5 @@
 """Project-wide promises: one version everywhere, licences present, every source used."""
+
 from __future__ import annotations
 
 import json
@@ -52,8 +53,7 @@ def test_every_registered_source_is_used():
 
 
 def test_requirements_are_all_pinned():
-    lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines()
-             if l.strip() and not l.startswith("#")]
+    lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines() if l.strip() and not l.startswith("#")]
     loose = [l for l in lines if not re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[^\s;]+", l)]
     assert lines and not loose, loose
 

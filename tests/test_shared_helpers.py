@@ -1,4 +1,5 @@
 """Shared helpers every chapter uses: geodesy, date wording, lane timelines."""
+
 from __future__ import annotations
 
 import math
@@ -83,24 +84,32 @@ def test_no_chapter_module_imports_another_chapters_module():
 
 def test_point_in_country_on_the_map_shapes():
     from afterassad.basemap import inside
-    assert inside(20.07, 32.11, "Libya")        # Benghazi
-    assert not inside(29.92, 31.20, "Libya")    # Alexandria, Egypt
-    assert not inside(18.0, 33.5, "Libya")      # the Gulf of Sidra, at sea
+
+    assert inside(20.07, 32.11, "Libya")  # Benghazi
+    assert not inside(29.92, 31.20, "Libya")  # Alexandria, Egypt
+    assert not inside(18.0, 33.5, "Libya")  # the Gulf of Sidra, at sea
 
 
 def test_label_placer_keeps_clustered_labels_apart_or_leaves_them_off():
     from afterassad.labels import LabelPlacer, _overlap
+
     window = ((9, 26), (19, 34))
     placer = LabelPlacer.for_map(window)
-    points = [(20.07, 32.11, "Benghazi port"), (20.08, 32.11, "Benina"), (20.09, 32.12, "al-Khadim"), (20.3, 32.0, "Marj"),
-              (20.2, 31.9, "Tocra"), (20.1, 32.2, "Deryana")]
+    points = [
+        (20.07, 32.11, "Benghazi port"),
+        (20.08, 32.11, "Benina"),
+        (20.09, 32.12, "al-Khadim"),
+        (20.3, 32.0, "Marj"),
+        (20.2, 31.9, "Tocra"),
+        (20.1, 32.2, "Deryana"),
+    ]
     for x, y, _ in points:
         placer.marker(x, y)
     markers = list(placer.markers)
     placed = [(x, y, t, placer.place(x, y, t, marker_px=10)) for x, y, t in points]
     boxes = [placer.box(x, y, t, pos, 10) for x, y, t, pos in placed if pos]
     assert 2 <= len(boxes) < len(points)  # room for some at phone size, not for all six
-    assert not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     assert not any(_overlap(a, m) for a in boxes for m in markers)  # clear of every marker, its own included
     lone = LabelPlacer.for_map(window)
     assert lone.place(15.0, 25.0, "Alone") == "middle right"
@@ -110,6 +119,7 @@ def test_label_placer_keeps_clustered_labels_apart_or_leaves_them_off():
 
 def test_label_placer_works_at_phone_scale_so_desktop_is_safe_too():
     from afterassad.labels import PHONE_PLOT_PX, LabelPlacer
+
     placer = LabelPlacer.for_map(((35.3, 42.6), (32.1, 37.4)))
     assert placer.bounds[2] == PHONE_PLOT_PX
     # a degree of latitude is taller than a degree of longitude, by 1/cos(34.75°)
@@ -118,6 +128,7 @@ def test_label_placer_works_at_phone_scale_so_desktop_is_safe_too():
 
 def test_a_date_in_a_sentence_takes_the_preposition_of_its_precision():
     from afterassad.dates import on_date
+
     ts = pd.Timestamp("2024-12-08")
     assert on_date(ts, "day") == "on 8 December 2024"
     assert on_date(ts, "week") == "in the week of 8 December 2024"
@@ -127,12 +138,14 @@ def test_a_date_in_a_sentence_takes_the_preposition_of_its_precision():
 
 def test_wrap_label_breaks_at_spaces_and_keeps_explicit_breaks():
     from afterassad.text import wrap_label
+
     assert wrap_label("Disabled or removed by the owner", 10) == "Disabled<br>or removed<br>by the<br>owner"
     assert wrap_label("Syria 2024:<br>Russia's own", 20) == "Syria 2024:<br>Russia's own"
 
 
 def test_clip_cuts_at_a_word_and_marks_the_cut():
     from afterassad.text import clip
+
     assert clip("short", 10) == "short"
     assert clip("US Department of Defense (report to Congress dated March 2022)", 40) == "US Department of Defense (report to…"
     assert len(clip("a " * 100, 30)) <= 30

@@ -1,4 +1,5 @@
 """The HTML pages' accessibility and weight fixes (afterassad.sphinxext, _static/icons.css)."""
+
 from __future__ import annotations
 
 import sys
@@ -11,15 +12,19 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def test_table_scroll_boxes_take_focus_and_are_named_by_caption_or_heading():
-    body = ('<h2>2.3. Who took ground<a class="headerlink" href="#x" title="Link to this heading">#</a></h2>'
-            '<div class="aa-table-wrap"><table></table></div>'
-            '<div class="aa-table-wrap"><p class="aa-table-caption">Places &amp; dates.</p><table></table></div>'
-            '<p id="table-claims"><strong>Seed-article claims</strong>: claims.csv</p>'
-            '<div class="aa-table-wrap"><table></table></div>')
+    body = (
+        '<h2>2.3. Who took ground<a class="headerlink" href="#x" title="Link to this heading">#</a></h2>'
+        '<div class="aa-table-wrap"><table></table></div>'
+        '<div class="aa-table-wrap"><p class="aa-table-caption">Places &amp; dates.</p><table></table></div>'
+        '<p id="table-claims"><strong>Seed-article claims</strong>: claims.csv</p>'
+        '<div class="aa-table-wrap"><table></table></div>'
+    )
     out = accessible_tables(body)
     assert '<div class="aa-table-wrap" role="region" tabindex="0" aria-label="Table: 2.3. Who took ground">' in out
-    assert ('<div class="aa-table-wrap" role="region" tabindex="0" aria-labelledby="aa-table-caption-2">'
-            '<p class="aa-table-caption" id="aa-table-caption-2">Places &amp; dates.</p>') in out
+    assert (
+        '<div class="aa-table-wrap" role="region" tabindex="0" aria-labelledby="aa-table-caption-2">'
+        '<p class="aa-table-caption" id="aa-table-caption-2">Places &amp; dates.</p>'
+    ) in out
     assert 'aria-label="Table: Seed-article claims"' in out
     assert out.count('tabindex="0"') == 3
 
@@ -30,10 +35,12 @@ def test_reference_list_entries_are_list_items():
 
 
 def test_pages_drop_fontawesome_and_the_search_button_is_named_by_its_text():
-    page = ('<script defer src="../_static/scripts/fontawesome.js?digest=55c2"></script>\n'
-            '<button class="btn search-button-field search-button__button pst-js-only" title="Search" aria-label="Search" '
-            'data-bs-toggle="tooltip"><span>Search</span><kbd>Ctrl</kbd>+<kbd>K</kbd></button>'
-            '<button class="btn btn-sm pst-navbar-icon search-button search-button__button" title="Search" aria-label="Search">')
+    page = (
+        '<script defer src="../_static/scripts/fontawesome.js?digest=55c2"></script>\n'
+        '<button class="btn search-button-field search-button__button pst-js-only" title="Search" aria-label="Search" '
+        'data-bs-toggle="tooltip"><span>Search</span><kbd>Ctrl</kbd>+<kbd>K</kbd></button>'
+        '<button class="btn btn-sm pst-navbar-icon search-button search-button__button" title="Search" aria-label="Search">'
+    )
     out = accessible_page(page)
     assert "fontawesome" not in out
     assert '<button class="btn search-button-field search-button__button pst-js-only" title="Search" data-bs-toggle' in out
@@ -43,6 +50,7 @@ def test_pages_drop_fontawesome_and_the_search_button_is_named_by_its_text():
 def test_icon_stylesheet_is_current():
     """_static/icons.css is what scripts/make_icons.py makes from the pinned theme's icons."""
     import make_icons
+
     assert (ROOT / "_static" / "icons.css").read_text() == make_icons.css()
 
 
@@ -50,6 +58,7 @@ def test_the_publishing_workflow_sets_the_site_address_for_canonical_links_and_c
     from types import SimpleNamespace
 
     from afterassad.sphinxext import _edition
+
     config = SimpleNamespace(myst_substitutions={}, latex_elements={}, html_baseurl="")
     _edition(None, config)
     assert config.html_baseurl == ""  # a local build keeps _config.yml's value
@@ -62,9 +71,15 @@ def test_unused_theme_scripts_are_dropped_and_the_rest_deferred():
     from sphinx.builders.html._assets import _JavaScript
 
     from afterassad.sphinxext import lighter_scripts
-    scripts = [_JavaScript("_static/documentation_options.js"), _JavaScript("_static/doctools.js"),
-               _JavaScript("_static/copybutton.js"), _JavaScript("_static/togglebutton.js"),
-               _JavaScript("_static/searchtools.js"), _JavaScript("_static/plotly-basic.min.js")]
+
+    scripts = [
+        _JavaScript("_static/documentation_options.js"),
+        _JavaScript("_static/doctools.js"),
+        _JavaScript("_static/copybutton.js"),
+        _JavaScript("_static/togglebutton.js"),
+        _JavaScript("_static/searchtools.js"),
+        _JavaScript("_static/plotly-basic.min.js"),
+    ]
     kept = {str(s.filename): s.attributes for s in lighter_scripts(scripts, "book/02_withdrawal")}
     assert set(kept) == {"_static/documentation_options.js", "_static/doctools.js", "_static/plotly-basic.min.js"}
     assert kept["_static/doctools.js"].get("defer")
@@ -75,6 +90,7 @@ def test_unused_theme_scripts_are_dropped_and_the_rest_deferred():
 
 def test_the_search_index_loads_only_on_the_search_page():
     from afterassad.sphinxext import search_only_when_searching
+
     tags = '<script src="../_static/searchtools.js"></script>\n<script src="../searchindex.js"></script>'
     assert "searchindex" not in search_only_when_searching(f"<head>{tags}</head><body>page</body>")
     search = f"<script>DOCUMENTATION_OPTIONS.pagename = 'search';</script>{tags}"
@@ -83,17 +99,21 @@ def test_the_search_index_loads_only_on_the_search_page():
 
 def test_the_head_check_names_a_blocking_script():
     import importlib.util
+
     spec = importlib.util.spec_from_file_location("check_site", ROOT / "scripts" / "check_site.py")
     check_site = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(check_site)
-    head = ('<head><script src="_static/documentation_options.js"></script><script defer src="a.js"></script>'
-            '<script src="_static/plotly.js?v=1"></script></head><script src="late.js"></script>')
+    head = (
+        '<head><script src="_static/documentation_options.js"></script><script defer src="a.js"></script>'
+        '<script src="_static/plotly.js?v=1"></script></head><script src="late.js"></script>'
+    )
     assert check_site.render_blocking(head) == ["_static/plotly.js"]
 
 
 def test_plotly_never_loads_in_the_head_and_the_loader_points_at_it():
     from afterassad.sphinxext import _keep, figure_loader
     from afterassad.figures import PLOTLY_BUNDLE
+
     assert not _keep(f"_static/{PLOTLY_BUNDLE}", '<div class="plotly-graph-div"></div>')
     loader = figure_loader("book/02_withdrawal")
     assert f'"../_static/{PLOTLY_BUNDLE}"' in loader and "window.aaFigures" in loader

@@ -1,4 +1,5 @@
 """Whatever a CSV cell holds is shown as text on every page and never run."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -49,11 +50,24 @@ def test_tables_escape_cells_in_both_outputs():
 
 
 def test_claim_cards_escape_every_data_cell():
-    row = pd.Series({"claim_id": "c000_p01_s01_a", "article_id": "seed_000", "paragraph": 1, "sentence": 1,
-                     "claim_type": "event", "claim": "<script>alert(1)</script>", "verdict": "wrong",
-                     "corrected_value": "{raw}`<b>x</b>`", "reasoning": "[a](javascript:x)",
-                     "check_date": "pass", "check_attribution": "fail", "check_period": "pass",
-                     "check_numbers": "not_applicable", "source_ids": "some_source"})
+    row = pd.Series(
+        {
+            "claim_id": "c000_p01_s01_a",
+            "article_id": "seed_000",
+            "paragraph": 1,
+            "sentence": 1,
+            "claim_type": "event",
+            "claim": "<script>alert(1)</script>",
+            "verdict": "wrong",
+            "corrected_value": "{raw}`<b>x</b>`",
+            "reasoning": "[a](javascript:x)",
+            "check_date": "pass",
+            "check_attribution": "fail",
+            "check_period": "pass",
+            "check_numbers": "not_applicable",
+            "source_ids": "some_source",
+        }
+    )
     card = claim_card(row)
     assert "<script>" not in render_commonmark(card)
     assert "{raw}`" not in card and "](javascript" not in card
@@ -67,10 +81,13 @@ def test_source_line_is_escaped_in_figures():
     sources = pd.DataFrame({"source_id": ["s1"], "publisher": ["<b>Evil</b>"], "original_publisher": [pd.NA]})
     line = source_line(["s1"], sources, ["events"])
     from afterassad.figures import _wrap
+
     assert "<b>" not in _wrap(line)
 
 
-@pytest.mark.parametrize("text", ["7,500", "1,000", "(1, 0)", "8 December 2024", "at least 7 flights", "3 to 6 (best 4)", "'quoted'", ""])
+@pytest.mark.parametrize(
+    "text", ["7,500", "1,000", "(1, 0)", "8 December 2024", "at least 7 flights", "3 to 6 (best 4)", "'quoted'", ""]
+)
 def test_glued_text_comes_back_exactly_as_written(text):
     """What a chapter glues is what the reader sees: myst-nb's own formatter must return it unchanged."""
     from myst_nb.core.variables import format_plain_text
@@ -81,8 +98,14 @@ def test_glued_text_comes_back_exactly_as_written(text):
 
 def test_pdf_column_widths_give_every_column_room_for_its_longest_word():
     from afterassad.text import CHAR_PT, LINE_PT, PAD_PT, column_widths
-    frame = pd.DataFrame({"Outcome": ["destroyed", "captured"], "Nominal": ["$85.00bn", "$7.12bn"],
-                          "Notes": ["a long sentence that can wrap over several lines " * 3, "short"]})
+
+    frame = pd.DataFrame(
+        {
+            "Outcome": ["destroyed", "captured"],
+            "Nominal": ["$85.00bn", "$7.12bn"],
+            "Notes": ["a long sentence that can wrap over several lines " * 3, "short"],
+        }
+    )
     widths = column_widths(frame)
     assert sum(widths) == 100
     for width, word in zip(widths, ["destroyed", "$85.00bn", "sentence"]):

@@ -1,5 +1,6 @@
 """The withdrawal chapter: its analysis checked on small made-up tables with hand-computed answers,
 and its data checked against the rules the chapter promises its readers."""
+
 from __future__ import annotations
 
 import math
@@ -9,22 +10,48 @@ import pytest
 
 from afterassad import load, ranges
 from afterassad.milestones import regime_fall
-from afterassad.withdrawal import (effective_span, phases, left_and_stayed, lift_capacity, movements_figure, posture,
-                                   route_map_figure, routes, status_periods, status_timeline_figure, weekly_counts,
-                                   left_stayed_figure)
+from afterassad.withdrawal import (
+    effective_span,
+    phases,
+    left_and_stayed,
+    lift_capacity,
+    movements_figure,
+    posture,
+    route_map_figure,
+    routes,
+    status_periods,
+    status_timeline_figure,
+    weekly_counts,
+    left_stayed_figure,
+)
 from afterassad.routemap import window_for
 
-PLACES = pd.DataFrame({
-    "place_id": ["hmeimim", "benghazi", "moscow", "sea"],
-    "name": ["Hmeimim", "Benghazi", "Moscow", "Eastern Mediterranean"],
-    "country": ["SYR", "LBY", "RUS", "XXX"],
-    "lat": [35.41, 32.09, 55.75, 34.0], "lon": [35.95, 20.27, 37.62, 30.0]})
+PLACES = pd.DataFrame(
+    {
+        "place_id": ["hmeimim", "benghazi", "moscow", "sea"],
+        "name": ["Hmeimim", "Benghazi", "Moscow", "Eastern Mediterranean"],
+        "country": ["SYR", "LBY", "RUS", "XXX"],
+        "lat": [35.41, 32.09, 55.75, 34.0],
+        "lon": [35.95, 20.27, 37.62, 30.0],
+    }
+)
 
 
 def _movements(rows):
-    base = {"date_end": pd.NaT, "date_precision": "day", "via_place_ids": pd.NA, "platform_id": pd.NA,
-            "count_best": float("nan"), "asset_type": "aircraft_flight", "count_unit": "flights", "source_ids": "s",
-            "status": "reported", "claimed_by": pd.NA, "earlier_context": False, "description": "made up"}
+    base = {
+        "date_end": pd.NaT,
+        "date_precision": "day",
+        "via_place_ids": pd.NA,
+        "platform_id": pd.NA,
+        "count_best": float("nan"),
+        "asset_type": "aircraft_flight",
+        "count_unit": "flights",
+        "source_ids": "s",
+        "status": "reported",
+        "claimed_by": pd.NA,
+        "earlier_context": False,
+        "description": "made up",
+    }
     frame = pd.DataFrame([{**base, **r} for r in rows])
     for c in ("date", "date_end"):
         frame[c] = pd.to_datetime(frame[c])
@@ -47,39 +74,84 @@ def vincenty_km(lat1, lon1, lat2, lon2):
         cos_sigma = sinU1 * sinU2 + cosU1 * cosU2 * cos_lam
         sigma = math.atan2(sin_sigma, cos_sigma)
         sin_alpha = cosU1 * cosU2 * sin_lam / sin_sigma
-        cos2_alpha = 1 - sin_alpha ** 2
+        cos2_alpha = 1 - sin_alpha**2
         cos_2sm = cos_sigma - 2 * sinU1 * sinU2 / cos2_alpha if cos2_alpha else 0.0
         C = f / 16 * cos2_alpha * (4 + f * (4 - 3 * cos2_alpha))
         previous = lam
-        lam = L + (1 - C) * f * sin_alpha * (sigma + C * sin_sigma * (cos_2sm + C * cos_sigma * (-1 + 2 * cos_2sm ** 2)))
+        lam = L + (1 - C) * f * sin_alpha * (sigma + C * sin_sigma * (cos_2sm + C * cos_sigma * (-1 + 2 * cos_2sm**2)))
         if abs(lam - previous) < 1e-12:
             break
     u2 = cos2_alpha * (a * a - b * b) / (b * b)
     A = 1 + u2 / 16384 * (4096 + u2 * (-768 + u2 * (320 - 175 * u2)))
     B = u2 / 1024 * (256 + u2 * (-128 + u2 * (74 - 47 * u2)))
-    d_sigma = B * sin_sigma * (cos_2sm + B / 4 * (cos_sigma * (-1 + 2 * cos_2sm ** 2)
-                                                 - B / 6 * cos_2sm * (-3 + 4 * sin_sigma ** 2) * (-3 + 4 * cos_2sm ** 2)))
+    d_sigma = (
+        B
+        * sin_sigma
+        * (
+            cos_2sm
+            + B / 4 * (cos_sigma * (-1 + 2 * cos_2sm**2) - B / 6 * cos_2sm * (-3 + 4 * sin_sigma**2) * (-3 + 4 * cos_2sm**2))
+        )
+    )
     return b * A * (sigma - d_sigma) / 1000.0
 
 
 # ------------------------------------------------------------------ analysis, on made-up tables
 
+
 def test_a_month_precise_movement_covers_its_month_and_a_group_its_span():
-    mv = _movements([{"date": "2025-01-01", "date_precision": "month", "origin_place_id": "hmeimim", "destination_place_id": "moscow",
-                      "count_low": 3, "count_high": 3},
-                     {"date": "2024-12-16", "date_end": "2024-12-22", "origin_place_id": "hmeimim", "destination_place_id": "benghazi",
-                      "count_low": 7, "count_high": 14}])
+    mv = _movements(
+        [
+            {
+                "date": "2025-01-01",
+                "date_precision": "month",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "moscow",
+                "count_low": 3,
+                "count_high": 3,
+            },
+            {
+                "date": "2024-12-16",
+                "date_end": "2024-12-22",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "benghazi",
+                "count_low": 7,
+                "count_high": 14,
+            },
+        ]
+    )
     spans = effective_span(mv)
     assert spans.loc[0, "end"] == pd.Timestamp("2025-01-31")
     assert spans.loc[1, "end"] == pd.Timestamp("2024-12-22")
 
 
 def test_weekly_counts_keep_every_flight_in_the_week_it_began():
-    mv = _movements([{"date": "2024-12-16", "date_end": "2024-12-22", "origin_place_id": "hmeimim", "destination_place_id": "benghazi",
-                      "count_low": 7, "count_high": 14},
-                     {"date": "2024-12-20", "origin_place_id": "hmeimim", "destination_place_id": "moscow", "count_low": 2, "count_best": 2,
-                      "count_high": 2},
-                     {"date": "2024-12-23", "origin_place_id": "hmeimim", "destination_place_id": "benghazi", "count_low": 1, "count_high": 1}])
+    mv = _movements(
+        [
+            {
+                "date": "2024-12-16",
+                "date_end": "2024-12-22",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "benghazi",
+                "count_low": 7,
+                "count_high": 14,
+            },
+            {
+                "date": "2024-12-20",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "moscow",
+                "count_low": 2,
+                "count_best": 2,
+                "count_high": 2,
+            },
+            {
+                "date": "2024-12-23",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "benghazi",
+                "count_low": 1,
+                "count_high": 1,
+            },
+        ]
+    )
     weekly = weekly_counts(mv, PLACES)
     assert weekly["low"].sum() == 10 and weekly["high"].sum() == 17
     libya = weekly[weekly["destination"] == "To Libya"].set_index("week")
@@ -91,32 +163,69 @@ def test_weekly_counts_keep_every_flight_in_the_week_it_began():
 
 def test_phases_split_at_long_gaps():
     dates = pd.Series(pd.to_datetime(["2024-12-10", "2024-12-20", "2025-03-16", "2025-10-26", "2026-01-26"]))
-    assert phases(dates, gap_days=60) == [(pd.Timestamp("2024-12-10"), pd.Timestamp("2024-12-20")),
-                                          (pd.Timestamp("2025-03-16"), pd.Timestamp("2025-03-16")),
-                                          (pd.Timestamp("2025-10-26"), pd.Timestamp("2025-10-26")),
-                                          (pd.Timestamp("2026-01-26"), pd.Timestamp("2026-01-26"))]  # 92 days apart
+    assert phases(dates, gap_days=60) == [
+        (pd.Timestamp("2024-12-10"), pd.Timestamp("2024-12-20")),
+        (pd.Timestamp("2025-03-16"), pd.Timestamp("2025-03-16")),
+        (pd.Timestamp("2025-10-26"), pd.Timestamp("2025-10-26")),
+        (pd.Timestamp("2026-01-26"), pd.Timestamp("2026-01-26")),
+    ]  # 92 days apart
     assert phases(dates, gap_days=100)[-1] == (pd.Timestamp("2025-10-26"), pd.Timestamp("2026-01-26"))
 
 
 def test_routes_measure_each_leg_on_the_ellipsoid():
-    mv = _movements([{"date": "2024-12-20", "origin_place_id": "hmeimim", "destination_place_id": "moscow", "count_low": 1, "count_high": 4,
-                      "via_place_ids": "sea"}])
+    mv = _movements(
+        [
+            {
+                "date": "2024-12-20",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "moscow",
+                "count_low": 1,
+                "count_high": 4,
+                "via_place_ids": "sea",
+            }
+        ]
+    )
     r = routes(mv, PLACES).iloc[0]
     p = PLACES.set_index("place_id")
-    expected = (vincenty_km(p.loc["hmeimim", "lat"], p.loc["hmeimim", "lon"], p.loc["sea", "lat"], p.loc["sea", "lon"])
-                + vincenty_km(p.loc["sea", "lat"], p.loc["sea", "lon"], p.loc["moscow", "lat"], p.loc["moscow", "lon"]))
+    expected = vincenty_km(
+        p.loc["hmeimim", "lat"], p.loc["hmeimim", "lon"], p.loc["sea", "lat"], p.loc["sea", "lon"]
+    ) + vincenty_km(p.loc["sea", "lat"], p.loc["sea", "lon"], p.loc["moscow", "lat"], p.loc["moscow", "lon"])
     assert r["distance_km"] == pytest.approx(expected, abs=0.01)
     assert r["chain"] == ["hmeimim", "sea", "moscow"]
     assert (r["count"].low, r["count"].high) == (1, 4)
 
 
 def test_lift_capacity_multiplies_counts_by_payload_as_ranges():
-    mv = _movements([{"date": "2024-12-20", "origin_place_id": "hmeimim", "destination_place_id": "benghazi", "count_low": 5,
-                      "count_best": 6, "count_high": 8, "platform_id": "an124"},
-                     {"date": "2024-12-21", "origin_place_id": "hmeimim", "destination_place_id": "benghazi", "count_low": 2,
-                      "count_high": 2, "platform_id": "unknown_type"}])
-    platforms = pd.DataFrame({"platform_id": ["an124"], "name": ["An-124"], "payload_t_low": [120.0], "payload_t_best": [pd.NA],
-                              "payload_t_high": [150.0]})
+    mv = _movements(
+        [
+            {
+                "date": "2024-12-20",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "benghazi",
+                "count_low": 5,
+                "count_best": 6,
+                "count_high": 8,
+                "platform_id": "an124",
+            },
+            {
+                "date": "2024-12-21",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "benghazi",
+                "count_low": 2,
+                "count_high": 2,
+                "platform_id": "unknown_type",
+            },
+        ]
+    )
+    platforms = pd.DataFrame(
+        {
+            "platform_id": ["an124"],
+            "name": ["An-124"],
+            "payload_t_low": [120.0],
+            "payload_t_best": [pd.NA],
+            "payload_t_high": [150.0],
+        }
+    )
     cap = lift_capacity(mv, platforms, PLACES)
     assert len(cap) == 1  # the flight with no known payload is left out, not guessed
     c = cap.iloc[0]["capacity_t"]
@@ -135,10 +244,17 @@ def test_ranges_add_and_stay_open_when_a_part_has_no_upper_bound():
 
 
 def test_status_periods_run_until_the_next_evidence():
-    st = pd.DataFrame({"status_id": ["a", "b", "c"], "place_id": ["hmeimim", "hmeimim", "benghazi"],
-                       "date": pd.to_datetime(["2024-12-01", "2025-01-21", "2024-12-20"]), "date_precision": ["day"] * 3,
-                       "site_status": ["operational", "under_negotiation", "operational"], "basis": ["x"] * 3,
-                       "status": ["confirmed"] * 3})
+    st = pd.DataFrame(
+        {
+            "status_id": ["a", "b", "c"],
+            "place_id": ["hmeimim", "hmeimim", "benghazi"],
+            "date": pd.to_datetime(["2024-12-01", "2025-01-21", "2024-12-20"]),
+            "date_precision": ["day"] * 3,
+            "site_status": ["operational", "under_negotiation", "operational"],
+            "basis": ["x"] * 3,
+            "status": ["confirmed"] * 3,
+        }
+    )
     periods = status_periods(st, PLACES, until=pd.Timestamp("2025-06-30"))
     hm = periods[periods["place_id"] == "hmeimim"]
     assert list(hm["end"]) == [pd.Timestamp("2025-01-21"), pd.Timestamp("2025-06-30")]
@@ -146,6 +262,7 @@ def test_status_periods_run_until_the_next_evidence():
 
 
 # ------------------------------------------------------------------ the chapter's data
+
 
 @pytest.fixture(scope="module")
 def data():
@@ -197,7 +314,9 @@ def test_route_distances_agree_with_an_independent_geodesic(data):
     table = routes(mv[mv["chapter"] == "withdrawal"], places)
     assert not table.empty
     for r in table.itertuples():
-        legs = [vincenty_km(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"]) for a, b in zip(r.chain, r.chain[1:])]
+        legs = [
+            vincenty_km(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"]) for a, b in zip(r.chain, r.chain[1:])
+        ]
         assert r.distance_km == pytest.approx(sum(legs), abs=0.01), r.chain
 
 
@@ -210,7 +329,9 @@ def test_every_figure_of_the_chapter_has_data(data):
         "movements": movements_figure(weekly),
         "routes": route_map_figure(table, places, window_for([c for ch in table["chain"] for c in ch], places)),
         "status": status_timeline_figure(status_periods(data["site_status"], places, until=data["site_status"]["date"].max())),
-        "left_stayed": left_stayed_figure(left_and_stayed(data["equipment"], data["estimates"], places, regime_fall(data["events"]))),
+        "left_stayed": left_stayed_figure(
+            left_and_stayed(data["equipment"], data["estimates"], places, regime_fall(data["events"]))
+        ),
     }
     for name, fig in figures.items():
         drawn = [t for t in fig.data if t.x is not None and any(x is not None for x in t.x)]
@@ -235,6 +356,7 @@ def test_a_movement_naming_one_ship_counts_one_voyage(data):
 
 def test_claims_are_kept_out_of_the_counted_bars(data):
     from afterassad.withdrawal import uncounted_weekly
+
     mv, places = data["movements"], data["places"]
     claimed = mv[(mv["status"] == "claimed") & (mv["chapter"] == "withdrawal") & ~mv["earlier_context"]]
     assert not claimed.empty
@@ -245,8 +367,15 @@ def test_claims_are_kept_out_of_the_counted_bars(data):
 
 def test_mixed_fleet_capacity_spans_the_lightest_and_heaviest_type():
     from afterassad.withdrawal import mixed_fleet_capacity
-    platforms = pd.DataFrame({"platform_id": ["il76", "an124"], "payload_t_low": [40.0, 120.0], "payload_t_best": [pd.NA, 120.0],
-                              "payload_t_high": [50.0, 150.0]})
+
+    platforms = pd.DataFrame(
+        {
+            "platform_id": ["il76", "an124"],
+            "payload_t_low": [40.0, 120.0],
+            "payload_t_best": [pd.NA, 120.0],
+            "payload_t_high": [50.0, 150.0],
+        }
+    )
     cap = mixed_fleet_capacity(ranges.from_values(7, None, None), platforms, ["il76", "an124"])
     assert (cap.low, cap.high, cap.best, cap.open_high) == (280.0, 1050.0, None, True)  # 7 x 40 t and 7 x 150 t
 

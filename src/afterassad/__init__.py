@@ -1,4 +1,5 @@
 """After Assad: shared code for the report's notebooks and build."""
+
 from .contract import DataContractError, Fault, validate
 from .data import load, load_package, table_names
 from .paths import repo_root

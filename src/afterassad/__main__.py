@@ -1,4 +1,5 @@
 """Command line: `python -m afterassad validate`, `... references OUT.bib` and `... zenodo` (writes .zenodo.json)."""
+
 import sys
 import time
 from pathlib import Path
@@ -19,8 +20,10 @@ def validate_command() -> int:
     print(f"data contract: {len(tables)} tables, {rows} rows, all valid ({time.monotonic() - start:.2f} s)")
     pending = pending_facts(tables, read_package(data_dir()))
     if pending:
-        print(f"field-level evidence: {len(pending)} fact rows not yet re-verified (no rows in data/evidence.csv), "
-              f"e.g. {', '.join(f'{t}:{i}' for t, i in pending[:3])}")
+        print(
+            f"field-level evidence: {len(pending)} fact rows not yet re-verified (no rows in data/evidence.csv), "
+            f"e.g. {', '.join(f'{t}:{i}' for t, i in pending[:3])}"
+        )
     return 0
 
 

@@ -4,6 +4,7 @@ The Makefile unpacks world-atlas into .cache/world-atlas; this module decodes it
 into lon/lat polylines that plotly draws as ordinary lines, so maps need no network in the
 HTML and none in the PNG export.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,7 @@ from pathlib import Path
 from .paths import repo_root
 
 ATLAS_VERSION = "2.0.2"
-LICENCE_NOTE = ("Base map: Natural Earth 1:50m (public domain), via the world-atlas "
-                f"{ATLAS_VERSION} npm package (ISC licence).")
+LICENCE_NOTE = f"Base map: Natural Earth 1:50m (public domain), via the world-atlas {ATLAS_VERSION} npm package (ISC licence)."
 
 
 def atlas_path(name: str = "countries-50m.json") -> Path:

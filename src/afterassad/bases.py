@@ -1,5 +1,6 @@
 """Russia's sites in Syria: the status of each over time, shared by the withdrawal chapter and the
 new-Syria chapter (a status holds from its row's date until the next row for the same place)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -11,8 +12,12 @@ from .text import html, short_name
 from .timeline import stack_in_lanes
 
 SITE_STATUS_ORDER = ["operational", "under_negotiation", "drawn_down", "vacated"]
-SITE_STATUS_LABELS = {"operational": "Operational", "under_negotiation": "Under negotiation",
-                      "drawn_down": "Drawn down", "vacated": "Vacated"}
+SITE_STATUS_LABELS = {
+    "operational": "Operational",
+    "under_negotiation": "Under negotiation",
+    "drawn_down": "Drawn down",
+    "vacated": "Vacated",
+}
 # A sequential ramp from in use to gone, readable in grey scale too.
 SITE_STATUS_COLOURS = {"operational": "#1a7f37", "under_negotiation": "#7fb069", "drawn_down": "#e09f3e", "vacated": "#8c959f"}
 
@@ -43,25 +48,65 @@ def status_timeline_figure(periods: pd.DataFrame) -> go.Figure:
     centre = dict(zip(lanes.ticktext, lanes.tickvals))
     fig = go.Figure()
     for status in SITE_STATUS_ORDER:  # legend entries in the order of the ramp
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=SITE_STATUS_LABELS[status],
-                                 line=dict(color=SITE_STATUS_COLOURS[status], width=10)))
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="lines",
+                name=SITE_STATUS_LABELS[status],
+                line=dict(color=SITE_STATUS_COLOURS[status], width=10),
+            )
+        )
     for r in periods.itertuples():
         y = centre[r.place_name]
-        fig.add_trace(go.Scatter(x=[r.date, r.end], y=[y, y], mode="lines", showlegend=False, hoverinfo="skip",
-                                 line=dict(color=SITE_STATUS_COLOURS[r.site_status], width=12), opacity=0.3 if r.last else 1.0))
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Evidence (hover)",
-                             marker=dict(color="white", size=9, symbol="circle", line=dict(color=style.INK, width=1.5))))
-    fig.add_trace(go.Scatter(
-        x=periods["date"], y=periods["y"], mode="markers", showlegend=False,
-        # filled: confirmed; white with an outline: reported by one source; cross: claimed by a party
-        marker=dict(color=[{"confirmed": style.INK, "reported": "white", "claimed": style.INK}[s] for s in periods["status"]], size=10,
-                    line=dict(color=[style.INK if s != "claimed" else "white" for s in periods["status"]], width=1.5),
-                    symbol=["x" if s == "claimed" else "circle" for s in periods["status"]]),
-        text=[f"<b>{html(p)}</b>, {html(with_precision(d, dp))}: {html(SITE_STATUS_LABELS[s])} ({html(st)})<br>"
-              + "<br>".join(html(b[i:i + 90]) for i in range(0, len(b), 90))
-              for p, d, dp, s, st, b in zip(periods["place_name"], periods["date"], periods["date_precision"],
-                                            periods["site_status"], periods["status"], periods["basis"])],
-        hovertemplate="%{text}<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=[r.date, r.end],
+                y=[y, y],
+                mode="lines",
+                showlegend=False,
+                hoverinfo="skip",
+                line=dict(color=SITE_STATUS_COLOURS[r.site_status], width=12),
+                opacity=0.3 if r.last else 1.0,
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name="Evidence (hover)",
+            marker=dict(color="white", size=9, symbol="circle", line=dict(color=style.INK, width=1.5)),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=periods["date"],
+            y=periods["y"],
+            mode="markers",
+            showlegend=False,
+            # filled: confirmed; white with an outline: reported by one source; cross: claimed by a party
+            marker=dict(
+                color=[{"confirmed": style.INK, "reported": "white", "claimed": style.INK}[s] for s in periods["status"]],
+                size=10,
+                line=dict(color=[style.INK if s != "claimed" else "white" for s in periods["status"]], width=1.5),
+                symbol=["x" if s == "claimed" else "circle" for s in periods["status"]],
+            ),
+            text=[
+                f"<b>{html(p)}</b>, {html(with_precision(d, dp))}: {html(SITE_STATUS_LABELS[s])} ({html(st)})<br>"
+                + "<br>".join(html(b[i : i + 90]) for i in range(0, len(b), 90))
+                for p, d, dp, s, st, b in zip(
+                    periods["place_name"],
+                    periods["date"],
+                    periods["date_precision"],
+                    periods["site_status"],
+                    periods["status"],
+                    periods["basis"],
+                )
+            ],
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
     lanes.style_axis(fig)
     fig.update_xaxes(type="date", title="Date (faded: last known, not observed)", tickformat="%b<br>%Y")
     fig.update_layout(legend=style.TOP_LEGEND, height=lanes.height_px(base=320))

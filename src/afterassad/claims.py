@@ -1,4 +1,5 @@
 """The claims audit: summaries, the verdict figure and one card per claim."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -38,13 +39,27 @@ def verdict_figure(claims: pd.DataFrame) -> go.Figure:
     articles = [article_label(a) for a in counts.index]
     fig = go.Figure()
     for verdict in style.VERDICT_ORDER:
-        fig.add_trace(go.Bar(
-            y=articles, x=counts[verdict].tolist(), name=style.VERDICT_LABELS[verdict], orientation="h",
-            marker_color=style.VERDICT_COLOURS[verdict], text=[str(n) if n else "" for n in counts[verdict]],
-            textposition="inside", insidetextanchor="middle", textangle=0,
-            hovertemplate="%{y}: %{x} claims " + html(style.VERDICT_LABELS[verdict].lower()) + "<extra></extra>"))
-    fig.update_layout(barmode="stack", xaxis_title="Number of factual claims", yaxis_title=None,
-                      yaxis=dict(autorange="reversed"), legend_traceorder="normal")
+        fig.add_trace(
+            go.Bar(
+                y=articles,
+                x=counts[verdict].tolist(),
+                name=style.VERDICT_LABELS[verdict],
+                orientation="h",
+                marker_color=style.VERDICT_COLOURS[verdict],
+                text=[str(n) if n else "" for n in counts[verdict]],
+                textposition="inside",
+                insidetextanchor="middle",
+                textangle=0,
+                hovertemplate="%{y}: %{x} claims " + html(style.VERDICT_LABELS[verdict].lower()) + "<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="stack",
+        xaxis_title="Number of factual claims",
+        yaxis_title=None,
+        yaxis=dict(autorange="reversed"),
+        legend_traceorder="normal",
+    )
     return fig
 
 

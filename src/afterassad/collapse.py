@@ -1,4 +1,5 @@
 """The collapse chapter's analysis: changes of control, distances, pace, and its three figures."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -37,8 +38,11 @@ def changes_of_control(events: pd.DataFrame, places: pd.DataFrame, actors: pd.Da
     """
     start = offensive_start(events)
     origin = places.set_index("place_id").loc[start["place_id"]]
-    changes = (events[(events["event_type"] == "control_change") & events["place_id"].notna()]
-               .sort_values(["date", "event_id"]).drop_duplicates("place_id"))
+    changes = (
+        events[(events["event_type"] == "control_change") & events["place_id"].notna()]
+        .sort_values(["date", "event_id"])
+        .drop_duplicates("place_id")
+    )
     table = changes.merge(places[["place_id", "name", "lat", "lon", "place_type", "geo_precision"]], on="place_id")
     table = table.merge(actors[["actor_id", "name"]].rename(columns={"name": "actor_name"}), on="actor_id")
     table["day"] = (table["date"] - start["date"]).dt.days
@@ -48,14 +52,23 @@ def changes_of_control(events: pd.DataFrame, places: pd.DataFrame, actors: pd.Da
 
 def _legend_entry(fig: go.Figure, actor_id: str, name: str) -> None:
     """A filled marker in the legend for each actor, whatever the status of its first event."""
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup=actor_id,
-                             marker=dict(color=style.actor_colour(actor_id), size=10, symbol="circle")))
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=name,
+            legendgroup=actor_id,
+            marker=dict(color=style.actor_colour(actor_id), size=10, symbol="circle"),
+        )
+    )
 
 
 def _hover(row) -> str:
     when = day_month(row.date) + (f"–{day_month(row.date_end)}" if pd.notna(row.date_end) else "")
-    return (f"<b>{html(when)}</b> · {html(row.status)} · date precision: {html(row.date_precision)}<br>"
-            + "<br>".join(html(row.summary[i:i + 90]) for i in range(0, len(row.summary), 90)))
+    return f"<b>{html(when)}</b> · {html(row.status)} · date precision: {html(row.date_precision)}<br>" + "<br>".join(
+        html(row.summary[i : i + 90]) for i in range(0, len(row.summary), 90)
+    )
 
 
 def timeline_figure(events: pd.DataFrame, actors: pd.DataFrame) -> go.Figure:
@@ -72,17 +85,37 @@ def timeline_figure(events: pd.DataFrame, actors: pd.DataFrame) -> go.Figure:
     frame = frame.assign(y=lanes.y)
     fig = go.Figure()
     for row in frame[frame["date_end"].notna()].itertuples():
-        fig.add_trace(go.Scatter(x=[row.date, row.date_end], y=[row.y, row.y], mode="lines",
-                                 line=dict(color=style.actor_colour(row.actor_id), width=6), opacity=0.35,
-                                 hoverinfo="skip", showlegend=False))
+        fig.add_trace(
+            go.Scatter(
+                x=[row.date, row.date_end],
+                y=[row.y, row.y],
+                mode="lines",
+                line=dict(color=style.actor_colour(row.actor_id), width=6),
+                opacity=0.35,
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
     for actor_id, group in frame.groupby("actor_id", sort=False):
         _legend_entry(fig, actor_id, short_name(names.get(actor_id, actor_id)))
-        fig.add_trace(go.Scatter(
-            x=group["date"], y=group["y"], mode="markers", name=short_name(names.get(actor_id, actor_id)),
-            legendgroup=actor_id, showlegend=False,
-            marker=dict(color=style.actor_colour(actor_id), size=10, line=dict(width=1.5, color=style.actor_colour(actor_id)),
-                        symbol=[style.STATUS_SYMBOL[s] for s in group["status"]]),
-            text=[_hover(r) for r in group.itertuples()], hovertemplate="%{text}<extra>%{fullData.name}</extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=group["date"],
+                y=group["y"],
+                mode="markers",
+                name=short_name(names.get(actor_id, actor_id)),
+                legendgroup=actor_id,
+                showlegend=False,
+                marker=dict(
+                    color=style.actor_colour(actor_id),
+                    size=10,
+                    line=dict(width=1.5, color=style.actor_colour(actor_id)),
+                    symbol=[style.STATUS_SYMBOL[s] for s in group["status"]],
+                ),
+                text=[_hover(r) for r in group.itertuples()],
+                hovertemplate="%{text}<extra>%{fullData.name}</extra>",
+            )
+        )
     lanes.style_axis(fig)
     # no fixed tick step: plotly spaces the dates to the width, every 3 days on a desktop, weekly on a phone
     fig.update_xaxes(title="Date (2024)", tickformat="%-d %b", tickangle=0)
@@ -106,7 +139,9 @@ def map_figure(changes: pd.DataFrame, places: pd.DataFrame, start: pd.Series, la
     for lon, lat in zip(changes["lon"], changes["lat"]):
         placer.marker(lon, lat, 10)
     placer.marker(origin["lon"], origin["lat"], 16)
-    start_position = placer.place(origin["lon"], origin["lat"], "Start", ["top left", "middle left", "bottom left", "top center"], 16)
+    start_position = placer.place(
+        origin["lon"], origin["lat"], "Start", ["top left", "middle left", "bottom left", "top center"], 16
+    )
     by_place = changes.set_index("place_id")
     text, position = {}, {}
     for place_id in (i for i in labelled if i in by_place.index):
@@ -115,20 +150,42 @@ def map_figure(changes: pd.DataFrame, places: pd.DataFrame, start: pd.Series, la
         position[place_id] = placer.place(row["lon"], row["lat"], words, marker_px=10)
         text[place_id] = words if position[place_id] else ""
     for actor_id, group in changes.groupby("actor_id", sort=False):
-        fig.add_trace(go.Scatter(
-            x=group["lon"], y=group["lat"], mode="markers+text", name=short_name(group["actor_name"].iloc[0]),
-            marker=dict(color=style.actor_colour(actor_id), size=10, line=dict(color="white", width=1),
-                        symbol=["circle" if p == "site" else "circle-dot" for p in group["geo_precision"]]),
-            text=[text.get(i, "") for i in group["place_id"]],
-            textposition=[position.get(i) or "middle right" for i in group["place_id"]], textfont=dict(size=placer.font_px),
-            customdata=[[html(short_name(r.name)), day_month(r.date), r.day, round(r.distance_km), html(r.status)] for r in group.itertuples()],
-            hovertemplate="<b>%{customdata[0]}</b><br>changed hands %{customdata[1]} (day %{customdata[2]})"
-                          "<br>%{customdata[3]} km from the start line · %{customdata[4]}<extra>%{fullData.name}</extra>"))
-    fig.add_trace(go.Scatter(x=[origin["lon"]], y=[origin["lat"]], mode="markers+text",
-                             name=f"Start line ({day_month(start['date'])})",
-                             marker=dict(symbol="star", size=16, color=style.INK), text=["Start" if start_position else ""],
-                             textposition=start_position or "top left", textfont=dict(size=placer.font_px),
-                             hovertemplate=f"{html(short_name(origin['name']))}<extra>start line</extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=group["lon"],
+                y=group["lat"],
+                mode="markers+text",
+                name=short_name(group["actor_name"].iloc[0]),
+                marker=dict(
+                    color=style.actor_colour(actor_id),
+                    size=10,
+                    line=dict(color="white", width=1),
+                    symbol=["circle" if p == "site" else "circle-dot" for p in group["geo_precision"]],
+                ),
+                text=[text.get(i, "") for i in group["place_id"]],
+                textposition=[position.get(i) or "middle right" for i in group["place_id"]],
+                textfont=dict(size=placer.font_px),
+                customdata=[
+                    [html(short_name(r.name)), day_month(r.date), r.day, round(r.distance_km), html(r.status)]
+                    for r in group.itertuples()
+                ],
+                hovertemplate="<b>%{customdata[0]}</b><br>changed hands %{customdata[1]} (day %{customdata[2]})"
+                "<br>%{customdata[3]} km from the start line · %{customdata[4]}<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[origin["lon"]],
+            y=[origin["lat"]],
+            mode="markers+text",
+            name=f"Start line ({day_month(start['date'])})",
+            marker=dict(symbol="star", size=16, color=style.INK),
+            text=["Start" if start_position else ""],
+            textposition=start_position or "top left",
+            textfont=dict(size=placer.font_px),
+            hovertemplate=f"{html(short_name(origin['name']))}<extra>start line</extra>",
+        )
+    )
     fig.update_layout(legend=style.TOP_LEGEND)
     return fig
 
@@ -139,25 +196,48 @@ def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: list[str]) ->
     fig = go.Figure()
     lead = changes[changes["actor_id"] == "hts_coalition"].sort_values("day")
     frontier = lead.groupby("day")["distance_km"].max().cummax()
-    fig.add_trace(go.Scatter(x=frontier.index, y=frontier.values, mode="lines", line=dict(shape="hv", color=style.actor_colour("hts_coalition"), width=2, dash="dot"),
-                             name="Furthest place taken by the HTS-led coalition so far", hoverinfo="skip"))
+    fig.add_trace(
+        go.Scatter(
+            x=frontier.index,
+            y=frontier.values,
+            mode="lines",
+            line=dict(shape="hv", color=style.actor_colour("hts_coalition"), width=2, dash="dot"),
+            name="Furthest place taken by the HTS-led coalition so far",
+            hoverinfo="skip",
+        )
+    )
     x_range = (-0.5, changes["day"].max() + 0.5)
     y_range = (-10.0, changes["distance_km"].max() * 1.08)
     placer = LabelPlacer.for_plot(x_range, y_range, (PHONE_PLOT_PX, 300))
     for day, km in zip(changes["day"], changes["distance_km"]):
         placer.marker(day, km, 10)
     by_place = changes.set_index("place_id")
-    position = {i: placer.place(by_place.loc[i, "day"], by_place.loc[i, "distance_km"], html(short_name(by_place.loc[i, "name"])),
-                                ["top left", "middle left", "top right", "middle right", "bottom left", "bottom right"], 10)
-                for i in labelled if i in by_place.index}
+    position = {
+        i: placer.place(
+            by_place.loc[i, "day"],
+            by_place.loc[i, "distance_km"],
+            html(short_name(by_place.loc[i, "name"])),
+            ["top left", "middle left", "top right", "middle right", "bottom left", "bottom right"],
+            10,
+        )
+        for i in labelled
+        if i in by_place.index
+    }
     for actor_id, group in changes.groupby("actor_id", sort=False):
-        fig.add_trace(go.Scatter(
-            x=group["day"], y=group["distance_km"], mode="markers+text", name=short_name(group["actor_name"].iloc[0]),
-            marker=dict(color=style.actor_colour(actor_id), size=10),
-            text=[html(short_name(r.name)) if position.get(r.place_id) else "" for r in group.itertuples()],
-            textposition=[position.get(i) or "top left" for i in group["place_id"]], textfont=dict(size=placer.font_px),
-            customdata=[[html(short_name(r.name)), day_month(r.date)] for r in group.itertuples()],
-            hovertemplate="<b>%{customdata[0]}</b>, %{customdata[1]}: day %{x}, %{y:.0f} km<extra>%{fullData.name}</extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=group["day"],
+                y=group["distance_km"],
+                mode="markers+text",
+                name=short_name(group["actor_name"].iloc[0]),
+                marker=dict(color=style.actor_colour(actor_id), size=10),
+                text=[html(short_name(r.name)) if position.get(r.place_id) else "" for r in group.itertuples()],
+                textposition=[position.get(i) or "top left" for i in group["place_id"]],
+                textfont=dict(size=placer.font_px),
+                customdata=[[html(short_name(r.name)), day_month(r.date)] for r in group.itertuples()],
+                hovertemplate="<b>%{customdata[0]}</b>, %{customdata[1]}: day %{x}, %{y:.0f} km<extra>%{fullData.name}</extra>",
+            )
+        )
     fig.update_xaxes(title=f"Day of the offensive (day 0: {day_month(start['date'])})", dtick=1, range=list(x_range))
     fig.update_yaxes(title="Distance from the start line (km, geodesic)", range=list(y_range))
     fig.update_layout(legend=style.TOP_LEGEND)
@@ -167,10 +247,15 @@ def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: list[str]) ->
 # ------------------------------------------------------------------ the context: why Russia did not save Assad
 
 # The context facts the section dates by name (a fact that disappears from the data fails the chapter's test).
-CONTEXT_FACTS = {"wagner_to_ukraine": "ev_20220201_wagner_syria_to_ukraine", "s300_out": "ev_20220201_russia_moves_s300_troops_ukraine",
-                 "strikes_fell": "ev_20220201_russian_strikes_fell_acled", "nasrallah": "ev_20240927_nasrallah_killed",
-                 "ceasefire": "ev_20241127_israel_hezbollah_ceasefire", "army_hollowed": "ev_20241127_syrian_army_hollowed",
-                 "iran_leaves": "ev_20241206_iran_evacuates_syria"}
+CONTEXT_FACTS = {
+    "wagner_to_ukraine": "ev_20220201_wagner_syria_to_ukraine",
+    "s300_out": "ev_20220201_russia_moves_s300_troops_ukraine",
+    "strikes_fell": "ev_20220201_russian_strikes_fell_acled",
+    "nasrallah": "ev_20240927_nasrallah_killed",
+    "ceasefire": "ev_20241127_israel_hezbollah_ceasefire",
+    "army_hollowed": "ev_20241127_syrian_army_hollowed",
+    "iran_leaves": "ev_20241206_iran_evacuates_syria",
+}
 
 
 def split_context(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -185,4 +270,6 @@ def context_numbers(events: pd.DataFrame) -> dict[str, str]:
     missing = sorted(set(CONTEXT_FACTS.values()) - set(ev.index))
     if missing:
         raise KeyError(f"facts the collapse chapter's context names are not in the data: {missing}")
-    return {f"ctx_{name}": with_precision(ev.loc[fid, "date"], ev.loc[fid, "date_precision"]) for name, fid in CONTEXT_FACTS.items()}
+    return {
+        f"ctx_{name}": with_precision(ev.loc[fid, "date"], ev.loc[fid, "date_precision"]) for name, fid in CONTEXT_FACTS.items()
+    }

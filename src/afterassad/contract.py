@@ -3,6 +3,7 @@
 One message per fault, each naming the file, the row, the column and the rule broken.
 Nothing here ever writes to data/.
 """
+
 from __future__ import annotations
 
 import csv
@@ -76,10 +77,19 @@ def read_raw(resource: dict, folder: Path) -> tuple[RawTable | None, list[Fault]
         text = blob.decode("utf-8")
     except UnicodeDecodeError as err:
         line = blob[: err.start].count(b"\n") + 1
-        return None, [Fault(label, max(line - 1, 0) or None, None, "encoding",
-                            f"byte {err.start} (line {line}) is not valid UTF-8; save the file as UTF-8")]
+        return None, [
+            Fault(
+                label,
+                max(line - 1, 0) or None,
+                None,
+                "encoding",
+                f"byte {err.start} (line {line}) is not valid UTF-8; save the file as UTF-8",
+            )
+        ]
     if text.startswith("\ufeff"):
-        return None, [Fault(label, None, None, "encoding", "the file starts with a byte-order mark; save it as UTF-8 without BOM")]
+        return None, [
+            Fault(label, None, None, "encoding", "the file starts with a byte-order mark; save it as UTF-8 without BOM")
+        ]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=",", quotechar='"', strict=True)
     try:
         records = list(reader)
@@ -90,14 +100,23 @@ def read_raw(resource: dict, folder: Path) -> tuple[RawTable | None, list[Fault]
     if len(header) == 1 and len(expected) > 1:
         guess = next((d for d in (";", "\t", "|") if d in header[0]), None)
         hint = f" it looks {'tab' if guess == chr(9) else repr(guess)}-delimited;" if guess else ""
-        return None, [Fault(label, None, None, "delimiter",
-                            f"the header has one column where {len(expected)} are expected;{hint} the contract asks for commas")]
+        return None, [
+            Fault(
+                label,
+                None,
+                None,
+                "delimiter",
+                f"the header has one column where {len(expected)} are expected;{hint} the contract asks for commas",
+            )
+        ]
     for name in expected:
         if name not in header:
             faults.append(Fault(label, None, name, "missing-column", "the schema requires this column and the header lacks it"))
     for name in header:
         if name not in expected:
-            faults.append(Fault(label, None, name or "(blank)", "extra-column", "the header has a column the schema does not define"))
+            faults.append(
+                Fault(label, None, name or "(blank)", "extra-column", "the header has a column the schema does not define")
+            )
     if not faults and header != expected:
         faults.append(Fault(label, None, None, "column-order", f"columns must be in schema order: {', '.join(expected)}"))
     if faults:
@@ -105,8 +124,9 @@ def read_raw(resource: dict, folder: Path) -> tuple[RawTable | None, list[Fault]
     rows = []
     for i, record in enumerate(records[1:], start=1):
         if len(record) != len(header):
-            faults.append(Fault(label, i, None, "row-length",
-                                f"the row has {len(record)} cells where the header has {len(header)}"))
+            faults.append(
+                Fault(label, i, None, "row-length", f"the row has {len(record)} cells where the header has {len(header)}")
+            )
             continue
         rows.append(dict(zip(header, record)))
     return RawTable(resource["name"], path, header, rows), faults
@@ -180,7 +200,11 @@ def _rule_faults(label: str, i: int, row: dict[str, str], rule: dict) -> list[Fa
             return [Fault(label, i, rule["fields"][1], "no-change", f"{rule['description']}; both are '{first}'")]
     elif kind == "not_before":
         if row[rule["field"]] and row[rule["other"]] and row[rule["field"]] < row[rule["other"]]:
-            return [Fault(label, i, rule["field"], "date-order", f"{row[rule['field']]} is before {rule['other']}={row[rule['other']]}")]
+            return [
+                Fault(
+                    label, i, rule["field"], "date-order", f"{row[rule['field']]} is before {rule['other']}={row[rule['other']]}"
+                )
+            ]
     else:
         raise ValueError(f"unknown row rule {kind!r} in datapackage.json")
     return []
@@ -217,8 +241,9 @@ def check_table(table: RawTable, resource: dict) -> list[Fault]:
     for i, row in enumerate(table.rows, start=1):
         value = tuple(row[k] for k in key)
         if value in seen:
-            faults.append(Fault(label, i, ",".join(key), "duplicate-id",
-                                f"{'/'.join(value)} repeats row {seen[value]}; ids must be unique"))
+            faults.append(
+                Fault(label, i, ",".join(key), "duplicate-id", f"{'/'.join(value)} repeats row {seen[value]}; ids must be unique")
+            )
         else:
             seen[value] = i
     return faults
@@ -247,8 +272,9 @@ def check_references(tables: dict[str, RawTable], package: dict) -> list[Fault]:
                 for v in values:
                     if v not in known:
                         what = "source id" if fk["reference"]["resource"] == "sources" else f"{fk['reference']['fields']}"
-                        faults.append(Fault(label, i, column, "unknown-reference",
-                                            f"unknown {what} '{v}': not in data/{target.path.name}"))
+                        faults.append(
+                            Fault(label, i, column, "unknown-reference", f"unknown {what} '{v}': not in data/{target.path.name}")
+                        )
     return faults
 
 
@@ -279,27 +305,45 @@ def check_targets(tables: dict[str, RawTable], package: dict, skip: frozenset = 
                 continue
             name, row_id, column = row[spec["table"]], row[spec["id"]], row[spec["field"]]
             if name not in resources or name == resource["name"]:
-                faults.append(Fault(label, i, spec["table"], "unknown-table", f"'{name}' is not a table of data/datapackage.json"))
+                faults.append(
+                    Fault(label, i, spec["table"], "unknown-table", f"'{name}' is not a table of data/datapackage.json")
+                )
                 continue
             target = tables.get(name)
             if target is None:
                 continue  # the target file's own faults are reported already
             fields = {f["name"]: f for f in resources[name]["schema"]["fields"]}
             if column and column not in fields:
-                faults.append(Fault(label, i, spec["field"], "unknown-column", f"data/{target.path.name} has no column '{column}'"))
+                faults.append(
+                    Fault(label, i, spec["field"], "unknown-column", f"data/{target.path.name} has no column '{column}'")
+                )
                 continue
             enum = fields[column].get("constraints", {}).get("enum") if column else None
             outside = [c for c in spec["values"] if enum and row[c] and row[c] not in enum]
             for value_column in outside:
-                faults.append(Fault(label, i, value_column, "enum",
-                                    f"'{row[value_column]}' is not an allowed {column} of {name}: {', '.join(enum)}"))
+                faults.append(
+                    Fault(
+                        label,
+                        i,
+                        value_column,
+                        "enum",
+                        f"'{row[value_column]}' is not an allowed {column} of {name}: {', '.join(enum)}",
+                    )
+                )
             if outside:
                 continue
             rows = {_key(resources[name], r): r for r in target.rows}
             removed = row[spec["kind"]] in spec["removed"]
             if removed and row_id in rows:
-                faults.append(Fault(label, i, spec["id"], "still-present",
-                                    f"data/{target.path.name} still holds '{row_id}', which this row says was removed"))
+                faults.append(
+                    Fault(
+                        label,
+                        i,
+                        spec["id"],
+                        "still-present",
+                        f"data/{target.path.name} still holds '{row_id}', which this row says was removed",
+                    )
+                )
             elif not removed and row_id not in rows:
                 faults.append(Fault(label, i, spec["id"], "unknown-reference", f"no row '{row_id}' in data/{target.path.name}"))
             elif not removed and column:  # an emptied cell (new value '') is a correction too
@@ -310,8 +354,15 @@ def check_targets(tables: dict[str, RawTable], package: dict, skip: frozenset = 
         for (name, row_id, column), (_, i, now) in latest.items():
             new = table.rows[i - 1][spec["values"][-1]]
             if now != new:
-                faults.append(Fault(label, i, spec["values"][-1], "stale-correction",
-                                    f"{name} row '{row_id}' holds {column}='{now}', but the latest correction of that cell set it to '{new}'"))
+                faults.append(
+                    Fault(
+                        label,
+                        i,
+                        spec["values"][-1],
+                        "stale-correction",
+                        f"{name} row '{row_id}' holds {column}='{now}', but the latest correction of that cell set it to '{new}'",
+                    )
+                )
     return faults
 
 
@@ -327,7 +378,11 @@ def check_seed_articles(tables: dict[str, RawTable]) -> list[Fault]:
         table = tables.get(name)
         for i, row in enumerate(table.rows if table else [], start=1):
             if row["article_id"] in known - seeds:
-                faults.append(Fault(_label(table.path), i, "article_id", "seed-article", f"'{row['article_id']}' is not a seed_article source"))
+                faults.append(
+                    Fault(
+                        _label(table.path), i, "article_id", "seed-article", f"'{row['article_id']}' is not a seed_article source"
+                    )
+                )
     return faults
 
 
@@ -388,11 +443,25 @@ def check_evidence(tables: dict[str, RawTable], package: dict) -> list[Fault]:
             faults.append(Fault(label, i, "fields", "unknown-column", f"data/{name}.csv has no column {', '.join(unknown)}"))
         cited = [s for s in fact.get("source_ids", "").split(";") if s]
         if ev["source_id"] and ev["source_id"] not in cited:
-            faults.append(Fault(label, i, "source_id", "source-not-cited",
-                                f"'{ev['source_id']}' is not among the sources of {name} row '{fact_id}' ({', '.join(cited)})"))
+            faults.append(
+                Fault(
+                    label,
+                    i,
+                    "source_id",
+                    "source-not-cited",
+                    f"'{ev['source_id']}' is not among the sources of {name} row '{fact_id}' ({', '.join(cited)})",
+                )
+            )
         if ev["stance"] == "derived" and ev["source_id"]:
-            faults.append(Fault(label, i, "source_id", "derived-has-source",
-                                "a derived value is this report's inference: leave source_id empty and give the rule"))
+            faults.append(
+                Fault(
+                    label,
+                    i,
+                    "source_id",
+                    "derived-has-source",
+                    "a derived value is this report's inference: leave source_id empty and give the rule",
+                )
+            )
         if ev["stance"] == "disagrees" and not ev["rule"]:
             for field in ev["fields"].split(";"):
                 bounds = _range_of(field)
@@ -403,9 +472,16 @@ def check_evidence(tables: dict[str, RawTable], package: dict) -> list[Fault]:
                 low = fact.get(bounds[0]) or fact.get(field)
                 high = fact.get(bounds[1]) or fact.get(field)
                 if low and high and not float(low) <= value <= float(high):
-                    faults.append(Fault(label, i, "as_given", "disagreement-outside-range",
-                                        f"{name} row '{fact_id}' has {field} {low} to {high}, but this source gives {found.group()}; "
-                                        "widen the range or say in rule why it leaves this value out"))
+                    faults.append(
+                        Fault(
+                            label,
+                            i,
+                            "as_given",
+                            "disagreement-outside-range",
+                            f"{name} row '{fact_id}' has {field} {low} to {high}, but this source gives {found.group()}; "
+                            "widen the range or say in rule why it leaves this value out",
+                        )
+                    )
         by_fact.setdefault((name, fact_id), []).append(ev)
 
     for name, resource in facts.items():
@@ -422,13 +498,27 @@ def check_evidence(tables: dict[str, RawTable], package: dict) -> list[Fault]:
             # it. Once a verifier has recorded any evidence for it, every key field must be backed.
             for field in schema["x-keyFields"] if rows else []:
                 if row.get(field, "") and field not in backed:
-                    faults.append(Fault(fact_label, i, field, "unbacked-field",
-                                        f"no evidence row in data/evidence.csv states, implies or derives {field} of '{fact_id}'"))
+                    faults.append(
+                        Fault(
+                            fact_label,
+                            i,
+                            field,
+                            "unbacked-field",
+                            f"no evidence row in data/evidence.csv states, implies or derives {field} of '{fact_id}'",
+                        )
+                    )
             cited = [s for s in row.get("source_ids", "").split(";") if s in source_rows]
             graded = [source_rows[s]["reliability"] for s in cited if source_rows[s]["reliability"] != "under_test"]
             if status_field and graded and all(g == "low" for g in graded) and row[status_field] != "claimed":
-                faults.append(Fault(fact_label, i, status_field, "low-sources-only",
-                                    f"every source of '{fact_id}' is graded low, so it can only be 'claimed', not '{row[status_field]}'"))
+                faults.append(
+                    Fault(
+                        fact_label,
+                        i,
+                        status_field,
+                        "low-sources-only",
+                        f"every source of '{fact_id}' is graded low, so it can only be 'claimed', not '{row[status_field]}'",
+                    )
+                )
             if status_field and rows and row[status_field] == "confirmed":
                 core = set(schema.get("x-coreFields", []))
                 stating = [ev for ev in rows if ev["stance"] in ("states", "implies") and core & set(ev["fields"].split(";"))]
@@ -438,31 +528,52 @@ def check_evidence(tables: dict[str, RawTable], package: dict) -> list[Fault]:
                 strong = any(ev["basis"] in bases for ev in stating)
                 outlets = {outlet(source_rows[ev["source_id"]]) for ev in stating if ev["source_id"] in source_rows}
                 if not strong and len(outlets) < 2:
-                    faults.append(Fault(fact_label, i, status_field, "confirmed-needs-evidence",
-                                        f"'{fact_id}' is confirmed, but its evidence has no imagery, tracking data or on-record "
-                                        f"official and {len(outlets)} independent outlet(s) stating {', '.join(sorted(core))}; "
-                                        "anonymous officials give 'reported', a party's own word 'claimed'"))
+                    faults.append(
+                        Fault(
+                            fact_label,
+                            i,
+                            status_field,
+                            "confirmed-needs-evidence",
+                            f"'{fact_id}' is confirmed, but its evidence has no imagery, tracking data or on-record "
+                            f"official and {len(outlets)} independent outlet(s) stating {', '.join(sorted(core))}; "
+                            "anonymous officials give 'reported', a party's own word 'claimed'",
+                        )
+                    )
             # The first report is the earliest dated source that states the fact itself (a core
             # field) and was published on or after the fact's date: an older page cited for
             # background cannot have reported it.
             reported = row.get("date_reported", "")
             happened = row.get("date", "")
             core = set(schema.get("x-coreFields", []))
-            reporting = {ev["source_id"] for ev in rows
-                         if ev["stance"] in ("states", "implies") and core & set(ev["fields"].split(";"))}
+            reporting = {
+                ev["source_id"] for ev in rows if ev["stance"] in ("states", "implies") and core & set(ev["fields"].split(";"))
+            }
             cited = [s for s in cited if s in reporting]
-            dated = [source_rows[s]["date_published"] for s in cited
-                     if source_rows[s]["date_published_precision"] == "day" and source_rows[s]["date_published"]
-                     and source_rows[s]["date_published"] >= happened]
+            dated = [
+                source_rows[s]["date_published"]
+                for s in cited
+                if source_rows[s]["date_published_precision"] == "day"
+                and source_rows[s]["date_published"]
+                and source_rows[s]["date_published"] >= happened
+            ]
             # A derived row for date_reported carries the rule that explains why an earlier
             # cited page is not the first report of this fact (it reports something else).
             explained = any(ev["stance"] == "derived" and "date_reported" in ev["fields"].split(";") for ev in rows)
             if reported and dated and min(dated) < reported and not explained:
-                first = min((s for s in cited if source_rows[s]["date_published"] == min(dated)),
-                            key=lambda s: source_rows[s]["date_published"])
-                faults.append(Fault(fact_label, i, "date_reported", "not-first-report",
-                                    f"'{fact_id}' says it was first reported on {reported}, but its source '{first}' "
-                                    f"was published on {min(dated)}; date_reported is the first report's date"))
+                first = min(
+                    (s for s in cited if source_rows[s]["date_published"] == min(dated)),
+                    key=lambda s: source_rows[s]["date_published"],
+                )
+                faults.append(
+                    Fault(
+                        fact_label,
+                        i,
+                        "date_reported",
+                        "not-first-report",
+                        f"'{fact_id}' says it was first reported on {reported}, but its source '{first}' "
+                        f"was published on {min(dated)}; date_reported is the first report's date",
+                    )
+                )
     return faults
 
 
@@ -475,8 +586,11 @@ def pending_facts(tables: dict[str, RawTable], package: dict) -> list[tuple[str,
         schema = resource["schema"]
         if "x-keyFields" not in schema or resource["name"] not in tables:
             continue
-        pending += [(resource["name"], row[schema["primaryKey"]]) for row in tables[resource["name"]].rows
-                    if (resource["name"], row[schema["primaryKey"]]) not in checked]
+        pending += [
+            (resource["name"], row[schema["primaryKey"]])
+            for row in tables[resource["name"]].rows
+            if (resource["name"], row[schema["primaryKey"]]) not in checked
+        ]
     return pending
 
 

@@ -5,6 +5,7 @@ against the claims as they stand and the corrections log: a published claim may 
 or change its verdict through a correction row that says so. `page_markdown` writes the
 Corrections appendix.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,12 @@ REASON_CHARS = 220
 # The re-verification of every fact (December 2026) labelled its reasons; the page says so once.
 REVIEW_PREFIX = re.compile(r"^(Field-level re-verification|Strict re-verification): ")
 
-KIND_LABELS = {"verdict_changed": "verdict changed", "fact_changed": "fact changed",
-               "claim_withdrawn": "claim withdrawn", "sources_changed": "sources changed"}
+KIND_LABELS = {
+    "verdict_changed": "verdict changed",
+    "fact_changed": "fact changed",
+    "claim_withdrawn": "claim withdrawn",
+    "sources_changed": "sources changed",
+}
 
 
 def _in_order(corrections: pd.DataFrame) -> pd.DataFrame:
@@ -49,21 +54,25 @@ def reconcile(published: pd.DataFrame, claims: pd.DataFrame, corrections: pd.Dat
                 problems.append(f"{claim_id}: {fix.correction_id} corrects it after {withdrawn_by} withdrew it")
             elif fix.kind in ("verdict_changed", "claim_withdrawn"):
                 if fix.old_value != verdict:
-                    problems.append(f"{claim_id}: {fix.correction_id} starts from verdict '{fix.old_value}', "
-                                    f"but the verdict was '{verdict}'")
+                    problems.append(
+                        f"{claim_id}: {fix.correction_id} starts from verdict '{fix.old_value}', but the verdict was '{verdict}'"
+                    )
                 if fix.kind == "claim_withdrawn":
                     withdrawn_by = fix.correction_id
                 else:
                     verdict = fix.new_value
         if claim_id not in current.index:
             if not withdrawn_by:
-                problems.append(f"{claim_id}: published, now missing from data/claims.csv, "
-                                "and no claim_withdrawn correction says why")
+                problems.append(
+                    f"{claim_id}: published, now missing from data/claims.csv, and no claim_withdrawn correction says why"
+                )
         elif withdrawn_by:
             problems.append(f"{claim_id}: withdrawn by {withdrawn_by}, but still in data/claims.csv")
         elif current[claim_id] != verdict:
-            problems.append(f"{claim_id}: verdict is '{current[claim_id]}', but it was published (and corrected) "
-                            f"as '{verdict}'; add a verdict_changed correction")
+            problems.append(
+                f"{claim_id}: verdict is '{current[claim_id]}', but it was published (and corrected) "
+                f"as '{verdict}'; add a verdict_changed correction"
+            )
     return problems
 
 
@@ -86,8 +95,10 @@ def entry(fix) -> str:
         change = f"withdrawn; its verdict had been {md(old)}"
     elif fix.kind == "sources_changed":
         before, after = set(old.split(";")) - {""}, set(new.split(";")) - {""}
-        parts = [f"added {md(', '.join(sorted(after - before)))}" if after - before else "",
-                 f"removed {md(', '.join(sorted(before - after)))}" if before - after else ""]
+        parts = [
+            f"added {md(', '.join(sorted(after - before)))}" if after - before else "",
+            f"removed {md(', '.join(sorted(before - after)))}" if before - after else "",
+        ]
         change = "sources " + "; ".join(p for p in parts if p)
     elif len(old) + len(new) > LONG_VALUE:
         # A rewritten sentence is shown by its field alone; corrections.csv holds both texts.
@@ -96,16 +107,18 @@ def entry(fix) -> str:
         change = f"{md(fix.field)}: {md(old) or '(empty)'} → {md(new) or '(empty)'}"
     sources = f" *Sources:* {_cite(fix.source_ids)}." if isinstance(fix.source_ids, str) and fix.source_ids else ""
     reason = clip(REVIEW_PREFIX.sub("", str(fix.reason)), REASON_CHARS)
-    lines += [f"**{long_date(fix.date)}** · {md(fix.correction_id)} · {KIND_LABELS[fix.kind]} · {_target(fix)}. "
-              f"{change}. *Why:* {md(reason)}{sources}", ""]
+    lines += [
+        f"**{long_date(fix.date)}** · {md(fix.correction_id)} · {KIND_LABELS[fix.kind]} · {_target(fix)}. "
+        f"{change}. *Why:* {md(reason)}{sources}",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def page_markdown(corrections: pd.DataFrame, version: str) -> str:
     """The list of corrections, newest first, or a plain statement that there are none."""
     if corrections.empty:
-        return (f"No correction has been made since the report was first released. "
-                f"This edition is version {md(version)}.")
+        return f"No correction has been made since the report was first released. This edition is version {md(version)}."
     ordered = _in_order(corrections).iloc[::-1]
     return "\n".join(entry(fix) for fix in ordered.itertuples())
 
@@ -115,17 +128,24 @@ def pdf_summary(corrections: pd.DataFrame, version: str) -> str:
     kind, in which tables, and where the full list is."""
     if corrections.empty:
         return page_markdown(corrections, version)
-    plural = {"fact_changed": "changes to a fact", "sources_changed": "changes to the sources behind a row",
-              "verdict_changed": "changed verdicts", "claim_withdrawn": "withdrawn claims"}
+    plural = {
+        "fact_changed": "changes to a fact",
+        "sources_changed": "changes to the sources behind a row",
+        "verdict_changed": "changed verdicts",
+        "claim_withdrawn": "withdrawn claims",
+    }
     kinds = corrections["kind"].map(plural).value_counts()
     tables = corrections["target_table"].str.replace("_", " ").value_counts()
     dates = sorted(corrections["date"].dropna().unique())
     when = long_date(dates[0]) if len(dates) == 1 else f"{long_date(dates[0])} to {long_date(dates[-1])}"
-    return (f"The log holds {len(corrections):,} corrections, made {when}: "
-            + ", ".join(f"{n:,} {k}" for k, n in kinds.items()) + ". By table: "
-            + ", ".join(f"{t} {n:,}" for t, n in tables.items())
-            + ". The full list, with each old and new value and the reason for it, is on the Corrections page "
-              f"of the web edition and in the data package (version {version}), in corrections.csv.")
+    return (
+        f"The log holds {len(corrections):,} corrections, made {when}: "
+        + ", ".join(f"{n:,} {k}" for k, n in kinds.items())
+        + ". By table: "
+        + ", ".join(f"{t} {n:,}" for t, n in tables.items())
+        + ". The full list, with each old and new value and the reason for it, is on the Corrections page "
+        f"of the web edition and in the data package (version {version}), in corrections.csv."
+    )
 
 
 class CorrectionsList:
@@ -135,8 +155,10 @@ class CorrectionsList:
         self.corrections, self.version = corrections, version
 
     def _repr_markdown_(self) -> str:
-        return ("::::{only} html\n" + page_markdown(self.corrections, self.version) + "\n::::\n\n"
-                "::::{only} latex\n" + md(pdf_summary(self.corrections, self.version)) + "\n::::\n")
+        return (
+            "::::{only} html\n" + page_markdown(self.corrections, self.version) + "\n::::\n\n"
+            "::::{only} latex\n" + md(pdf_summary(self.corrections, self.version)) + "\n::::\n"
+        )
 
     def __repr__(self) -> str:
         return f"{len(self.corrections)} corrections (version {self.version})"

@@ -1,4 +1,5 @@
 """The one loader: notebooks ask for a table by name and get a validated, typed DataFrame."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Date wording shared by every chapter. A date is written no more precisely than it is known."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,4 +1,5 @@
 """The data dictionary, generated from data/datapackage.json: the schema is written once."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -21,14 +22,17 @@ def _allowed(field: dict) -> str:
 
 
 def field_table(resource: dict) -> pd.DataFrame:
-    rows = [{
-        "Column": f["name"],
-        "Type": f["type"],
-        "Required": "yes" if f.get("constraints", {}).get("required") else "",
-        "Unit": f.get("unit", ""),
-        "Allowed values": _allowed(f),
-        "Description": f["description"],
-    } for f in resource["schema"]["fields"]]
+    rows = [
+        {
+            "Column": f["name"],
+            "Type": f["type"],
+            "Required": "yes" if f.get("constraints", {}).get("required") else "",
+            "Unit": f.get("unit", ""),
+            "Allowed values": _allowed(f),
+            "Description": f["description"],
+        }
+        for f in resource["schema"]["fields"]
+    ]
     frame = pd.DataFrame(rows)
     return frame if frame["Unit"].any() else frame.drop(columns="Unit")
 
@@ -43,7 +47,9 @@ def table_rules(resource: dict) -> list[str]:
         rules.append(f"{fk['fields']} refers to {ref['resource']}.{ref['fields']}.")
     for fk in schema.get("x-listForeignKeys", []):
         ref = fk["reference"]
-        rules.append(f"Each of the '{fk['separator']}'-separated values in {fk['fields']} refers to {ref['resource']}.{ref['fields']}.")
+        rules.append(
+            f"Each of the '{fk['separator']}'-separated values in {fk['fields']} refers to {ref['resource']}.{ref['fields']}."
+        )
     rules += [rule["description"].capitalize() + "." for rule in schema.get("x-rowRules", [])]
     if "x-targetRows" in schema:
         rules.append(schema["x-targetRows"]["description"].capitalize() + ".")
@@ -53,8 +59,10 @@ def table_rules(resource: dict) -> list[str]:
 def resource_header(resource: dict, n_rows: int) -> str:
     """A MyST block: target, file name, row count, description and rules (all escaped)."""
     used = ", ".join(resource.get("x-usedBy", [])) or "none yet"
-    lines = [f"(table-{resource['name']})=",
-             f"**{md(resource['title'])}**: `{resource['path']}`, {n_rows} rows. {md(resource['description'])}",
-             "",
-             f"*Used by:* {md(used)}. " + " ".join(md(r) for r in table_rules(resource))]
+    lines = [
+        f"(table-{resource['name']})=",
+        f"**{md(resource['title'])}**: `{resource['path']}`, {n_rows} rows. {md(resource['description'])}",
+        "",
+        f"*Used by:* {md(used)}. " + " ".join(md(r) for r in table_rules(resource)),
+    ]
     return "\n".join(lines)

@@ -4,6 +4,7 @@ metadata, all read from CITATION.cff, so the book, the PDF and the citation file
 tests/test_project.py checks that CITATION.cff, pyproject.toml, the data package and _config.yml
 carry one version.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -49,8 +50,9 @@ def suggested_citation(markup: str = "text") -> str:
     if markup == "md":
         return f"{md(authors())} ({year()}). *{md(full)}.* Version {md(version())}. An open, executable report."
     if markup == "latex":
-        return (f"{latex(authors())} ({year()}). \\textit{{{latex(full)}.}} Version {latex(version())}. "
-                "An open, executable report.")
+        return (
+            f"{latex(authors())} ({year()}). \\textit{{{latex(full)}.}} Version {latex(version())}. An open, executable report."
+        )
     return f"{authors()} ({year()}). {full}. Version {version()}. An open, executable report."
 
 
@@ -86,10 +88,14 @@ def latex_preamble() -> str:
     """Document metadata (title, author, subject, keywords) and the build date macro."""
     title, subtitle = title_parts()
     keywords = ", ".join(map(str, citation_file().get("keywords", [])))
-    return (r"\makeatletter\newcommand{\aabuilddate}{\@date}\makeatother" "\n"
-            rf"\hypersetup{{pdftitle={{{latex(title)}}}, pdfauthor={{{latex(authors())}}}, "
-            rf"pdfsubject={{{latex(subtitle)}}}, pdfkeywords={{{latex(keywords)}}}, "
-            r"bookmarksnumbered=true, bookmarksopen=true, bookmarksopenlevel=1}" "\n")
+    return (
+        r"\makeatletter\newcommand{\aabuilddate}{\@date}\makeatother"
+        "\n"
+        rf"\hypersetup{{pdftitle={{{latex(title)}}}, pdfauthor={{{latex(authors())}}}, "
+        rf"pdfsubject={{{latex(subtitle)}}}, pdfkeywords={{{latex(keywords)}}}, "
+        r"bookmarksnumbered=true, bookmarksopen=true, bookmarksopenlevel=1}"
+        "\n"
+    )
 
 
 def evidence_cutoff(sources) -> "dt.date":

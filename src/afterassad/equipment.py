@@ -7,6 +7,7 @@ Two rules run through the module. Rows that count the same items (`same_items_as
 counts: they give a range and are never added. Rows that count different items are added, and the
 sum is a documented minimum, never an estimate of the whole.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -21,36 +22,88 @@ THEATRES = {"afghanistan_2021": "Afghanistan, 2021", "syria_2024": "Syria, 2024"
 
 # Whose equipment a row counts. The patron's own forces are kept apart from the client state's.
 PATRON_OWNERS = {"afghanistan_2021": {"united_states"}, "syria_2024": {"russia", "russian_armed_forces", "oboronlogistika"}}
-OWNER_LABELS = {"afghan_government": "Afghan state's forces (US-funded)", "united_states": "US forces' own",
-                "syrian_government": "Syrian state's forces", "russia": "Russia's own", "russian_armed_forces": "Russia's own",
-                "oboronlogistika": "Russia's own"}
+OWNER_LABELS = {
+    "afghan_government": "Afghan state's forces (US-funded)",
+    "united_states": "US forces' own",
+    "syrian_government": "Syrian state's forces",
+    "russia": "Russia's own",
+    "russian_armed_forces": "Russia's own",
+    "oboronlogistika": "Russia's own",
+}
 
-CATEGORY_LABELS = {"aircraft": "Aircraft", "helicopter": "Helicopters", "tank": "Tanks", "armoured_vehicle": "Armoured vehicles",
-                   "vehicle": "Vehicles, mixed or unarmoured", "artillery": "Artillery", "air_defence": "Air defence", "naval": "Naval vessels",
-                   "small_arms": "Small arms", "munitions": "Munitions", "night_vision_and_other": "Night vision and other kit",
-                   "other": "Other", "all": "All categories"}
+CATEGORY_LABELS = {
+    "aircraft": "Aircraft",
+    "helicopter": "Helicopters",
+    "tank": "Tanks",
+    "armoured_vehicle": "Armoured vehicles",
+    "vehicle": "Vehicles, mixed or unarmoured",
+    "artillery": "Artillery",
+    "air_defence": "Air defence",
+    "naval": "Naval vessels",
+    "small_arms": "Small arms",
+    "munitions": "Munitions",
+    "night_vision_and_other": "Night vision and other kit",
+    "other": "Other",
+    "all": "All categories",
+}
 CATEGORY_ORDER = list(CATEGORY_LABELS)
 
-EVIDENCE_LABELS = {"official_audit": "official audit", "official_claim": "official's claim", "analyst_estimate": "analyst's estimate",
-                   "modelled_index": "modelled index", "press_report": "press report", "imagery": "imagery"}
+EVIDENCE_LABELS = {
+    "official_audit": "official audit",
+    "official_claim": "official's claim",
+    "analyst_estimate": "analyst's estimate",
+    "modelled_index": "modelled index",
+    "press_report": "press report",
+    "imagery": "imagery",
+}
 
 # What became of equipment, as the matrix's columns read.
-OUTCOME_COLUMNS = {"before_war_inventory": "Held before the war", "pre_collapse_inventory": "Held before the exit",
-                   "left_behind": "Left behind", "removed_or_disabled": "Disabled or removed by the owner",
-                   "evacuated": "Flown or moved out", "captured": "Captured", "destroyed": "Destroyed",
-                   "damaged": "Damaged", "remained": "Still held", "unknown": "Fate unknown"}
-OUTCOME_COLOURS = {"Held before the war": "#8c959f", "Held before the exit": "#6e7781", "Left behind": "#B8860B",
-                   "Disabled or removed by the owner": "#332288", "Flown or moved out": "#0072B2", "Captured": "#44AA99",
-                   "Destroyed": "#C1121F", "Damaged": "#E08E79", "Still held": "#1a7f37", "Fate unknown": "#999999"}
+OUTCOME_COLUMNS = {
+    "before_war_inventory": "Held before the war",
+    "pre_collapse_inventory": "Held before the exit",
+    "left_behind": "Left behind",
+    "removed_or_disabled": "Disabled or removed by the owner",
+    "evacuated": "Flown or moved out",
+    "captured": "Captured",
+    "destroyed": "Destroyed",
+    "damaged": "Damaged",
+    "remained": "Still held",
+    "unknown": "Fate unknown",
+}
+OUTCOME_COLOURS = {
+    "Held before the war": "#8c959f",
+    "Held before the exit": "#6e7781",
+    "Left behind": "#B8860B",
+    "Disabled or removed by the owner": "#332288",
+    "Flown or moved out": "#0072B2",
+    "Captured": "#44AA99",
+    "Destroyed": "#C1121F",
+    "Damaged": "#E08E79",
+    "Still held": "#1a7f37",
+    "Fate unknown": "#999999",
+}
 
 # The series of the side-by-side figure: which rows each takes, and how it reads.
 SERIES = {
-    "afg_left": ("Afghanistan: the Afghan forces' US-funded equipment left behind", "afghanistan_2021", "afghan_government",
-                 ("left_behind", "removed_or_disabled", "captured")),
+    "afg_left": (
+        "Afghanistan: the Afghan forces' US-funded equipment left behind",
+        "afghanistan_2021",
+        "afghan_government",
+        ("left_behind", "removed_or_disabled", "captured"),
+    ),
     "syr_prewar": ("Syria: the state's arsenal before the war", "syria_2024", "syrian_government", ("before_war_inventory",)),
-    "syr_before": ("Syria: the state's arsenal later, before the collapse", "syria_2024", "syrian_government", ("pre_collapse_inventory",)),
-    "syr_lost": ("Syria: the state's items documented destroyed or captured in the offensive and after", "syria_2024", "syrian_government",
-                 ("destroyed", "captured")),
+    "syr_before": (
+        "Syria: the state's arsenal later, before the collapse",
+        "syria_2024",
+        "syrian_government",
+        ("pre_collapse_inventory",),
+    ),
+    "syr_lost": (
+        "Syria: the state's items documented destroyed or captured in the offensive and after",
+        "syria_2024",
+        "syrian_government",
+        ("destroyed", "captured"),
+    ),
 }
 SERIES_COLOURS = {"afg_left": "#999933", "syr_prewar": "#F0B58A", "syr_before": "#D55E00", "syr_lost": "#7A2E00"}
 INVENTORY = ("before_war_inventory", "pre_collapse_inventory")
@@ -86,8 +139,10 @@ def inventory_range(rows: pd.DataFrame) -> ranges.Range | None:
     rows = rows[is_counted(rows)]
     if rows.empty:
         return None
-    estimates = [ranges.total(ranges.from_row(r, "count") for _, r in g.iterrows())
-                 for _, g in rows.groupby(["estimator", "as_of"], sort=False)]
+    estimates = [
+        ranges.total(ranges.from_row(r, "count") for _, r in g.iterrows())
+        for _, g in rows.groupby(["estimator", "as_of"], sort=False)
+    ]
     best = estimates[0].best if len(estimates) == 1 else None
     return ranges.Range(min(e.low for e in estimates), best, max(e.high for e in estimates), any(e.open_high for e in estimates))
 
@@ -95,8 +150,12 @@ def inventory_range(rows: pd.DataFrame) -> ranges.Range | None:
 def series_rows(equipment: pd.DataFrame, key: str, since: pd.Timestamp | None = None) -> pd.DataFrame:
     """The rows one series of the side-by-side figure draws on."""
     _, conflict, owner, outcomes = SERIES[key]
-    rows = equipment[(equipment["conflict"] == conflict) & (equipment["owner_actor_id"] == owner)
-                     & equipment["outcome"].isin(outcomes) & (equipment["category"] != "all")]
+    rows = equipment[
+        (equipment["conflict"] == conflict)
+        & (equipment["owner_actor_id"] == owner)
+        & equipment["outcome"].isin(outcomes)
+        & (equipment["category"] != "all")
+    ]
     if since is not None and key == "syr_lost":
         rows = rows[rows["as_of"] >= since]
     return rows
@@ -113,11 +172,18 @@ def by_category(equipment: pd.DataFrame, since: pd.Timestamp) -> pd.DataFrame:
             r = inventory_range(part) if SERIES[key][3][0] in INVENTORY else documented_total(part)
             if r is None:
                 continue
-            out.append({"series": key, "category": category, "range": r, "rows": len(part),
-                        "estimators": "; ".join(dict.fromkeys(part["estimator"])),
-                        "evidence": ", ".join(dict.fromkeys(EVIDENCE_LABELS[e] for e in part["evidence_kind"])),
-                        "years": sorted({d.year for d in part["as_of"]}),
-                        "detail": part})
+            out.append(
+                {
+                    "series": key,
+                    "category": category,
+                    "range": r,
+                    "rows": len(part),
+                    "estimators": "; ".join(dict.fromkeys(part["estimator"])),
+                    "evidence": ", ".join(dict.fromkeys(EVIDENCE_LABELS[e] for e in part["evidence_kind"])),
+                    "years": sorted({d.year for d in part["as_of"]}),
+                    "detail": part,
+                }
+            )
     frame = pd.DataFrame(out)
     frame["category_order"] = frame["category"].map(CATEGORY_ORDER.index)
     frame["series_order"] = frame["series"].map(list(SERIES).index)
@@ -127,8 +193,10 @@ def by_category(equipment: pd.DataFrame, since: pd.Timestamp) -> pd.DataFrame:
 def _row_words(r) -> str:
     counted = r[["count_low", "count_best", "count_high"]].notna().any()
     count = ranges.from_row(r, "count").words() if counted else "no count"
-    return (f"• {html(clip(r['system'], 70))}: {html(count)} ({html(with_precision(r['as_of'], r['as_of_precision']))}; "
-            f"{html(clip(r['estimator'], 50))}; {html(EVIDENCE_LABELS[r['evidence_kind']])})")
+    return (
+        f"• {html(clip(r['system'], 70))}: {html(count)} ({html(with_precision(r['as_of'], r['as_of_precision']))}; "
+        f"{html(clip(r['estimator'], 50))}; {html(EVIDENCE_LABELS[r['evidence_kind']])})"
+    )
 
 
 def category_figure(rows: pd.DataFrame) -> go.Figure:
@@ -140,29 +208,75 @@ def category_figure(rows: pd.DataFrame) -> go.Figure:
     offsets = {k: ((len(keys) - 1) / 2 - i) * 0.16 for i, k in enumerate(keys)}
     fig = go.Figure()
     # each category's name above its group, inside the plot, so the chart keeps its width on a phone
-    fig.add_trace(go.Scatter(x=[1.0] * len(categories), y=[-i + 0.43 for i in range(len(categories))], mode="text",
-                             text=[f"<b>{html(CATEGORY_LABELS[c])}</b>" for c in categories], textposition="middle right",
-                             textfont=dict(size=11, color=style.INK), hoverinfo="skip", showlegend=False))
+    fig.add_trace(
+        go.Scatter(
+            x=[1.0] * len(categories),
+            y=[-i + 0.43 for i in range(len(categories))],
+            mode="text",
+            text=[f"<b>{html(CATEGORY_LABELS[c])}</b>" for c in categories],
+            textposition="middle right",
+            textfont=dict(size=11, color=style.INK),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     for key in keys:
         colour = SERIES_COLOURS[key]
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers+lines", name=SERIES[key][0],
-                                 marker=dict(size=10, color=colour, symbol="circle"), line=dict(color=colour, width=6)))
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers+lines",
+                name=SERIES[key][0],
+                marker=dict(size=10, color=colour, symbol="circle"),
+                line=dict(color=colour, width=6),
+            )
+        )
         for r in rows[rows["series"] == key].itertuples():
             y = -categories.index(r.category) + offsets[key]
             rng = r.range
-            hover = (f"<b>{html(CATEGORY_LABELS[r.category])}: {html(SERIES[key][0])}</b><br>{html(rng.words('items'))}<br>"
-                     + "<br>".join(_row_words(x) for _, x in r.detail.iterrows()) + "<extra></extra>")
+            hover = (
+                f"<b>{html(CATEGORY_LABELS[r.category])}: {html(SERIES[key][0])}</b><br>{html(rng.words('items'))}<br>"
+                + "<br>".join(_row_words(x) for _, x in r.detail.iterrows())
+                + "<extra></extra>"
+            )
             if rng.high > rng.low:
-                fig.add_trace(go.Scatter(x=[rng.low, rng.high], y=[y, y], mode="lines", showlegend=False, hovertemplate=hover,
-                                         line=dict(color=colour, width=6), opacity=0.6))
+                fig.add_trace(
+                    go.Scatter(
+                        x=[rng.low, rng.high],
+                        y=[y, y],
+                        mode="lines",
+                        showlegend=False,
+                        hovertemplate=hover,
+                        line=dict(color=colour, width=6),
+                        opacity=0.6,
+                    )
+                )
             point = rng.best if rng.best is not None else rng.low
             text = rng.words() if not rng.open_high or rng.low != rng.high else f"{rng.low:,.0f}+"
-            fig.add_trace(go.Scatter(x=[point], y=[y], mode="markers+text", showlegend=False, hovertemplate=hover,
-                                     text=[f"  {text}"], textposition="middle right", textfont=dict(size=10, color=style.INK),
-                                     marker=dict(size=10, color=colour if rng.best is not None else "white", line=dict(color=colour, width=2))))
-    fig.update_xaxes(type="log", title="Items (logarithmic scale)", range=[0, 7.7], tickvals=[1, 10, 100, 1e3, 1e4, 1e5, 1e6],
-                     ticktext=["1", "10", "100", "1,000", "10k", "100k", "1m"])
-    fig.update_yaxes(showticklabels=False, ticks="", range=[-len(categories) + 0.5, 0.58], showgrid=False, zeroline=False, fixedrange=True)
+            fig.add_trace(
+                go.Scatter(
+                    x=[point],
+                    y=[y],
+                    mode="markers+text",
+                    showlegend=False,
+                    hovertemplate=hover,
+                    text=[f"  {text}"],
+                    textposition="middle right",
+                    textfont=dict(size=10, color=style.INK),
+                    marker=dict(size=10, color=colour if rng.best is not None else "white", line=dict(color=colour, width=2)),
+                )
+            )
+    fig.update_xaxes(
+        type="log",
+        title="Items (logarithmic scale)",
+        range=[0, 7.7],
+        tickvals=[1, 10, 100, 1e3, 1e4, 1e5, 1e6],
+        ticktext=["1", "10", "100", "1,000", "10k", "100k", "1m"],
+    )
+    fig.update_yaxes(
+        showticklabels=False, ticks="", range=[-len(categories) + 0.5, 0.58], showgrid=False, zeroline=False, fixedrange=True
+    )
     for i in range(len(categories) - 1):
         fig.add_hline(y=-i - 0.42, line=dict(color=style.GRID, width=1))
     fig.update_layout(legend=dict(style.TOP_LEGEND, orientation="v"), margin=dict(l=10))
@@ -170,13 +284,20 @@ def category_figure(rows: pd.DataFrame) -> go.Figure:
 
 
 def category_table(rows: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        "Category": rows["category"].map(CATEGORY_LABELS), "Series": rows["series"].map(lambda k: SERIES[k][0]),
-        "Items": [r.words() for r in rows["range"]], "Years": [", ".join(str(y) for y in ys) for ys in rows["years"]],
-        "Counted by": rows["estimators"], "Kind of evidence": rows["evidence"]})
+    return pd.DataFrame(
+        {
+            "Category": rows["category"].map(CATEGORY_LABELS),
+            "Series": rows["series"].map(lambda k: SERIES[k][0]),
+            "Items": [r.words() for r in rows["range"]],
+            "Years": [", ".join(str(y) for y in ys) for ys in rows["years"]],
+            "Counted by": rows["estimators"],
+            "Kind of evidence": rows["evidence"],
+        }
+    )
 
 
 # ------------------------------------------------------------------ whose equipment, and what happened
+
 
 def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFrame:
     """One cell per theatre, owner and outcome: how many rows, what they document together, and
@@ -187,17 +308,30 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFra
     out = []
     keep = equipment["outcome"].isin(INVENTORY) | (equipment["conflict"] != "syria_2024") | (equipment["as_of"] >= syria_since)
     equipment = equipment[keep]
-    frame = equipment.assign(owner=equipment["owner_actor_id"].map(OWNER_LABELS).fillna("Other"),
-                             column=equipment["outcome"].map(OUTCOME_COLUMNS))
+    frame = equipment.assign(
+        owner=equipment["owner_actor_id"].map(OWNER_LABELS).fillna("Other"), column=equipment["outcome"].map(OUTCOME_COLUMNS)
+    )
     for (conflict, owner, column), part in frame.groupby(["conflict", "owner", "column"], sort=False):
         inventory = column in [OUTCOME_COLUMNS[o] for o in INVENTORY]
         total = None if inventory else documented_total(part[~part["category"].isin(("all", "munitions"))])
         headline = part[part["is_headline_total"]]
         money = documented_total(headline if not headline.empty else part, "value_usd")
         uncounted = int((~is_counted(part) & ~is_counted(part, "value_usd")).sum())
-        out.append({"theatre": THEATRES[conflict], "owner": owner, "row": f"{THEATRES[conflict]}: {owner}", "column": column,
-                    "rows": len(part), "inventory": inventory, "items": total, "usd": money, "uncounted": uncounted,
-                    "status": min(part["status_of_claim"], key=lambda s: strength[s]), "detail": part})
+        out.append(
+            {
+                "theatre": THEATRES[conflict],
+                "owner": owner,
+                "row": f"{THEATRES[conflict]}: {owner}",
+                "column": column,
+                "rows": len(part),
+                "inventory": inventory,
+                "items": total,
+                "usd": money,
+                "uncounted": uncounted,
+                "status": min(part["status_of_claim"], key=lambda s: strength[s]),
+                "detail": part,
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -205,8 +339,11 @@ def _cell_text(cell) -> str:
     words = []
     if cell.items is not None:
         plural = "item" if cell.items.low == 1 else "items"
-        words.append(f"{cell.items.low:,.0f}+ {plural}" if cell.items.open_high or cell.items.low != cell.items.high
-                     else f"{cell.items.low:,.0f} {plural}")
+        words.append(
+            f"{cell.items.low:,.0f}+ {plural}"
+            if cell.items.open_high or cell.items.low != cell.items.high
+            else f"{cell.items.low:,.0f} {plural}"
+        )
     if cell.usd is not None:
         # the lowest figure: competing valuations of the same items (a rounding, a restatement) are not added
         words.append(money_words(cell.usd.low) + ("+" if cell.usd.open_high or cell.usd.low != cell.usd.high else ""))
@@ -222,29 +359,76 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
     four columns fit a phone. A marker in every cell with evidence, filled when confirmed, open when
     reported by one source, a cross when only claimed; under it the items and money the rows
     document, as minimums. Each outcome's name is written above its row, across the full width."""
-    owners = [r for r in (f"{t}: {o}" for t in THEATRES.values() for o in dict.fromkeys(OWNER_LABELS.values())) if r in set(cells["row"])]
+    owners = [
+        r
+        for r in (f"{t}: {o}" for t in THEATRES.values() for o in dict.fromkeys(OWNER_LABELS.values()))
+        if r in set(cells["row"])
+    ]
     outcomes = [c for c in OUTCOME_COLUMNS.values() if c in set(cells["column"])]
     x_of = {o: float(i) for i, o in enumerate(owners)}
     y_of = {c: -float(i) for i, c in enumerate(outcomes)}
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=[-0.5] * len(outcomes), y=[y + 0.45 for y in y_of.values()], mode="text", text=[f"<b>{html(c)}</b>" for c in outcomes],
-                             textposition="middle right", textfont=dict(size=11, color=style.INK), hoverinfo="skip", showlegend=False))
+    fig.add_trace(
+        go.Scatter(
+            x=[-0.5] * len(outcomes),
+            y=[y + 0.45 for y in y_of.values()],
+            mode="text",
+            text=[f"<b>{html(c)}</b>" for c in outcomes],
+            textposition="middle right",
+            textfont=dict(size=11, color=style.INK),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     for cell in cells.itertuples():
         colour = OUTCOME_COLOURS[cell.column]
         detail = "<br>".join(_row_words(r) for _, r in cell.detail.head(8).iterrows())
         more = f"<br>… and {len(cell.detail) - 8} more" if len(cell.detail) > 8 else ""
-        fig.add_trace(go.Scatter(
-            x=[x_of[cell.row]], y=[y_of[cell.column]], mode="markers+text", showlegend=False, text=[_cell_text(cell)],
-            textposition="bottom center", textfont=dict(size=9, color=style.INK),
-            marker=dict(symbol="x" if cell.status == "claimed" else "square", size=16,
-                        color=colour if cell.status != "reported" else "white", line=dict(color=colour, width=3)),
-            hovertemplate=f"<b>{html(cell.row)}: {html(cell.column)}</b><br>{detail}{more}<extra></extra>"))
-    for label, symbol, fill in (("Confirmed", "square", style.INK), ("Reported by one source", "square", "white"), ("Claimed only", "x", style.INK)):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label,
-                                 marker=dict(symbol=symbol, size=12, color=fill, line=dict(color=style.INK, width=2))))
-    fig.update_xaxes(range=[-0.5, len(owners) - 0.5], side="top", tickvals=list(x_of.values()), showgrid=False, zeroline=False, fixedrange=True,
-                     ticktext=[wrap_label(o.replace(": ", ":<br>").replace(",", ""), 14) for o in owners], tickfont=dict(size=10))
-    fig.update_yaxes(range=[-len(outcomes) + 0.35, 0.8], showticklabels=False, ticks="", showgrid=False, zeroline=False, fixedrange=True)
+        fig.add_trace(
+            go.Scatter(
+                x=[x_of[cell.row]],
+                y=[y_of[cell.column]],
+                mode="markers+text",
+                showlegend=False,
+                text=[_cell_text(cell)],
+                textposition="bottom center",
+                textfont=dict(size=9, color=style.INK),
+                marker=dict(
+                    symbol="x" if cell.status == "claimed" else "square",
+                    size=16,
+                    color=colour if cell.status != "reported" else "white",
+                    line=dict(color=colour, width=3),
+                ),
+                hovertemplate=f"<b>{html(cell.row)}: {html(cell.column)}</b><br>{detail}{more}<extra></extra>",
+            )
+        )
+    for label, symbol, fill in (
+        ("Confirmed", "square", style.INK),
+        ("Reported by one source", "square", "white"),
+        ("Claimed only", "x", style.INK),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=label,
+                marker=dict(symbol=symbol, size=12, color=fill, line=dict(color=style.INK, width=2)),
+            )
+        )
+    fig.update_xaxes(
+        range=[-0.5, len(owners) - 0.5],
+        side="top",
+        tickvals=list(x_of.values()),
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+        ticktext=[wrap_label(o.replace(": ", ":<br>").replace(",", ""), 14) for o in owners],
+        tickfont=dict(size=10),
+    )
+    fig.update_yaxes(
+        range=[-len(outcomes) + 0.35, 0.8], showticklabels=False, ticks="", showgrid=False, zeroline=False, fixedrange=True
+    )
     for x in x_of.values():
         fig.add_vline(x=x, line=dict(color=style.GRID, width=1))
     # a firmer line between the two theatres
@@ -256,6 +440,7 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
 
 # ------------------------------------------------------------------ the headline total and its parts
 
+
 def headline_parts(equipment: pd.DataFrame, headline_id: str) -> pd.DataFrame:
     """The headline's categories, largest first, then what no category accounts for: one row each
     with its best money value and price year."""
@@ -264,10 +449,28 @@ def headline_parts(equipment: pd.DataFrame, headline_id: str) -> pd.DataFrame:
     parts["label"] = parts["category"].map(CATEGORY_LABELS)
     parts = parts.sort_values("value_usd_best", ascending=False)
     remainder = head["value_usd_best"] - parts["value_usd_best"].sum()
-    rows = [{"label": r.label, "value": r.value_usd_best, "count": ranges.from_row(r._asdict(), "count") if pd.notna(r.count_low) or pd.notna(r.count_best) else None,
-             "kind": "part", "equipment_id": r.equipment_id} for r in parts.itertuples()]
-    rows.append({"label": "No category in the sources", "value": remainder, "count": None, "kind": "remainder", "equipment_id": headline_id})
-    rows.append({"label": "Headline total", "value": head["value_usd_best"], "count": None, "kind": "total", "equipment_id": headline_id})
+    rows = [
+        {
+            "label": r.label,
+            "value": r.value_usd_best,
+            "count": ranges.from_row(r._asdict(), "count") if pd.notna(r.count_low) or pd.notna(r.count_best) else None,
+            "kind": "part",
+            "equipment_id": r.equipment_id,
+        }
+        for r in parts.itertuples()
+    ]
+    rows.append(
+        {
+            "label": "No category in the sources",
+            "value": remainder,
+            "count": None,
+            "kind": "remainder",
+            "equipment_id": headline_id,
+        }
+    )
+    rows.append(
+        {"label": "Headline total", "value": head["value_usd_best"], "count": None, "kind": "total", "equipment_id": headline_id}
+    )
     return pd.DataFrame(rows)
 
 
@@ -285,22 +488,38 @@ def headline_figure(parts: pd.DataFrame) -> go.Figure:
         start = 0.0 if r.kind == "total" else base
         colour = {"part": "#999933", "remainder": "#d0d7de", "total": "#4d4d1f"}[r.kind]
         count = f"<br>{r.count.words('items')}" if r.count is not None else ""
-        fig.add_trace(go.Bar(
-            x=[r.label], y=[r.value], base=[start], marker=dict(color=colour, line=dict(color="#4d4d1f", width=1),
-                                                               pattern=dict(shape="/" if r.kind == "remainder" else "")),
-            text=[money_words(r.value)], textposition="outside", textfont=dict(size=11, color=style.INK), cliponaxis=False,
-            showlegend=False, hovertemplate=f"<b>{html(r.label)}</b><br>{money_words(r.value)} (nominal, as reported){count}<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=[r.label],
+                y=[r.value],
+                base=[start],
+                marker=dict(
+                    color=colour, line=dict(color="#4d4d1f", width=1), pattern=dict(shape="/" if r.kind == "remainder" else "")
+                ),
+                text=[money_words(r.value)],
+                textposition="outside",
+                textfont=dict(size=11, color=style.INK),
+                cliponaxis=False,
+                showlegend=False,
+                hovertemplate=f"<b>{html(r.label)}</b><br>{money_words(r.value)} (nominal, as reported){count}<extra></extra>",
+            )
+        )
         if r.kind != "total":
             base += r.value
     top = parts["value"].max()
-    fig.update_yaxes(title="US dollars, nominal (billions)", range=[0, top * 1.15], tickvals=[i * 1e9 for i in range(0, int(top / 1e9) + 2)],
-                     ticktext=[f"${i}bn" for i in range(0, int(top / 1e9) + 2)])
+    fig.update_yaxes(
+        title="US dollars, nominal (billions)",
+        range=[0, top * 1.15],
+        tickvals=[i * 1e9 for i in range(0, int(top / 1e9) + 2)],
+        ticktext=[f"${i}bn" for i in range(0, int(top / 1e9) + 2)],
+    )
     fig.update_xaxes(tickvals=parts["label"], ticktext=[wrap_label(t, 12) for t in parts["label"]])
     fig.update_layout(bargap=0.35, margin=dict(t=30))
     return fig
 
 
 # ------------------------------------------------------------------ money in one year's prices
+
 
 def deflate(value: float, price_year: int, target_year: int, deflators: pd.DataFrame, index_id: str = "cpi_u") -> float:
     """Restate a value in the prices of another year: times the index of the target year over the
@@ -316,64 +535,172 @@ def money_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, chapter: str = 
     """Every money value the chapter uses, from both tables, with its price year."""
     eq = equipment[is_counted(equipment, "value_usd")]
     est = estimates[(estimates["unit"] == "usd") & (estimates["chapter"] == chapter)]
+
     def year(value):  # empty: nominal, no single price year in the sources
         return int(value) if pd.notna(value) else None
-    rows = [{"id": r["equipment_id"], "what": r["system"], "range": ranges.from_row(r, "value_usd"), "price_year": year(r["price_year"]),
-             "who": r["estimator"], "status": r["status_of_claim"]} for _, r in eq.iterrows()]
-    rows += [{"id": r["estimate_id"], "what": r["subject"], "range": ranges.from_row(r, "value"), "price_year": year(r["price_year"]),
-              "who": r["estimator"], "status": r["status"]} for _, r in est.iterrows()]
+
+    rows = [
+        {
+            "id": r["equipment_id"],
+            "what": r["system"],
+            "range": ranges.from_row(r, "value_usd"),
+            "price_year": year(r["price_year"]),
+            "who": r["estimator"],
+            "status": r["status_of_claim"],
+        }
+        for _, r in eq.iterrows()
+    ]
+    rows += [
+        {
+            "id": r["estimate_id"],
+            "what": r["subject"],
+            "range": ranges.from_row(r, "value"),
+            "price_year": year(r["price_year"]),
+            "who": r["estimator"],
+            "status": r["status"],
+        }
+        for _, r in est.iterrows()
+    ]
     return pd.DataFrame(rows)
 
 
 def money_table(rows: pd.DataFrame, deflators: pd.DataFrame, target_year: int) -> pd.DataFrame:
     """Each money value nominal and restated in the prices of target_year."""
+
     def value(r, adjust):
         if adjust and pd.isna(r.price_year):
             return "not restated (no single price year)"
         v = r.range.best if r.range.best is not None else r.range.low
         v = deflate(v, int(r.price_year), target_year, deflators) if adjust else v
         return ("at least " if r.range.best is None and r.range.open_high else "") + money_words(v)
-    return pd.DataFrame({
-        "What": rows["what"].map(lambda t: clip(t, 90)), "Nominal": [value(r, False) for r in rows.itertuples()],
-        "Price year": rows["price_year"].map(lambda y: str(int(y)) if pd.notna(y) else "nominal"), f"In {target_year} prices": [value(r, True) for r in rows.itertuples()],
-        "Who says": rows["who"].map(lambda t: clip(t, 60)), "Status": rows["status"]})
+
+    return pd.DataFrame(
+        {
+            "What": rows["what"].map(lambda t: clip(t, 90)),
+            "Nominal": [value(r, False) for r in rows.itertuples()],
+            "Price year": rows["price_year"].map(lambda y: str(int(y)) if pd.notna(y) else "nominal"),
+            f"In {target_year} prices": [value(r, True) for r in rows.itertuples()],
+            "Who says": rows["who"].map(lambda t: clip(t, 60)),
+            "Status": rows["status"],
+        }
+    )
 
 
 # ------------------------------------------------------------------ the seed's framing against the sources
 
+
 def gap_figure(money: pd.DataFrame, counts: pd.DataFrame) -> go.Figure:
     """Two panels on log scales, money and items. Each row is one number: the seed's or a claim's
     as a cross, a sourced figure as a dot, a range as a bar. A row with no number says so in words."""
-    fig = make_subplots(rows=2, cols=1, vertical_spacing=0.16, row_heights=[len(money), len(counts)],
-                        subplot_titles=("Money: US dollars, nominal (log scale)", "Items (log scale)"))
+    fig = make_subplots(
+        rows=2,
+        cols=1,
+        vertical_spacing=0.16,
+        row_heights=[len(money), len(counts)],
+        subplot_titles=("Money: US dollars, nominal (log scale)", "Items (log scale)"),
+    )
     for panel, rows in ((1, money), (2, counts)):
         ys = {label: -float(i) for i, label in enumerate(rows["label"])}
-        fig.add_trace(go.Scatter(x=[rows["x_left"].iloc[0]] * len(rows), y=[y + 0.42 for y in ys.values()], mode="text",
-                                 text=[html(t) for t in rows["label"]], textposition="middle right",
-                                 textfont=dict(size=10, color=style.INK), hoverinfo="skip", showlegend=False), row=panel, col=1)
+        fig.add_trace(
+            go.Scatter(
+                x=[rows["x_left"].iloc[0]] * len(rows),
+                y=[y + 0.42 for y in ys.values()],
+                mode="text",
+                text=[html(t) for t in rows["label"]],
+                textposition="middle right",
+                textfont=dict(size=10, color=style.INK),
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            row=panel,
+            col=1,
+        )
         for r in rows.itertuples():
             y = ys[r.label]
             colour = "#C1121F" if r.kind == "seed" else ("#6C5B7B" if r.kind == "claim" else "#1f2328")
             if r.range is None:
-                fig.add_trace(go.Scatter(x=[rows["x_left"].iloc[0]], y=[y], mode="text", text=[f"   {html(r.note)}"], textposition="middle right",
-                                         textfont=dict(size=10, color=style.MUTED, style="italic"), hoverinfo="skip", showlegend=False), row=panel, col=1)
+                fig.add_trace(
+                    go.Scatter(
+                        x=[rows["x_left"].iloc[0]],
+                        y=[y],
+                        mode="text",
+                        text=[f"   {html(r.note)}"],
+                        textposition="middle right",
+                        textfont=dict(size=10, color=style.MUTED, style="italic"),
+                        hoverinfo="skip",
+                        showlegend=False,
+                    ),
+                    row=panel,
+                    col=1,
+                )
                 continue
             hover = f"<b>{html(r.label)}</b><br>{html(r.words)}<br>{html(r.note)}<extra></extra>"
             if r.range.high > r.range.low:
-                fig.add_trace(go.Scatter(x=[r.range.low, r.range.high], y=[y, y], mode="lines", line=dict(color=colour, width=6), opacity=0.5,
-                                         showlegend=False, hovertemplate=hover), row=panel, col=1)
+                fig.add_trace(
+                    go.Scatter(
+                        x=[r.range.low, r.range.high],
+                        y=[y, y],
+                        mode="lines",
+                        line=dict(color=colour, width=6),
+                        opacity=0.5,
+                        showlegend=False,
+                        hovertemplate=hover,
+                    ),
+                    row=panel,
+                    col=1,
+                )
             point = r.range.best if r.range.best is not None else r.range.low
-            fig.add_trace(go.Scatter(x=[point], y=[y], mode="markers+text", text=[f"  {html(r.words)}"], textposition="middle right",
-                                     textfont=dict(size=10, color=style.INK), showlegend=False, hovertemplate=hover,
-                                     marker=dict(symbol="x" if r.kind in ("seed", "claim") else "circle", size=11, color=colour,
-                                                 line=dict(color=colour, width=1))), row=panel, col=1)
-        fig.update_yaxes(showticklabels=False, ticks="", range=[-len(rows) + 0.4, 0.95], showgrid=False, zeroline=False, fixedrange=True,
-                         row=panel, col=1)
-    fig.update_xaxes(type="log", range=[8.4, 11.6], row=1, col=1, tickvals=[1e9, 1e10, 1e11], ticktext=["$1bn", "$10bn", "$100bn"])
-    fig.update_xaxes(type="log", range=[-0.35, 4.6], row=2, col=1, tickvals=[1, 10, 100, 1000, 10000], ticktext=["1", "10", "100", "1,000", "10,000"])
-    for kind, label, symbol, colour in (("seed", "The seed article", "x", "#C1121F"), ("claim", "A politician's or a government's claim", "x", "#6C5B7B"),
-                                        ("sourced", "Sourced figure", "circle", "#1f2328")):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label, marker=dict(symbol=symbol, size=11, color=colour)), row=1, col=1)
+            fig.add_trace(
+                go.Scatter(
+                    x=[point],
+                    y=[y],
+                    mode="markers+text",
+                    text=[f"  {html(r.words)}"],
+                    textposition="middle right",
+                    textfont=dict(size=10, color=style.INK),
+                    showlegend=False,
+                    hovertemplate=hover,
+                    marker=dict(
+                        symbol="x" if r.kind in ("seed", "claim") else "circle",
+                        size=11,
+                        color=colour,
+                        line=dict(color=colour, width=1),
+                    ),
+                ),
+                row=panel,
+                col=1,
+            )
+        fig.update_yaxes(
+            showticklabels=False,
+            ticks="",
+            range=[-len(rows) + 0.4, 0.95],
+            showgrid=False,
+            zeroline=False,
+            fixedrange=True,
+            row=panel,
+            col=1,
+        )
+    fig.update_xaxes(
+        type="log", range=[8.4, 11.6], row=1, col=1, tickvals=[1e9, 1e10, 1e11], ticktext=["$1bn", "$10bn", "$100bn"]
+    )
+    fig.update_xaxes(
+        type="log",
+        range=[-0.35, 4.6],
+        row=2,
+        col=1,
+        tickvals=[1, 10, 100, 1000, 10000],
+        ticktext=["1", "10", "100", "1,000", "10,000"],
+    )
+    for kind, label, symbol, colour in (
+        ("seed", "The seed article", "x", "#C1121F"),
+        ("claim", "A politician's or a government's claim", "x", "#6C5B7B"),
+        ("sourced", "Sourced figure", "circle", "#1f2328"),
+    ):
+        fig.add_trace(
+            go.Scatter(x=[None], y=[None], mode="markers", name=label, marker=dict(symbol=symbol, size=11, color=colour)),
+            row=1,
+            col=1,
+        )
     fig.update_layout(legend=style.TOP_LEGEND, margin=dict(t=70, l=10))
     fig.update_annotations(font=dict(size=11), xanchor="left", x=0)
     return fig
@@ -392,7 +719,9 @@ LOST = ("destroyed", "captured", "left_behind")
 
 
 def _gap(label, kind, rng, note, unit, x_left):
-    words = "" if rng is None else (money_words(rng.best if rng.best is not None else rng.low) if unit == "usd" else rng.words(unit))
+    words = (
+        "" if rng is None else (money_words(rng.best if rng.best is not None else rng.low) if unit == "usd" else rng.words(unit))
+    )
     if rng is not None and rng.open_high and unit == "usd":
         words = "at least " + words
     return {"label": label, "kind": kind, "range": rng, "words": words, "note": note, "x_left": x_left}
@@ -402,49 +731,130 @@ def gap_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timesta
     """The two panels of the gap figure, money and items, as rows in reading order."""
     eq = equipment.set_index("equipment_id")
     est = estimates.set_index("estimate_id")
-    money_left, items_left = 10 ** 8.4, 1.0
+    money_left, items_left = 10**8.4, 1.0
     money = [
-        _gap("The seed: military equipment the US 'left behind'", "seed", ranges.from_row(est.loc[SEED_US_VALUE], "value"),
-             est.loc[SEED_US_VALUE, "method"], "usd", money_left),
-        _gap("DoD: the Afghan forces' US-funded equipment still in Afghanistan", "sourced", ranges.from_row(eq.loc[DOD_HEADLINE], "value_usd"),
-             "The Afghan state's equipment, bought with US funds; not the US forces' own.", "usd", money_left)]
-    own = equipment[(equipment["conflict"] == "afghanistan_2021") & (equipment["owner_actor_id"] == "united_states")
-                    & (equipment["status_of_claim"] != "claimed")]
+        _gap(
+            "The seed: military equipment the US 'left behind'",
+            "seed",
+            ranges.from_row(est.loc[SEED_US_VALUE], "value"),
+            est.loc[SEED_US_VALUE, "method"],
+            "usd",
+            money_left,
+        ),
+        _gap(
+            "DoD: the Afghan forces' US-funded equipment still in Afghanistan",
+            "sourced",
+            ranges.from_row(eq.loc[DOD_HEADLINE], "value_usd"),
+            "The Afghan state's equipment, bought with US funds; not the US forces' own.",
+            "usd",
+            money_left,
+        ),
+    ]
+    own = equipment[
+        (equipment["conflict"] == "afghanistan_2021")
+        & (equipment["owner_actor_id"] == "united_states")
+        & (equipment["status_of_claim"] != "claimed")
+    ]
     own_value = documented_total(own, "value_usd")
-    money.append(_gap("The US forces' own equipment left behind", "sourced", own_value,
-                      "No source gives a value: the DoD says its forces took out or disabled nearly all of it.", "usd", money_left))
+    money.append(
+        _gap(
+            "The US forces' own equipment left behind",
+            "sourced",
+            own_value,
+            "No source gives a value: the DoD says its forces took out or disabled nearly all of it.",
+            "usd",
+            money_left,
+        )
+    )
     money += [
-        _gap("Trump: equipment 'left' in Afghanistan", "claim", ranges.from_row(eq.loc[TRUMP_CLAIM], "value_usd"),
-             "Fact-checkers found the figure is close to all US security funding, not equipment.", "usd", money_left),
-        _gap("All US security funding for Afghanistan (not equipment)", "sourced", ranges.from_row(est.loc[SECURITY_FUNDING], "value"),
-             est.loc[SECURITY_FUNDING, "subject"], "usd", money_left),
-        _gap("All equipment the US provided to the Afghan forces", "sourced", ranges.from_row(est.loc[EQUIPMENT_PROVIDED], "value"),
-             est.loc[EQUIPMENT_PROVIDED, "subject"], "usd", money_left)]
+        _gap(
+            "Trump: equipment 'left' in Afghanistan",
+            "claim",
+            ranges.from_row(eq.loc[TRUMP_CLAIM], "value_usd"),
+            "Fact-checkers found the figure is close to all US security funding, not equipment.",
+            "usd",
+            money_left,
+        ),
+        _gap(
+            "All US security funding for Afghanistan (not equipment)",
+            "sourced",
+            ranges.from_row(est.loc[SECURITY_FUNDING], "value"),
+            est.loc[SECURITY_FUNDING, "subject"],
+            "usd",
+            money_left,
+        ),
+        _gap(
+            "All equipment the US provided to the Afghan forces",
+            "sourced",
+            ranges.from_row(est.loc[EQUIPMENT_PROVIDED], "value"),
+            est.loc[EQUIPMENT_PROVIDED, "subject"],
+            "usd",
+            money_left,
+        ),
+    ]
     syria = equipment[equipment["conflict"] == "syria_2024"]
     russia_own = syria[syria["owner_actor_id"].isin(PATRON_OWNERS["syria_2024"]) & syria["outcome"].isin(LOST)]
     lost_since = russia_own[russia_own["as_of"] >= since]
     earlier = russia_own[(russia_own["as_of"] < since) & (russia_own["status_of_claim"] == "claimed")]
-    state_lost = syria[(syria["owner_actor_id"] == "syrian_government") & syria["outcome"].isin(("destroyed", "captured"))
-                       & (syria["as_of"] >= since) & (syria["category"] != "all")]
+    state_lost = syria[
+        (syria["owner_actor_id"] == "syrian_government")
+        & syria["outcome"].isin(("destroyed", "captured"))
+        & (syria["as_of"] >= since)
+        & (syria["category"] != "all")
+    ]
     counts = [
-        _gap("The seed: Russian armoured vehicles and aircraft lost", "seed", ranges.from_row(est.loc[SEED_RUSSIA_COUNT], "value"),
-             est.loc[SEED_RUSSIA_COUNT, "method"], "items", items_left),
-        _gap("Russia's own equipment documented lost since the offensive began", "sourced", documented_total(lost_since),
-             f"{len(lost_since)} reports; {int((~is_counted(lost_since)).sum())} give no count.", "items", items_left),
-        _gap("Russia's own losses in its whole Syrian campaign before, as Moscow admitted them", "claim", documented_total(earlier),
-             "Russia's own figures; aircraft, helicopters and armoured vehicles.", "items", items_left),
-        _gap("The Syrian state's items documented destroyed or captured since the offensive", "sourced", documented_total(state_lost),
-             "Counted items only, added up; most strikes and captures were never itemised.", "items", items_left),
-        _gap("The Syrian state's armour visually confirmed destroyed in the civil war", "sourced", ranges.from_row(eq.loc[CIVIL_WAR_ARMOUR], "count"),
-             eq.loc[CIVIL_WAR_ARMOUR, "estimator"], "items", items_left)]
+        _gap(
+            "The seed: Russian armoured vehicles and aircraft lost",
+            "seed",
+            ranges.from_row(est.loc[SEED_RUSSIA_COUNT], "value"),
+            est.loc[SEED_RUSSIA_COUNT, "method"],
+            "items",
+            items_left,
+        ),
+        _gap(
+            "Russia's own equipment documented lost since the offensive began",
+            "sourced",
+            documented_total(lost_since),
+            f"{len(lost_since)} reports; {int((~is_counted(lost_since)).sum())} give no count.",
+            "items",
+            items_left,
+        ),
+        _gap(
+            "Russia's own losses in its whole Syrian campaign before, as Moscow admitted them",
+            "claim",
+            documented_total(earlier),
+            "Russia's own figures; aircraft, helicopters and armoured vehicles.",
+            "items",
+            items_left,
+        ),
+        _gap(
+            "The Syrian state's items documented destroyed or captured since the offensive",
+            "sourced",
+            documented_total(state_lost),
+            "Counted items only, added up; most strikes and captures were never itemised.",
+            "items",
+            items_left,
+        ),
+        _gap(
+            "The Syrian state's armour visually confirmed destroyed in the civil war",
+            "sourced",
+            ranges.from_row(eq.loc[CIVIL_WAR_ARMOUR], "count"),
+            eq.loc[CIVIL_WAR_ARMOUR, "estimator"],
+            "items",
+            items_left,
+        ),
+    ]
     return pd.DataFrame(money), pd.DataFrame(counts)
 
 
 # ------------------------------------------------------------------ the Syrian arsenal after the fall
 
 # The counts the section names (a fact that disappears from the data fails the chapter's test).
-AFTER_FALL_COUNTS = {"idf_items": "est_eq_idf_items_seized_syria_20250115", "opcw_sites": "est_eq_opcw_cw_sites_202504",
-                     "seizure_reports": "est_eq_arms_seizure_reports_syria_20250331"}
+AFTER_FALL_COUNTS = {
+    "idf_items": "est_eq_idf_items_seized_syria_20250115",
+    "opcw_sites": "est_eq_opcw_cw_sites_202504",
+    "seizure_reports": "est_eq_arms_seizure_reports_syria_20250331",
+}
 
 
 def after_the_fall(facts: pd.DataFrame, fall: pd.Timestamp) -> pd.DataFrame:

@@ -7,6 +7,7 @@ distinct original publishers of its sources: a wire story syndicated by ten site
 (the registry records the original outlet of every syndicated copy). The seed articles under test
 are never counted as evidence.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -58,49 +59,111 @@ def _names(ids: pd.Series, lookup: pd.Series) -> pd.Series:
 
 
 def _event_facts(e: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.DataFrame:
-    return pd.DataFrame({
-        "fact_id": e["event_id"], "table": "events", "chapter": e["chapter"], "date": e["date"], "precision": e["date_precision"],
-        "kind": e["event_type"].str.replace("_", " "), "actor": _names(e["actor_id"], actor), "place": _names(e["place_id"], place),
-        "what": e["summary"], "status": e["status"], "source_ids": e["source_ids"]})
+    return pd.DataFrame(
+        {
+            "fact_id": e["event_id"],
+            "table": "events",
+            "chapter": e["chapter"],
+            "date": e["date"],
+            "precision": e["date_precision"],
+            "kind": e["event_type"].str.replace("_", " "),
+            "actor": _names(e["actor_id"], actor),
+            "place": _names(e["place_id"], place),
+            "what": e["summary"],
+            "status": e["status"],
+            "source_ids": e["source_ids"],
+        }
+    )
 
 
 def _movement_facts(m: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.DataFrame:
-    return pd.DataFrame({
-        "fact_id": m["movement_id"], "table": "movements", "chapter": m["chapter"], "date": m["date"], "precision": m["date_precision"],
-        "kind": m["asset_type"].str.replace("_", " "), "actor": _names(m["actor_id"], actor),
-        "place": _names(m["origin_place_id"], place) + " → " + _names(m["destination_place_id"], place),
-        "what": m["description"], "status": m["status"], "source_ids": m["source_ids"]})
+    return pd.DataFrame(
+        {
+            "fact_id": m["movement_id"],
+            "table": "movements",
+            "chapter": m["chapter"],
+            "date": m["date"],
+            "precision": m["date_precision"],
+            "kind": m["asset_type"].str.replace("_", " "),
+            "actor": _names(m["actor_id"], actor),
+            "place": _names(m["origin_place_id"], place) + " → " + _names(m["destination_place_id"], place),
+            "what": m["description"],
+            "status": m["status"],
+            "source_ids": m["source_ids"],
+        }
+    )
 
 
 def _estimate_facts(s: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.DataFrame:
-    return pd.DataFrame({
-        "fact_id": s["estimate_id"], "table": "estimates", "chapter": s["chapter"], "date": s["as_of"], "precision": s["as_of_precision"],
-        "kind": "estimate of " + s["unit"].str.replace("_", " "), "actor": _names(s["actor_id"], actor), "place": _names(s["place_id"], place),
-        "what": s["subject"] + " (" + s["estimator"].map(short_name) + ")", "status": s["status"], "source_ids": s["source_ids"]})
+    return pd.DataFrame(
+        {
+            "fact_id": s["estimate_id"],
+            "table": "estimates",
+            "chapter": s["chapter"],
+            "date": s["as_of"],
+            "precision": s["as_of_precision"],
+            "kind": "estimate of " + s["unit"].str.replace("_", " "),
+            "actor": _names(s["actor_id"], actor),
+            "place": _names(s["place_id"], place),
+            "what": s["subject"] + " (" + s["estimator"].map(short_name) + ")",
+            "status": s["status"],
+            "source_ids": s["source_ids"],
+        }
+    )
 
 
 def _equipment_facts(q: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.DataFrame:
-    return pd.DataFrame({
-        "fact_id": q["equipment_id"], "table": "equipment", "chapter": TABLE_CHAPTER["equipment"], "date": q["as_of"], "precision": q["as_of_precision"],
-        "kind": q["category"].str.replace("_", " ") + ", " + q["outcome"].str.replace("_", " "),
-        "actor": _names(q["owner_actor_id"], actor), "place": _names(q["destination_place_id"], place),
-        "what": q["system"] + " (" + q["estimator"].map(short_name) + ")", "status": q["status_of_claim"], "source_ids": q["source_ids"]})
+    return pd.DataFrame(
+        {
+            "fact_id": q["equipment_id"],
+            "table": "equipment",
+            "chapter": TABLE_CHAPTER["equipment"],
+            "date": q["as_of"],
+            "precision": q["as_of_precision"],
+            "kind": q["category"].str.replace("_", " ") + ", " + q["outcome"].str.replace("_", " "),
+            "actor": _names(q["owner_actor_id"], actor),
+            "place": _names(q["destination_place_id"], place),
+            "what": q["system"] + " (" + q["estimator"].map(short_name) + ")",
+            "status": q["status_of_claim"],
+            "source_ids": q["source_ids"],
+        }
+    )
 
 
 def _delivery_facts(d: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.DataFrame:
-    return pd.DataFrame({
-        "fact_id": d["delivery_id"], "table": "deliveries", "chapter": TABLE_CHAPTER["deliveries"], "date": d["date"], "precision": d["date_precision"],
-        "kind": d["lever"].str.replace("_", " "), "actor": _names(d["from_actor_id"], actor), "place": _names(d["place_id"], place),
-        "what": d["description"], "status": d["status"], "source_ids": d["source_ids"]})
+    return pd.DataFrame(
+        {
+            "fact_id": d["delivery_id"],
+            "table": "deliveries",
+            "chapter": TABLE_CHAPTER["deliveries"],
+            "date": d["date"],
+            "precision": d["date_precision"],
+            "kind": d["lever"].str.replace("_", " "),
+            "actor": _names(d["from_actor_id"], actor),
+            "place": _names(d["place_id"], place),
+            "what": d["description"],
+            "status": d["status"],
+            "source_ids": d["source_ids"],
+        }
+    )
 
 
-_FACT_BUILDERS = {"events": _event_facts, "movements": _movement_facts, "estimates": _estimate_facts, "equipment": _equipment_facts,
-                  "deliveries": _delivery_facts}
+_FACT_BUILDERS = {
+    "events": _event_facts,
+    "movements": _movement_facts,
+    "estimates": _estimate_facts,
+    "equipment": _equipment_facts,
+    "deliveries": _delivery_facts,
+}
 # The fact tables that hold each chapter's rows (tests/test_evidence.py checks this against the data),
 # so a chapter's closing summary reads only its own tables.
-CHAPTER_TABLES = {"collapse": ["events"], "withdrawal": ["events", "movements", "estimates"],
-                  "new_syria": ["events", "estimates", "deliveries"],
-                  "libya": ["events", "movements", "estimates"], "equipment": ["events", "estimates", "equipment"]}
+CHAPTER_TABLES = {
+    "collapse": ["events"],
+    "withdrawal": ["events", "movements", "estimates"],
+    "new_syria": ["events", "estimates", "deliveries"],
+    "libya": ["events", "movements", "estimates"],
+    "equipment": ["events", "estimates", "equipment"],
+}
 
 
 def facts(tables: dict[str, pd.DataFrame], actors: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -121,9 +184,14 @@ def facts_table(rows: pd.DataFrame, width: int = 320) -> pd.DataFrame:
     """Some facts (rows of `facts`) as a reader's table in date order: when, what kind, what the
     sources say, how far it is established; each row links to its evidence in the explorer."""
     rows = rows.sort_values(["date", "fact_id"])
-    frame = pd.DataFrame({"When": rows["when"].values, "Kind": rows["kind"].values,
-                          "What the sources say": rows["what"].map(lambda w: w if len(w) <= width else w[:width - 1] + "…").values,
-                          "Status": rows["status"].values})
+    frame = pd.DataFrame(
+        {
+            "When": rows["when"].values,
+            "Kind": rows["kind"].values,
+            "What the sources say": rows["what"].map(lambda w: w if len(w) <= width else w[: width - 1] + "…").values,
+            "Status": rows["status"].values,
+        }
+    )
     frame.attrs["fact_ids"] = list(rows["fact_id"])
     return frame
 
@@ -136,7 +204,9 @@ def chapter_strength(chapter: str) -> str:
 
 def strength_by_chapter(fact_rows: pd.DataFrame) -> pd.DataFrame:
     """Facts per chapter resting on one outlet, on two, and on three or more (chapters in book order)."""
-    counts = pd.crosstab(fact_rows["chapter"], fact_rows["strength"]).reindex(index=list(CHAPTERS), columns=STRENGTH_BANDS, fill_value=0)
+    counts = pd.crosstab(fact_rows["chapter"], fact_rows["strength"]).reindex(
+        index=list(CHAPTERS), columns=STRENGTH_BANDS, fill_value=0
+    )
     counts["all facts"] = counts.sum(axis=1)
     return counts
 
@@ -147,10 +217,22 @@ def strength_figure(counts: pd.DataFrame) -> go.Figure:
     labels = [f"{CHAPTERS[c][0]}. {CHAPTERS[c][1]} ({counts.loc[c, 'all facts']})" for c in counts.index]
     for name in [b for b in STRENGTH_BANDS if counts[b].sum() > 0]:
         share = 100 * counts[name] / counts["all facts"].where(counts["all facts"] > 0)
-        fig.add_trace(go.Bar(
-            y=labels, x=share, orientation="h", name=name, marker=dict(color=BAND_COLOURS[name]),
-            text=[f"{v:.0f}%" if v >= 8 else "" for v in share.fillna(0)], textposition="inside", insidetextanchor="middle",
-            customdata=counts[name], hovertemplate="%{y}: %{customdata} facts on " + (name if name != "none" else "no independent outlet") + " (%{x:.0f}%)<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=share,
+                orientation="h",
+                name=name,
+                marker=dict(color=BAND_COLOURS[name]),
+                text=[f"{v:.0f}%" if v >= 8 else "" for v in share.fillna(0)],
+                textposition="inside",
+                insidetextanchor="middle",
+                customdata=counts[name],
+                hovertemplate="%{y}: %{customdata} facts on "
+                + (name if name != "none" else "no independent outlet")
+                + " (%{x:.0f}%)<extra></extra>",
+            )
+        )
     fig.update_layout(barmode="stack", legend={**style.TOP_LEGEND, "traceorder": "normal"}, margin=dict(l=10))
     fig.update_xaxes(title="Share of the chapter's facts (%)", range=[0, 100], ticksuffix="%")
     fig.update_yaxes(autorange="reversed", title=None)
@@ -161,13 +243,19 @@ def strength_words(counts: pd.DataFrame, chapter: str) -> str:
     """'Of the chapter's 68 facts, 22 rest on a single outlet, 30 on two and 16 on three or more
     independent outlets.' (and how many are a seed's claims with no independent outlet)."""
     row = counts.loc[chapter]
-    seed = (f" Another {row['none']} are the seed articles' own claims, kept to be tested, with no independent outlet."
-            if row["none"] else "")
-    return (f"Of the chapter's {row['all facts']} facts, {row['one outlet']} rest on a single outlet, "
-            f"{row['two outlets']} on two and {row['three or more']} on three or more independent outlets.{seed}")
+    seed = (
+        f" Another {row['none']} are the seed articles' own claims, kept to be tested, with no independent outlet."
+        if row["none"]
+        else ""
+    )
+    return (
+        f"Of the chapter's {row['all facts']} facts, {row['one outlet']} rest on a single outlet, "
+        f"{row['two outlets']} on two and {row['three or more']} on three or more independent outlets.{seed}"
+    )
 
 
 # ------------------------------------------------------------------ one chronology across chapters
+
 
 def chronology(fact_rows: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.DataFrame, dict]:
     """Facts known to the day or the week inside [start, end], by chapter and week (Mondays);
@@ -177,15 +265,22 @@ def chronology(fact_rows: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) 
     inside = exact & dated["date"].between(start, end)
     rows = dated[inside].copy()
     rows["week"] = rows["date"] - pd.to_timedelta(rows["date"].dt.day_of_week, unit="D")
-    left_out = {c: {"before": int(((dated["chapter"] == c) & exact & (dated["date"] < start)).sum()),
-                    "after": int(((dated["chapter"] == c) & exact & (dated["date"] > end)).sum()),
-                    "vague": int(((dated["chapter"] == c) & ~exact).sum())} for c in CHAPTERS}
+    left_out = {
+        c: {
+            "before": int(((dated["chapter"] == c) & exact & (dated["date"] < start)).sum()),
+            "after": int(((dated["chapter"] == c) & exact & (dated["date"] > end)).sum()),
+            "vague": int(((dated["chapter"] == c) & ~exact).sum()),
+        }
+        for c in CHAPTERS
+    }
     return rows, left_out
 
 
 def _week_hover(group: pd.DataFrame, shown: int = 5) -> str:
     """The first few facts of a week, shortened, for the hover box."""
-    lines = [html(f"{d.day} {d:%b}: {w[:70]}{'…' if len(w) > 70 else ''}") for d, w in zip(group["date"], group["what"].fillna(""))]
+    lines = [
+        html(f"{d.day} {d:%b}: {w[:70]}{'…' if len(w) > 70 else ''}") for d, w in zip(group["date"], group["what"].fillna(""))
+    ]
     more = f"<br>… and {len(lines) - shown} more" if len(lines) > shown else ""
     return "<br>".join(lines[:shown]) + more
 
@@ -194,20 +289,39 @@ def chronology_figure(rows: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
     """One time axis, one row per chapter: the number of dated facts (events and movements) each
     week, so the story can be seen moving from Syria's collapse to the withdrawal and to Libya."""
     chapters = list(CHAPTERS)
-    fig = make_subplots(rows=len(chapters), cols=1, shared_xaxes=True, vertical_spacing=0.06,
-                        subplot_titles=[f"{CHAPTERS[c][0]}. {CHAPTERS[c][1]}" for c in chapters])
-    colours = {"collapse": style.actor_colour("hts_coalition"), "withdrawal": style.actor_colour("russia"), "new_syria": "#882255",
-               "libya": "#0072B2", "equipment": "#6E7781"}
+    fig = make_subplots(
+        rows=len(chapters),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.06,
+        subplot_titles=[f"{CHAPTERS[c][0]}. {CHAPTERS[c][1]}" for c in chapters],
+    )
+    colours = {
+        "collapse": style.actor_colour("hts_coalition"),
+        "withdrawal": style.actor_colour("russia"),
+        "new_syria": "#882255",
+        "libya": "#0072B2",
+        "equipment": "#6E7781",
+    }
     for i, chapter in enumerate(chapters, start=1):
         weekly = rows[rows["chapter"] == chapter].groupby("week")
         counts = weekly.size()
         hover = {week: _week_hover(group) for week, group in weekly}
-        fig.add_trace(go.Bar(
-            x=counts.index + pd.Timedelta(days=3.5), y=counts.values, width=6 * 86400000, name=CHAPTERS[chapter][1],
-            marker=dict(color=colours[chapter]), showlegend=False,
-            customdata=[f"Week of {w.day} {w:%B %Y}: {n} fact{'s' if n > 1 else ''}" for w, n in counts.items()],
-            hovertext=[hover[w] for w in counts.index],
-            hovertemplate="<b>%{customdata}</b><br>%{hovertext}<extra></extra>"), row=i, col=1)
+        fig.add_trace(
+            go.Bar(
+                x=counts.index + pd.Timedelta(days=3.5),
+                y=counts.values,
+                width=6 * 86400000,
+                name=CHAPTERS[chapter][1],
+                marker=dict(color=colours[chapter]),
+                showlegend=False,
+                customdata=[f"Week of {w.day} {w:%B %Y}: {n} fact{'s' if n > 1 else ''}" for w, n in counts.items()],
+                hovertext=[hover[w] for w in counts.index],
+                hovertemplate="<b>%{customdata}</b><br>%{hovertext}<extra></extra>",
+            ),
+            row=i,
+            col=1,
+        )
         fig.update_yaxes(title=None, rangemode="tozero", tickformat=",d", nticks=3, row=i, col=1)
     fig.update_xaxes(range=[start, end], dtick="M1", tickformat="%b %Y", row=len(chapters), col=1)
     fig.update_layout(bargap=0, margin=dict(t=40))
@@ -226,6 +340,7 @@ def backing_by_fact(evidence: pd.DataFrame, labels: pd.Series) -> pd.Series:
     """fact_id -> which source backs which of its values, as escaped HTML for the explorer:
     one line per source ('Reuters 2024u states date, place'), a disagreeing source with the value
     it gives, and this report's own inferences with their rule. Facts not yet re-verified are absent."""
+
     def line(row) -> str:
         fields = html(row.fields.replace("_id", "").replace("_", " ").replace(";", ", "))
         if row.stance == "derived":
@@ -244,6 +359,7 @@ def explorer_rows(fact_rows: pd.DataFrame, labels: pd.Series, backing: pd.Series
     """The explorer's columns, every cell escaped for HTML; chapter and source cells are links
     (to the chapter's page and to the source's entry in the references). `backing` (from
     backing_by_fact) adds the value-by-value evidence column."""
+
     def chapter_link(c: str) -> str:
         number, title, page = CHAPTERS[c]
         return f'<a href="{page}.html">{number}. {html(title)}</a>'
@@ -252,21 +368,24 @@ def explorer_rows(fact_rows: pd.DataFrame, labels: pd.Series, backing: pd.Series
         ids = [s for s in str(ids).split(";") if s] if isinstance(ids, str) else []
         return "; ".join(f'<a href="references.html#src-{html(s)}">{html(labels.get(s, s))}</a>' for s in ids)
 
-    return pd.DataFrame({
-        "Date": fact_rows["date"].dt.strftime("%Y-%m-%d").fillna(""),
-        "Precision": fact_rows["precision"].map(html),
-        "Chapter": fact_rows["chapter"].map(chapter_link),
-        "Kind": fact_rows["kind"].map(html),
-        "Actor": fact_rows["actor"].map(html),
-        "Place": fact_rows["place"].map(html),
-        "What the sources say": fact_rows["what"].map(html),
-        "Status": fact_rows["status"].map(html),
-        "Outlets": fact_rows["outlets"],
-        "Sources": fact_rows["source_ids"].map(source_links),
-        "Which source gives which value": fact_rows["fact_id"].map(
-            lambda i: backing.get(i, "<i>not yet re-verified</i>") if backing is not None else ""),
-        "Row": fact_rows["table"] + ": " + fact_rows["fact_id"].map(html),
-    })
+    return pd.DataFrame(
+        {
+            "Date": fact_rows["date"].dt.strftime("%Y-%m-%d").fillna(""),
+            "Precision": fact_rows["precision"].map(html),
+            "Chapter": fact_rows["chapter"].map(chapter_link),
+            "Kind": fact_rows["kind"].map(html),
+            "Actor": fact_rows["actor"].map(html),
+            "Place": fact_rows["place"].map(html),
+            "What the sources say": fact_rows["what"].map(html),
+            "Status": fact_rows["status"].map(html),
+            "Outlets": fact_rows["outlets"],
+            "Sources": fact_rows["source_ids"].map(source_links),
+            "Which source gives which value": fact_rows["fact_id"].map(
+                lambda i: backing.get(i, "<i>not yet re-verified</i>") if backing is not None else ""
+            ),
+            "Row": fact_rows["table"] + ": " + fact_rows["fact_id"].map(html),
+        }
+    )
 
 
 # A chapter's table links a fact to explorer.html#fact-<id>: once the table is ready, the explorer
@@ -307,27 +426,49 @@ class Explorer:
     def summary(self) -> str:
         by_chapter = self.facts["chapter"].value_counts()
         by_status = self.facts["status"].value_counts()
-        where = {"collapse": "on the collapse", "withdrawal": "on the withdrawal", "new_syria": "on Russia and the new Syria",
-                 "libya": "on Libya", "equipment": "on equipment lost"}
+        where = {
+            "collapse": "on the collapse",
+            "withdrawal": "on the withdrawal",
+            "new_syria": "on Russia and the new Syria",
+            "libya": "on Libya",
+            "equipment": "on equipment lost",
+        }
         chapters = ", ".join(f"{by_chapter.get(c, 0)} {where[c]}" for c in CHAPTERS)
         status = ", ".join(f"{by_status.get(s, 0)} {s}" for s in ["confirmed", "reported", "claimed"])
-        return (f"The evidence explorer holds {len(self.facts)} facts ({chapters}; {status}). In the web edition it "
-                f"can be searched, sorted and filtered by chapter, actor, place, kind, status and date range; the same "
-                f"rows are in the data package (version {self.version}), in events.csv, movements.csv, estimates.csv and "
-                f"equipment.csv.")
+        return (
+            f"The evidence explorer holds {len(self.facts)} facts ({chapters}; {status}). In the web edition it "
+            f"can be searched, sorted and filtered by chapter, actor, place, kind, status and date range; the same "
+            f"rows are in the data package (version {self.version}), in events.csv, movements.csv, estimates.csv and "
+            f"equipment.csv."
+        )
 
     def _repr_html_(self) -> str:
         from itables import to_html_datatable
+
         table = to_html_datatable(
-            self.rows, table_id="aa-explorer-table", connected=True, dt_url=f"../{DT_BUNDLE}", allow_html=True,
-            maxBytes=0, showIndex=False, classes="display compact aa-explorer", style="width:100%",
+            self.rows,
+            table_id="aa-explorer-table",
+            connected=True,
+            dt_url=f"../{DT_BUNDLE}",
+            allow_html=True,
+            maxBytes=0,
+            showIndex=False,
+            classes="display compact aa-explorer",
+            style="width:100%",
             layout={"top1": "searchBuilder", "topStart": "pageLength", "topEnd": "search"},
-            pageLength=25, lengthMenu=[10, 25, 100, 500], order=[[0, "asc"]], autoWidth=False,
-            language={"searchBuilder": {"title": {"0": "Filter by column (for example Date between two dates)",
-                                                   "_": "Filters (%d)"}}},
-            display_logo_when_loading=False)
-        return (f'<div class="aa-explorer-wrap" role="region" tabindex="0" aria-label="Evidence explorer: every fact, '
-                f'searchable">{table}</div>{FACT_LINK_SCRIPT}')
+            pageLength=25,
+            lengthMenu=[10, 25, 100, 500],
+            order=[[0, "asc"]],
+            autoWidth=False,
+            language={
+                "searchBuilder": {"title": {"0": "Filter by column (for example Date between two dates)", "_": "Filters (%d)"}}
+            },
+            display_logo_when_loading=False,
+        )
+        return (
+            f'<div class="aa-explorer-wrap" role="region" tabindex="0" aria-label="Evidence explorer: every fact, '
+            f'searchable">{table}</div>{FACT_LINK_SCRIPT}'
+        )
 
     def _repr_markdown_(self) -> str:
         return self.summary()
@@ -345,18 +486,28 @@ def chronology_words(rows: pd.DataFrame) -> str:
             parts.append(f"{CHAPTERS[chapter][1]}: no facts dated to the day or week in the window.")
             continue
         first, last, peak = weeks.index.min(), weeks.index.max(), weeks.idxmax()
-        parts.append(f"{CHAPTERS[chapter][1]}: {weeks.sum()} facts from the week of {first.day} {first:%b %Y} to the week of "
-                     f"{last.day} {last:%b %Y}, most ({weeks.max()}) in the week of {peak.day} {peak:%b %Y}.")
+        parts.append(
+            f"{CHAPTERS[chapter][1]}: {weeks.sum()} facts from the week of {first.day} {first:%b %Y} to the week of "
+            f"{last.day} {last:%b %Y}, most ({weeks.max()}) in the week of {peak.day} {peak:%b %Y}."
+        )
     return " ".join(parts)
 
 
 def strength_table(counts: pd.DataFrame):
     """The counts by chapter as a table for both outputs (text.Table)."""
     from .text import Table
-    frame = (counts.rename(columns=str.capitalize).rename(index=lambda c: f"{CHAPTERS[c][0]}. {CHAPTERS[c][1]}")
-             .rename_axis(index="Chapter", columns=None).reset_index())
-    return Table(frame, caption="Facts per chapter by the number of independent outlets behind them "
-                                "(None: a seed article's own claim, stored to be tested).")
+
+    frame = (
+        counts.rename(columns=str.capitalize)
+        .rename(index=lambda c: f"{CHAPTERS[c][0]}. {CHAPTERS[c][1]}")
+        .rename_axis(index="Chapter", columns=None)
+        .reset_index()
+    )
+    return Table(
+        frame,
+        caption="Facts per chapter by the number of independent outlets behind them "
+        "(None: a seed article's own claim, stored to be tested).",
+    )
 
 
 # ------------------------------------------------------------------ field-level evidence
@@ -367,23 +518,39 @@ def evidence_counts(evidence: pd.DataFrame, fact_tables: dict[str, pd.DataFrame]
     for name, frame in fact_tables.items():
         ev = evidence[evidence["fact_table"] == name]
         pairs = ev.assign(field=ev["fields"].str.split(";")).explode("field")
+
         def n(stance):
             return len(pairs.loc[pairs["stance"] == stance, ["fact_id", "field"]].drop_duplicates())
-        out.append({"Table": name.replace("_", " "), "Rows": len(frame), "Re-verified": ev["fact_id"].nunique(),
-                    "Evidence rows": len(ev), "Fields stated": n("states"), "Fields implied": n("implies"),
-                    "Fields derived": n("derived"), "Fields in dispute": n("disagrees")})
+
+        out.append(
+            {
+                "Table": name.replace("_", " "),
+                "Rows": len(frame),
+                "Re-verified": ev["fact_id"].nunique(),
+                "Evidence rows": len(ev),
+                "Fields stated": n("states"),
+                "Fields implied": n("implies"),
+                "Fields derived": n("derived"),
+                "Fields in dispute": n("disagrees"),
+            }
+        )
     return pd.DataFrame(out)
 
 
 def worked_example(evidence: pd.DataFrame, fact_id: str, labels: pd.Series, what: str):
     """One fact's evidence, value by value, as a table for the method page; `what` names the fact in words."""
     from .text import Table
+
     rows = evidence[evidence["fact_id"] == fact_id]
-    frame = pd.DataFrame({
-        "Values": rows["fields"].str.replace("_id", "").str.replace("_", " ").str.replace(";", ", "),
-        "Source": [labels.get(s, s) if isinstance(s, str) else "this report" for s in rows["source_id"]],
-        "Stance": rows["stance"],
-        "Where in the source": rows["locator"].fillna(""),
-        "As the source gives it, or the rule": [r if st == "derived" else a for st, a, r in zip(rows["stance"], rows["as_given"], rows["rule"])],
-    })
+    frame = pd.DataFrame(
+        {
+            "Values": rows["fields"].str.replace("_id", "").str.replace("_", " ").str.replace(";", ", "),
+            "Source": [labels.get(s, s) if isinstance(s, str) else "this report" for s in rows["source_id"]],
+            "Stance": rows["stance"],
+            "Where in the source": rows["locator"].fillna(""),
+            "As the source gives it, or the rule": [
+                r if st == "derived" else a for st, a, r in zip(rows["stance"], rows["as_given"], rows["rule"])
+            ],
+        }
+    )
     return Table(frame, caption=f"The evidence behind one fact, value by value: {what}.")

@@ -18,6 +18,7 @@ Choices, written down in the method page:
   the registry has one. Who wrote a seed and when it was published are unknown, so the records
   name neither.
 """
+
 from __future__ import annotations
 
 import json
@@ -60,8 +61,13 @@ def rating(verdict: str) -> dict:
     label = style.VERDICT_LABELS[verdict]
     if verdict not in RATING_VALUES:
         return {"@type": "Rating", "alternateName": label}
-    return {"@type": "Rating", "ratingValue": RATING_VALUES[verdict], "bestRating": BEST_RATING,
-            "worstRating": WORST_RATING, "alternateName": label}
+    return {
+        "@type": "Rating",
+        "ratingValue": RATING_VALUES[verdict],
+        "bestRating": BEST_RATING,
+        "worstRating": WORST_RATING,
+        "alternateName": label,
+    }
 
 
 def reviewer() -> dict | list[dict]:
@@ -115,14 +121,15 @@ def claim_review(claim: pd.Series, seed: pd.Series, site_url: str = "", modified
     return record
 
 
-def claim_reviews(claims: pd.DataFrame, sources: pd.DataFrame, corrections: pd.DataFrame,
-                  site_url: str = "") -> list[dict]:
+def claim_reviews(claims: pd.DataFrame, sources: pd.DataFrame, corrections: pd.DataFrame, site_url: str = "") -> list[dict]:
     """One ClaimReview per claim, in the order of the claims table."""
     seeds = sources.set_index("source_id")
     touched = corrections[corrections["target_table"].eq("claims")]
     latest = touched.groupby("target_id")["date"].max()
-    return [claim_review(claim, seeds.loc[claim["article_id"]], site_url, latest.get(claim["claim_id"]))
-            for _, claim in claims.iterrows()]
+    return [
+        claim_review(claim, seeds.loc[claim["article_id"]], site_url, latest.get(claim["claim_id"]))
+        for _, claim in claims.iterrows()
+    ]
 
 
 def to_json(records: list[dict], indent: int | None = None) -> str:

@@ -4,6 +4,7 @@ The web page loads plotly.js from the site's own _static/ (no CDN): the smallest
 on npm that holds every trace type the book draws, at the version inside the pinned plotly
 package (the Makefile fetches it). The PNG comes from kaleido driving Debian's Chromium.
 """
+
 from __future__ import annotations
 
 import base64
@@ -83,9 +84,19 @@ def add_source_note(fig: go.Figure, note: str) -> go.Figure:
     lines = text.count("<br>") + 1
     # Below the tick labels and the axis title (about 55 px), whatever the plot's height.
     fig.update_layout(margin=dict(b=70 + 15 * lines))
-    fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, yshift=-58,
-                       showarrow=False, align="left", xanchor="left", yanchor="top",
-                       font=dict(size=10, color=style.MUTED))
+    fig.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-58,
+        showarrow=False,
+        align="left",
+        xanchor="left",
+        yanchor="top",
+        font=dict(size=10, color=style.MUTED),
+    )
     return fig
 
 
@@ -95,6 +106,7 @@ def _png(fig: go.Figure, width: int, height: int) -> bytes | None:
         return None
     # One browser for all of a notebook's images, not one per image: about 0.7 s an image instead of 2.8.
     import kaleido
+
     kaleido.start_sync_server(silence_warnings=True)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
@@ -112,19 +124,37 @@ class Figure:
         self.fig, self.name, self.alt, self.width, self.height, self.note = fig, name, alt, width, height, note
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        div = pio.to_html(self.fig, include_plotlyjs=False, include_mathjax=False, full_html=False,
-                          div_id=f"{self.name}-plot", default_width="100%", default_height=f"{self.height}px",
-                          config={"displaylogo": False, "responsive": True,
-                                  # plotly.js 4 shows a "Share chart" button that uploads the chart: never
-                                  "showSendToCloud": False})
+        div = pio.to_html(
+            self.fig,
+            include_plotlyjs=False,
+            include_mathjax=False,
+            full_html=False,
+            div_id=f"{self.name}-plot",
+            default_width="100%",
+            default_height=f"{self.height}px",
+            config={
+                "displaylogo": False,
+                "responsive": True,
+                # plotly.js 4 shows a "Share chart" button that uploads the chart: never
+                "showSendToCloud": False,
+            },
+        )
         # The page first shows the figure's static image (the PDF's PNG, which the build copies to
         # _static/figures/); plotly.js loads when the reader first scrolls, taps or types, and then
         # draws the interactive figure over it (the loader is in sphinxext.figure_loader).
-        div = re.sub(r'(<script[^>]*>)(.*?)(</script>)',
-                     lambda m: m.group(1) + "(window.aaFigures = window.aaFigures || []).push(function () {"
-                     + m.group(2) + "});" + m.group(3), div, count=1, flags=re.S)
-        static = (f'<img class="aa-figure-static" src="../{STATIC_FIGURES}/{self.name}.png" alt="" '
-                  f'width="{self.width}" height="{self.height}" decoding="async" loading="lazy">')
+        div = re.sub(
+            r"(<script[^>]*>)(.*?)(</script>)",
+            lambda m: (
+                m.group(1) + "(window.aaFigures = window.aaFigures || []).push(function () {" + m.group(2) + "});" + m.group(3)
+            ),
+            div,
+            count=1,
+            flags=re.S,
+        )
+        static = (
+            f'<img class="aa-figure-static" src="../{STATIC_FIGURES}/{self.name}.png" alt="" '
+            f'width="{self.width}" height="{self.height}" decoding="async" loading="lazy">'
+        )
         div = f'<div class="aa-figure-frame" style="height:{self.height}px">{static}{div}</div>'
         source = f'<p class="aa-figure-source">{html(self.note)}</p>' if self.note else ""
         # A labelled group, not role="img": the plot holds focusable controls (the modebar), which an
@@ -133,7 +163,7 @@ class Figure:
         alt_id = f"{self.name}-alt"
         bundle = {
             "text/html": f'<div class="aa-figure" role="group" aria-labelledby="{alt_id}">'
-                         f'<p class="aa-figure-alt" id="{alt_id}">{html(self.alt)}</p>{div}{source}</div>',
+            f'<p class="aa-figure-alt" id="{alt_id}">{html(self.alt)}</p>{div}{source}</div>',
             "text/plain": f"[figure {self.name}: {self.alt}]",
         }
         static = go.Figure(self.fig)
@@ -163,16 +193,33 @@ def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], foc
     fig = go.Figure()
     # A thousandth of the window: under a pixel even in the PDF's double-resolution image.
     tolerance = max(lon_range[1] - lon_range[0], lat_range[1] - lat_range[0]) / 1000
-    for country, lons, lats in basemap.rings_in_box(lon_range[0] - 2, lon_range[1] + 2, lat_range[0] - 2, lat_range[1] + 2,
-                                                    tolerance=tolerance):
-        fig.add_trace(go.Scatter(x=lons, y=lats, mode="lines", fill="toself", hoverinfo="skip", showlegend=False,
-                                 line=dict(color="#9aa4ad", width=0.8),
-                                 fillcolor="#f3efe6" if country in focus else "#fafaf7"))
+    for country, lons, lats in basemap.rings_in_box(
+        lon_range[0] - 2, lon_range[1] + 2, lat_range[0] - 2, lat_range[1] + 2, tolerance=tolerance
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=lons,
+                y=lats,
+                mode="lines",
+                fill="toself",
+                hoverinfo="skip",
+                showlegend=False,
+                line=dict(color="#9aa4ad", width=0.8),
+                fillcolor="#f3efe6" if country in focus else "#fafaf7",
+            )
+        )
     mid_lat = (lat_range[0] + lat_range[1]) / 2
     # constrain="domain": keep the requested window and shrink the plot area to the map's aspect.
     fig.update_xaxes(range=list(lon_range), showgrid=False, title="Longitude (°E)", ticksuffix="°", constrain="domain")
-    fig.update_yaxes(range=list(lat_range), showgrid=False, title="Latitude (°N)", ticksuffix="°", constrain="domain",
-                     scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
+    fig.update_yaxes(
+        range=list(lat_range),
+        showgrid=False,
+        title="Latitude (°N)",
+        ticksuffix="°",
+        constrain="domain",
+        scaleanchor="x",
+        scaleratio=1 / math.cos(math.radians(mid_lat)),
+    )
     fig.update_layout(plot_bgcolor="#dfe9f3")  # the sea
     return fig
 
@@ -182,7 +229,19 @@ def labels_above_rows(fig: go.Figure, labels: list[str], x: float = 0.0, size: i
     so a chart of long-labelled rows keeps its full width on a phone. Rows run from the top, one
     unit apart; returns each label's y so the caller draws its row there."""
     ys = {label: -float(i) for i, label in enumerate(labels)}
-    fig.add_trace(go.Scatter(x=[x] * len(labels), y=[y + 0.42 for y in ys.values()], mode="text", text=[html(t) for t in labels],
-                             textposition="middle right", textfont=dict(size=size, color=style.INK), hoverinfo="skip", showlegend=False))
-    fig.update_yaxes(showticklabels=False, ticks="", range=[-len(labels) + 0.4, 0.95], zeroline=False, showgrid=False, fixedrange=True)
+    fig.add_trace(
+        go.Scatter(
+            x=[x] * len(labels),
+            y=[y + 0.42 for y in ys.values()],
+            mode="text",
+            text=[html(t) for t in labels],
+            textposition="middle right",
+            textfont=dict(size=size, color=style.INK),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.update_yaxes(
+        showticklabels=False, ticks="", range=[-len(labels) + 0.4, 0.95], zeroline=False, showgrid=False, fixedrange=True
+    )
     return ys

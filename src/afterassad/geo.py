@@ -3,6 +3,7 @@
 Routes are drawn along the geodesic, not as straight lines on the map's projection, so a
 long leg (Syria to Russia) bends as it really does and its label gives the true distance.
 """
+
 from __future__ import annotations
 
 from geographiclib.geodesic import Geodesic

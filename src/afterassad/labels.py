@@ -7,13 +7,14 @@ that fit there fit at any larger size. Each label goes to the first of eight pos
 anchor whose box is free and inside the plot; a label with no free position is left off (its
 point keeps its hover text), never drawn over another.
 """
+
 from __future__ import annotations
 
 import math
 
-PHONE_PLOT_PX = 250   # plot width on a 390 px screen, less the page's padding and the axes (measured: 255-265)
+PHONE_PLOT_PX = 250  # plot width on a 390 px screen, less the page's padding and the axes (measured: 255-265)
 POSITIONS = ["middle right", "middle left", "top center", "bottom center", "top right", "bottom right", "top left", "bottom left"]
-CHAR_EM = 0.6         # an average character's width, in ems, in the report's sans-serif (generous)
+CHAR_EM = 0.6  # an average character's width, in ems, in the report's sans-serif (generous)
 
 
 Box = tuple[float, float, float, float]
@@ -26,8 +27,9 @@ def _overlap(a: Box, b: Box) -> bool:
 class LabelPlacer:
     """Keeps track of what a plot already holds (markers, labels), in pixels at the phone's scale."""
 
-    def __init__(self, x_range: tuple[float, float], y_range: tuple[float, float],
-                 px_per_x: float, px_per_y: float, font_px: float = 10.0):
+    def __init__(
+        self, x_range: tuple[float, float], y_range: tuple[float, float], px_per_x: float, px_per_y: float, font_px: float = 10.0
+    ):
         self.x0, self.y0 = x_range[0], y_range[0]
         self.sx, self.sy = px_per_x, px_per_y
         self.bounds: Box = (0.0, 0.0, (x_range[1] - x_range[0]) * px_per_x, (y_range[1] - y_range[0]) * px_per_y)
@@ -74,8 +76,10 @@ class LabelPlacer:
         inside = b[0] >= self.bounds[0] and b[1] >= self.bounds[1] and b[2] <= self.bounds[2] and b[3] <= self.bounds[3]
         if not inside or any(_overlap(b, t) for t in self.labels):
             return False
+
         def own(m: Box) -> bool:  # the anchor's own marker, centred on it
             return anchor is not None and abs((m[0] + m[2]) / 2 - anchor[0]) < 0.5 and abs((m[1] + m[3]) / 2 - anchor[1]) < 0.5
+
         return not any(_overlap(b, m) for m in self.markers if not own(m))
 
     def place(self, x: float, y: float, text: str, positions: list[str] | None = None, marker_px: float = 0.0) -> str | None:
@@ -95,8 +99,9 @@ class LabelPlacer:
         return self.markers + self.labels
 
 
-def place_all(placer: LabelPlacer, xs, ys, texts, positions: list[str] | None = None,
-              marker_px: float = 0.0) -> tuple[list[str], list[str]]:
+def place_all(
+    placer: LabelPlacer, xs, ys, texts, positions: list[str] | None = None, marker_px: float = 0.0
+) -> tuple[list[str], list[str]]:
     """Place labels in the order given (most important first); returns (texts, positions) for a
     plotly trace, with the text of a label that found no room blanked."""
     out_texts, out_positions = [], []

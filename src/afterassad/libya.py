@@ -2,6 +2,7 @@
 estimates and who made them, the activity at each site over time, and the air bridge from Russia
 through Syria and Libya to the Sahel, leg by leg against the ranges of the aircraft named.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -16,11 +17,22 @@ from .text import clip, html, short_name
 from .timeline import stack_in_lanes
 
 # Whose personnel an estimate counts, kept apart as the sources keep them.
-FORCES = {"wagner_group": "Wagner", "africa_corps": "Africa Corps", "russian_armed_forces": "Russian state forces",
-          "russia": "Russians, not broken down"}
+FORCES = {
+    "wagner_group": "Wagner",
+    "africa_corps": "Africa Corps",
+    "russian_armed_forces": "Russian state forces",
+    "russia": "Russians, not broken down",
+}
 FORCE_ORDER = list(FORCES)
 FORCE_SYMBOLS = {"wagner_group": "square", "africa_corps": "diamond", "russian_armed_forces": "circle", "russia": "triangle-up"}
-ROLE_SYMBOLS = {"air_base": "triangle-up", "port": "square", "naval_base": "square", "camp": "diamond", "city": "circle", "site": "circle"}
+ROLE_SYMBOLS = {
+    "air_base": "triangle-up",
+    "port": "square",
+    "naval_base": "square",
+    "camp": "diamond",
+    "city": "circle",
+    "site": "circle",
+}
 SOURCE_COLOURS = {"SYR": "#C1121F", "RUS": "#67000D", "BLR": "#7570B3"}  # where flights into Libya came from
 
 
@@ -31,27 +43,37 @@ def libyan(places: pd.DataFrame) -> pd.Series:
 def chapter_sites(sites: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """The chapter's sites with their coordinates, type, precision and a short label."""
     frame = sites[sites["chapter"] == "libya"].merge(places, on="place_id", suffixes=("", "_place"))
-    frame["label"] = (frame["name"].map(short_name).str.split(",").str[0]
-                      .str.replace(r" (International Airport|air base|airport|port and naval base|port)$", "", regex=True))
+    frame["label"] = (
+        frame["name"]
+        .map(short_name)
+        .str.split(",")
+        .str[0]
+        .str.replace(r" (International Airport|air base|airport|port and naval base|port)$", "", regex=True)
+    )
     return frame.reset_index(drop=True)
 
 
 # ------------------------------------------------------------------ flows into Libya
 
+
 def flights_into_libya(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """Every flight in the data whose last leg lands in Libya, from any chapter, with its origin's country."""
     country = places.set_index("place_id")["country"]
-    flights = movements[(movements["asset_type"] == "aircraft_flight")
-                        & movements["destination_place_id"].map(country).eq("LBY").fillna(False)].copy()
-    flights["chain"] = [[o] + [v for v in (via if isinstance(via, str) else "").split(";") if v] + [d]
-                        for o, via, d in zip(flights["origin_place_id"], flights["via_place_ids"], flights["destination_place_id"])]
+    flights = movements[
+        (movements["asset_type"] == "aircraft_flight") & movements["destination_place_id"].map(country).eq("LBY").fillna(False)
+    ].copy()
+    flights["chain"] = [
+        [o] + [v for v in (via if isinstance(via, str) else "").split(";") if v] + [d]
+        for o, via, d in zip(flights["origin_place_id"], flights["via_place_ids"], flights["destination_place_id"])
+    ]
     flights["from_country"] = flights["chain"].map(lambda c: next((country[p] for p in c if country[p] != "LBY"), "LBY"))
     flights["last_leg_from"] = flights["chain"].map(lambda c: c[-2])
     return flights.reset_index(drop=True)
 
 
-def site_map_figure(site_rows: pd.DataFrame, flights: pd.DataFrame, places: pd.DataFrame,
-                    window: tuple[tuple[float, float], tuple[float, float]]) -> go.Figure:
+def site_map_figure(
+    site_rows: pd.DataFrame, flights: pd.DataFrame, places: pd.DataFrame, window: tuple[tuple[float, float], tuple[float, float]]
+) -> go.Figure:
     """Libya's Russian-used sites by type, and the flights into them, drawn along the geodesic from
     their origin (which may lie outside the map) and labelled where they enter with where they came
     from and the leg's length."""
@@ -69,29 +91,51 @@ def site_map_figure(site_rows: pd.DataFrame, flights: pd.DataFrame, places: pd.D
         claimed = bool((rows["status"] == "claimed").all())
         km = legs_km([origin, dest], places)[0]
         when = sorted({with_precision(d, pr) for d, pr in zip(rows["date"], rows["date_precision"])})
-        fig.add_trace(go.Scatter(
-            x=lons, y=lats, mode="lines", showlegend=False, line=dict(color=colour, width=2, dash="dot" if claimed else "solid"),
-            hovertemplate=(f"<b>{html(short_name(p.loc[origin, 'name']))} → {html(short_name(p.loc[dest, 'name']))}</b>: {km:,.0f} km<br>"
-                           f"{len(rows)} row(s) in the data: {html(', '.join(when[:4]))}{' …' if len(when) > 4 else ''}<extra></extra>")))
+        fig.add_trace(
+            go.Scatter(
+                x=lons,
+                y=lats,
+                mode="lines",
+                showlegend=False,
+                line=dict(color=colour, width=2, dash="dot" if claimed else "solid"),
+                hovertemplate=(
+                    f"<b>{html(short_name(p.loc[origin, 'name']))} → {html(short_name(p.loc[dest, 'name']))}</b>: {km:,.0f} km<br>"
+                    f"{len(rows)} row(s) in the data: {html(', '.join(when[:4]))}{' …' if len(when) > 4 else ''}<extra></extra>"
+                ),
+            )
+        )
         inside_x = [(x, y) for x, y in zip(lons, lats) if window[0][0] <= x <= window[0][1] and window[1][0] <= y <= window[1][1]]
         if p.loc[origin, "country"] != "LBY" and inside_x:
             x, y = inside_x[len(inside_x) // 5]  # a little way in from where the line enters the map
             labels.append((x, y, f"from {short_name(p.loc[origin, 'name']).split(' ')[0]}: {km:,.0f} km", "top center"))
     for country, label in (("SYR", "Flights from Syria"), ("RUS", "Flights from Russia"), ("BLR", "Flights from Belarus")):
         if country in set(p.loc[flights["last_leg_from"], "country"]):
-            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=label, line=dict(color=SOURCE_COLOURS[country], width=2)))
+            fig.add_trace(
+                go.Scatter(x=[None], y=[None], mode="lines", name=label, line=dict(color=SOURCE_COLOURS[country], width=2))
+            )
     # the sites are the map's subject: their names are placed first, then the legs' lengths
     texts, positions = place_all(placer, site_rows["lon"], site_rows["lat"], site_rows["label"], marker_px=11)
     add_labels(fig, labels, placer)
     for kind, group in site_rows.assign(text=texts, pos=positions).groupby("place_type", sort=False):
-        fig.add_trace(go.Scatter(
-            x=group["lon"], y=group["lat"], mode="markers+text", name={"air_base": "Air base", "port": "Port", "camp": "Camp",
-                                                                         "city": "Town or front line"}.get(kind, kind.replace("_", " ")),
-            marker=dict(symbol=ROLE_SYMBOLS.get(kind, "circle"), size=11, color=style.INK, line=dict(color="white", width=1)),
-            text=[html(t) for t in group["text"]], textposition=group["pos"].tolist(), textfont=dict(size=placer.font_px, color=style.INK),
-            customdata=[[html(short_name(r.name)), html(r.role), html(r.geo_precision),
-                         html(_activity_words(r))] for r in group.itertuples()],
-            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[3]}<br>coordinates: %{customdata[2]}<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=group["lon"],
+                y=group["lat"],
+                mode="markers+text",
+                name={"air_base": "Air base", "port": "Port", "camp": "Camp", "city": "Town or front line"}.get(
+                    kind, kind.replace("_", " ")
+                ),
+                marker=dict(symbol=ROLE_SYMBOLS.get(kind, "circle"), size=11, color=style.INK, line=dict(color="white", width=1)),
+                text=[html(t) for t in group["text"]],
+                textposition=group["pos"].tolist(),
+                textfont=dict(size=placer.font_px, color=style.INK),
+                customdata=[
+                    [html(short_name(r.name)), html(r.role), html(r.geo_precision), html(_activity_words(r))]
+                    for r in group.itertuples()
+                ],
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[3]}<br>coordinates: %{customdata[2]}<extra></extra>",
+            )
+        )
     fig.update_layout(legend=style.TOP_LEGEND)
     return fig
 
@@ -106,6 +150,7 @@ def _activity_words(r) -> str:
 
 # ------------------------------------------------------------------ personnel estimates
 
+
 def estimate_label(row) -> str:
     """Every estimate is shown with the date it describes and who made it: never as a bare 'current' number."""
     return f"{with_precision(row['as_of'], row['as_of_precision'])} · {clip(short_name(row['estimator']), 46)}"
@@ -113,11 +158,17 @@ def estimate_label(row) -> str:
 
 def personnel(estimates: pd.DataFrame) -> pd.DataFrame:
     """The chapter's estimates of Russian personnel in Libya, oldest first, with their range and label."""
-    rows = estimates[(estimates["chapter"] == "libya") & (estimates["unit"] == "people")].sort_values(["as_of", "estimate_id"]).copy()
+    rows = (
+        estimates[(estimates["chapter"] == "libya") & (estimates["unit"] == "people")]
+        .sort_values(["as_of", "estimate_id"])
+        .copy()
+    )
     rows["range"] = [ranges.from_row(r, "value") for _, r in rows.iterrows()]
     rows["force"] = rows["actor_id"].map(FORCES).fillna("Other")
-    rows["label"] = [estimate_label(r) + {"arrivals": " (arrivals)", "departures": " (withdrawn)"}.get(r["measure"], "")
-                     for _, r in rows.iterrows()]
+    rows["label"] = [
+        estimate_label(r) + {"arrivals": " (arrivals)", "departures": " (withdrawn)"}.get(r["measure"], "")
+        for _, r in rows.iterrows()
+    ]
     return rows.reset_index(drop=True)
 
 
@@ -134,25 +185,60 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
         if part.empty:
             continue
         colour = style.actor_colour(actor_id)
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=FORCES[actor_id],
-                                 marker=dict(symbol=FORCE_SYMBOLS[actor_id], size=11, color=colour)))
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=FORCES[actor_id],
+                marker=dict(symbol=FORCE_SYMBOLS[actor_id], size=11, color=colour),
+            )
+        )
         for r in part.itertuples():
-            hover = (f"<b>{html(r.label)}</b><br>{html(FORCES[actor_id])}: {html(r.range.words('people'))}<br>"
-                     f"{html(r.subject[:100])}<br>method: {html(r.method if isinstance(r.method, str) else 'not stated')} · {html(r.status)}<extra></extra>")
+            hover = (
+                f"<b>{html(r.label)}</b><br>{html(FORCES[actor_id])}: {html(r.range.words('people'))}<br>"
+                f"{html(r.subject[:100])}<br>method: {html(r.method if isinstance(r.method, str) else 'not stated')} · {html(r.status)}<extra></extra>"
+            )
             if r.range.high > r.range.low:
-                fig.add_trace(go.Scatter(x=[r.range.low, r.range.high], y=[row_y[r.label]] * 2, mode="lines", showlegend=False,
-                                         line=dict(color=colour, width=7), opacity=0.55, hovertemplate=hover))
+                fig.add_trace(
+                    go.Scatter(
+                        x=[r.range.low, r.range.high],
+                        y=[row_y[r.label]] * 2,
+                        mode="lines",
+                        showlegend=False,
+                        line=dict(color=colour, width=7),
+                        opacity=0.55,
+                        hovertemplate=hover,
+                    )
+                )
             flow = isinstance(r.measure, str) and r.measure in ("arrivals", "departures")
             point = r.range.best if r.range.best is not None else (r.range.low + r.range.high) / 2
             # a second estimate on the same row (same date and estimator) writes its number above, not over the first
             position = "bottom center" if (r.label in labelled) else "middle right"
             labelled.add(r.label)
-            fig.add_trace(go.Scatter(
-                x=[point], y=[row_y[r.label]], mode="markers+text", showlegend=False, text=[f"  {r.range.words()}"], textposition=position,
-                textfont=dict(size=10, color=style.INK), hovertemplate=hover,
-                marker=dict(symbol=("triangle-right" if r.measure == "arrivals" else "triangle-left") if flow else FORCE_SYMBOLS[actor_id],
-                            size=11, color=colour if r.range.best is not None else "white",
-                            line=dict(color=style.INK if r.estimate_id in highlight else colour, width=3 if r.estimate_id in highlight else 1.5))))
+            fig.add_trace(
+                go.Scatter(
+                    x=[point],
+                    y=[row_y[r.label]],
+                    mode="markers+text",
+                    showlegend=False,
+                    text=[f"  {r.range.words()}"],
+                    textposition=position,
+                    textfont=dict(size=10, color=style.INK),
+                    hovertemplate=hover,
+                    marker=dict(
+                        symbol=("triangle-right" if r.measure == "arrivals" else "triangle-left")
+                        if flow
+                        else FORCE_SYMBOLS[actor_id],
+                        size=11,
+                        color=colour if r.range.best is not None else "white",
+                        line=dict(
+                            color=style.INK if r.estimate_id in highlight else colour,
+                            width=3 if r.estimate_id in highlight else 1.5,
+                        ),
+                    ),
+                )
+            )
     top = max(r.high for r in rows["range"])
     fig.update_xaxes(title="People", range=[0, top * 1.22], tickformat=",d")
     fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=20))
@@ -160,6 +246,7 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
 
 
 # ------------------------------------------------------------------ activity at each site
+
 
 def site_events(events: pd.DataFrame, site_rows: pd.DataFrame) -> pd.DataFrame:
     """Every dated event at one of the chapter's sites, from any chapter."""
@@ -180,28 +267,70 @@ def site_timeline_figure(site_rows: pd.DataFrame, events_at_sites: pd.DataFrame,
     ev = ev.assign(y=lanes.y)
     centre = dict(zip(lanes.ticktext, lanes.tickvals))
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="First to latest reported Russian activity",
-                             line=dict(color="#C1121F", width=10), opacity=0.3))
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            name="First to latest reported Russian activity",
+            line=dict(color="#C1121F", width=10),
+            opacity=0.3,
+        )
+    )
     for r in active.itertuples():
         if r.label not in centre:
             continue
         end = r.latest_activity if pd.notna(r.latest_activity) else until
-        fig.add_trace(go.Scatter(x=[r.first_activity, end], y=[centre[r.label]] * 2, mode="lines", showlegend=False, opacity=0.3,
-                                 line=dict(color="#C1121F", width=12), hoverinfo="skip"))
+        fig.add_trace(
+            go.Scatter(
+                x=[r.first_activity, end],
+                y=[centre[r.label]] * 2,
+                mode="lines",
+                showlegend=False,
+                opacity=0.3,
+                line=dict(color="#C1121F", width=12),
+                hoverinfo="skip",
+            )
+        )
     for status in ("confirmed", "reported", "claimed"):
         part = ev[ev["status"] == status]
         if part.empty:
             continue
-        name = {"confirmed": "Event, confirmed", "reported": "Event, reported by one source", "claimed": "Event, claimed by a party"}[status]
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,  # neutral legend entry: colour is the actor
-                                 marker=dict(symbol=style.STATUS_SYMBOL[status], size=9, color=style.INK, line=dict(width=1.5, color=style.INK))))
-        fig.add_trace(go.Scatter(
-            x=part["date"], y=part["y"], mode="markers", name=name, showlegend=False,
-            marker=dict(symbol=style.STATUS_SYMBOL[status], size=9, color=[style.actor_colour(a) for a in part["actor_id"]],
-                        line=dict(width=1.5, color=[style.actor_colour(a) for a in part["actor_id"]])),
-            text=[f"<b>{html(s)}</b>, {html(with_precision(d, p))} ({html(st)})<br>" + "<br>".join(html(t[i:i + 90]) for i in range(0, len(t), 90))
-                  for s, d, p, st, t in zip(part["site"], part["date"], part["date_precision"], part["status"], part["summary"])],
-            hovertemplate="%{text}<extra></extra>"))
+        name = {
+            "confirmed": "Event, confirmed",
+            "reported": "Event, reported by one source",
+            "claimed": "Event, claimed by a party",
+        }[status]
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=name,  # neutral legend entry: colour is the actor
+                marker=dict(symbol=style.STATUS_SYMBOL[status], size=9, color=style.INK, line=dict(width=1.5, color=style.INK)),
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=part["date"],
+                y=part["y"],
+                mode="markers",
+                name=name,
+                showlegend=False,
+                marker=dict(
+                    symbol=style.STATUS_SYMBOL[status],
+                    size=9,
+                    color=[style.actor_colour(a) for a in part["actor_id"]],
+                    line=dict(width=1.5, color=[style.actor_colour(a) for a in part["actor_id"]]),
+                ),
+                text=[
+                    f"<b>{html(s)}</b>, {html(with_precision(d, p))} ({html(st)})<br>"
+                    + "<br>".join(html(t[i : i + 90]) for i in range(0, len(t), 90))
+                    for s, d, p, st, t in zip(part["site"], part["date"], part["date_precision"], part["status"], part["summary"])
+                ],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
     lanes.style_axis(fig)
     fig.update_xaxes(type="date", title="Date", tickformat="%Y")
     fig.update_layout(legend=style.TOP_LEGEND, height=lanes.height_px(base=320))
@@ -210,13 +339,17 @@ def site_timeline_figure(site_rows: pd.DataFrame, events_at_sites: pd.DataFrame,
 
 # ------------------------------------------------------------------ the air bridge
 
+
 def full_payload_range(platform: pd.Series) -> tuple[float, float]:
     """The range an aircraft type is stated to fly at full payload, as (low, high): from range_km_low
     (or best) to range_km_best (or high). The high column may hold a ferry range with no payload,
     which is never used here."""
     low = platform["range_km_low"] if pd.notna(platform["range_km_low"]) else platform["range_km_best"]
-    high = platform["range_km_best"] if pd.notna(platform["range_km_best"]) else (
-        platform["range_km_high"] if pd.notna(platform["range_km_low"]) and pd.notna(platform["range_km_high"]) else low)
+    high = (
+        platform["range_km_best"]
+        if pd.notna(platform["range_km_best"])
+        else (platform["range_km_high"] if pd.notna(platform["range_km_low"]) and pd.notna(platform["range_km_high"]) else low)
+    )
     return float(low), float(high)
 
 
@@ -243,8 +376,14 @@ def air_bridge_legs(chains: list[list[str]], places: pd.DataFrame) -> pd.DataFra
             if frozenset((a, b)) in seen:
                 continue
             seen.add(frozenset((a, b)))
-            rows.append({"from": a, "to": b, "km": legs_km([a, b], places)[0],
-                         "approximate": precision[a] in ("region", "country") or precision[b] in ("region", "country")})
+            rows.append(
+                {
+                    "from": a,
+                    "to": b,
+                    "km": legs_km([a, b], places)[0],
+                    "approximate": precision[a] in ("region", "country") or precision[b] in ("region", "country"),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -256,8 +395,13 @@ def reach(legs: pd.DataFrame, platforms: pd.DataFrame, platform_id: str) -> pd.D
     return legs.assign(reach=verdict, range_low=low, range_high=high)
 
 
-def air_bridge_figure(legs: pd.DataFrame, places: pd.DataFrame, platforms: pd.DataFrame, reference: list[str],
-                      comparison: pd.DataFrame | None = None) -> go.Figure:
+def air_bridge_figure(
+    legs: pd.DataFrame,
+    places: pd.DataFrame,
+    platforms: pd.DataFrame,
+    reference: list[str],
+    comparison: pd.DataFrame | None = None,
+) -> go.Figure:
     """Each leg as a horizontal bar of its geodesic length, with the stated ranges at full payload of
     the aircraft named on the routes drawn as bands. Approximate legs (an end is a regional stand-in)
     are drawn pale; comparison legs, which no movement flew, are outlined only."""
@@ -269,31 +413,62 @@ def air_bridge_figure(legs: pd.DataFrame, places: pd.DataFrame, platforms: pd.Da
 
     def label(a, b):
         return f"{end(a)} → {end(b)}"
+
     frame = legs.assign(label=[label(a, b) for a, b in zip(legs["from"], legs["to"])], kind="flown")
     if comparison is not None and not comparison.empty:
-        frame = pd.concat([frame, comparison.assign(label=[label(a, b) + " (direct, for comparison)" for a, b in
-                                                            zip(comparison["from"], comparison["to"])], kind="comparison")])
+        frame = pd.concat(
+            [
+                frame,
+                comparison.assign(
+                    label=[label(a, b) + " (direct, for comparison)" for a, b in zip(comparison["from"], comparison["to"])],
+                    kind="comparison",
+                ),
+            ]
+        )
     frame = frame.sort_values("km", ascending=False)
     fig = go.Figure()
     row_y = labels_above_rows(fig, frame["label"].tolist())
-    for kind, approx, name, style_ in (("flown", False, "Leg of a reported route", dict(color="#6E7781")),
-                                       ("flown", True, "Leg with a regional stand-in end (approximate)", dict(color="#B8BEC4")),
-                                       ("comparison", False, "Direct distance, not flown in the data",
-                                        dict(color="white", line=dict(color="#6E7781", width=2)))):
+    for kind, approx, name, style_ in (
+        ("flown", False, "Leg of a reported route", dict(color="#6E7781")),
+        ("flown", True, "Leg with a regional stand-in end (approximate)", dict(color="#B8BEC4")),
+        ("comparison", False, "Direct distance, not flown in the data", dict(color="white", line=dict(color="#6E7781", width=2))),
+    ):
         part = frame[(frame["kind"] == kind) & (frame["approximate"].fillna(False) == approx)]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(x=part["km"], y=part["label"].map(row_y), orientation="h", marker=style_, name=name, width=0.45,
-                             text=[f"{k:,.0f} km" for k in part["km"]], textposition="outside", cliponaxis=False,
-                             customdata=part["label"], hovertemplate="%{customdata}: %{x:,.0f} km<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=part["km"],
+                y=part["label"].map(row_y),
+                orientation="h",
+                marker=style_,
+                name=name,
+                width=0.45,
+                text=[f"{k:,.0f} km" for k in part["km"]],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=part["label"],
+                hovertemplate="%{customdata}: %{x:,.0f} km<extra></extra>",
+            )
+        )
     pf = platforms.set_index("platform_id")
     colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
     for colour, pid in zip(colours, reference):
         lo, hi = full_payload_range(pf.loc[pid])
-        fig.add_vrect(x0=lo, x1=max(hi, lo + 30), fillcolor=colour, opacity=0.2, line=dict(color=colour, width=1.5), layer="below")
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker=dict(symbol="square", size=12, color=colour, opacity=0.5),
-                                 name=f"{short_name(pf.loc[pid, 'name'])}: {lo:,.0f}–{hi:,.0f} km at full payload" if hi > lo
-                                 else f"{short_name(pf.loc[pid, 'name'])}: {lo:,.0f} km"))
+        fig.add_vrect(
+            x0=lo, x1=max(hi, lo + 30), fillcolor=colour, opacity=0.2, line=dict(color=colour, width=1.5), layer="below"
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker=dict(symbol="square", size=12, color=colour, opacity=0.5),
+                name=f"{short_name(pf.loc[pid, 'name'])}: {lo:,.0f}–{hi:,.0f} km at full payload"
+                if hi > lo
+                else f"{short_name(pf.loc[pid, 'name'])}: {lo:,.0f} km",
+            )
+        )
     fig.update_xaxes(title="Geodesic length of the leg (km)", rangemode="tozero", tickformat=",d")
     fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=20, r=70), barmode="overlay")
     return fig
@@ -303,12 +478,19 @@ def air_bridge_figure(legs: pd.DataFrame, places: pd.DataFrame, platforms: pd.Da
 
 SINCE = pd.Timestamp("2025-05-01")  # the last months the seed articles could not know, to the latest reporting
 # The facts the section dates by name (a fact that disappears from the data fails the chapter's test).
-LATE_FACTS = {"saddam_deputy": "ev_20250811_saddam_deputy_commander", "khaled_chief": "ev_20250818_khaled_haftar_chief_of_staff",
-              "belousov_khaled": "ev_20250905_belousov_meets_khaled_haftar", "saddam_minsk": "ev_20251020_saddam_haftar_minsk",
-              "an124_rfi": "mv_20250516_an124_hmeimim_khadim_rfi", "il62": "mv_20251126_il62_russia_eastern_libya",
-              "nato_shadow": "ev_20260126_nato_shadows_severomorsk_krasnodar", "qendil": "ev_20251219_qendil_drone_strike_claim",
-              "metagaz": "ev_20260303_arctic_metagaz_sinks_off_libya", "russia_blames": "ev_20260304_russia_blames_ukraine_drones_from_libya",
-              "an124_count": "est_202511_an124_khadim_libyaosint"}
+LATE_FACTS = {
+    "saddam_deputy": "ev_20250811_saddam_deputy_commander",
+    "khaled_chief": "ev_20250818_khaled_haftar_chief_of_staff",
+    "belousov_khaled": "ev_20250905_belousov_meets_khaled_haftar",
+    "saddam_minsk": "ev_20251020_saddam_haftar_minsk",
+    "an124_rfi": "mv_20250516_an124_hmeimim_khadim_rfi",
+    "il62": "mv_20251126_il62_russia_eastern_libya",
+    "nato_shadow": "ev_20260126_nato_shadows_severomorsk_krasnodar",
+    "qendil": "ev_20251219_qendil_drone_strike_claim",
+    "metagaz": "ev_20260303_arctic_metagaz_sinks_off_libya",
+    "russia_blames": "ev_20260304_russia_blames_ukraine_drones_from_libya",
+    "an124_count": "est_202511_an124_khadim_libyaosint",
+}
 
 
 def since_mid_2025(facts: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,7 @@ and data/datapackage.json, so the pages, the citation files and the PDF say one 
 
 Every value here is escaped for where it goes (text.html for tags); nothing is written twice.
 """
+
 from __future__ import annotations
 
 import html as _html
@@ -22,9 +23,9 @@ from . import edition
 from .paths import repo_root
 
 PDF_NAME = "after-assad.pdf"
-CITE_DIR = "cite"           # the citation files, in the built site
+CITE_DIR = "cite"  # the citation files, in the built site
 PREVIEW_DIR = "_static/previews"
-DESCRIPTION_CHARS = 200     # search engines show about 155 to 200 characters
+DESCRIPTION_CHARS = 200  # search engines show about 155 to 200 characters
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -33,11 +34,11 @@ _SPACE = re.compile(r"\s+")
 class Page:
     """One page of the book, as the metadata needs it."""
 
-    name: str              # Sphinx docname, e.g. "book/01_collapse"
-    title: str             # the page's own title
-    description: str       # one or two sentences from its opening
-    chapter: int | None    # the chapter's number in the book, for chapter pages
-    site_url: str          # the site's address ('' for a local build)
+    name: str  # Sphinx docname, e.g. "book/01_collapse"
+    title: str  # the page's own title
+    description: str  # one or two sentences from its opening
+    chapter: int | None  # the chapter's number in the book, for chapter pages
+    site_url: str  # the site's address ('' for a local build)
 
     @property
     def depth(self) -> int:
@@ -125,24 +126,36 @@ def head_tags(page: Page) -> str:
     if is_chapter:
         tags.append(_meta("name", "citation_inbook_title", report))
     tags += [_meta("name", "citation_author", name) for name in author_names()]
-    tags += [_meta("name", "citation_publication_date", date_released().replace("-", "/")),
-             _meta("name", "citation_date", date_released().replace("-", "/")),
-             _meta("name", "citation_technical_report_number", f"Version {edition.version()}"),
-             _meta("name", "citation_pdf_url", page.url(PDF_NAME)),
-             _meta("name", "citation_language", "en"),
-             _meta("name", "citation_keywords", "; ".join(keywords()))]
+    tags += [
+        _meta("name", "citation_publication_date", date_released().replace("-", "/")),
+        _meta("name", "citation_date", date_released().replace("-", "/")),
+        _meta("name", "citation_technical_report_number", f"Version {edition.version()}"),
+        _meta("name", "citation_pdf_url", page.url(PDF_NAME)),
+        _meta("name", "citation_language", "en"),
+        _meta("name", "citation_keywords", "; ".join(keywords())),
+    ]
     if page.site_url:
         tags.append(_meta("name", "citation_public_url", page.url(page.html_path)))
     # Link previews.
-    tags += [_meta("property", "og:title", title), _meta("property", "og:description", page.description),
-             _meta("property", "og:type", "article"), _meta("property", "og:site_name", report.split(":")[0]),
-             _meta("property", "og:image", preview_image(page)), _meta("property", "og:image:width", "1200"),
-             _meta("property", "og:image:height", "630"),
-             _meta("property", "og:image:alt", f"{page.title}: title card with the chapter's lead figure"
-                   if is_chapter else f"{report.split(':')[0]}: title card"),
-             _meta("property", "og:locale", "en_GB"),
-             _meta("name", "twitter:card", "summary_large_image"), _meta("name", "twitter:title", title),
-             _meta("name", "twitter:description", page.description), _meta("name", "twitter:image", preview_image(page))]
+    tags += [
+        _meta("property", "og:title", title),
+        _meta("property", "og:description", page.description),
+        _meta("property", "og:type", "article"),
+        _meta("property", "og:site_name", report.split(":")[0]),
+        _meta("property", "og:image", preview_image(page)),
+        _meta("property", "og:image:width", "1200"),
+        _meta("property", "og:image:height", "630"),
+        _meta(
+            "property",
+            "og:image:alt",
+            f"{page.title}: title card with the chapter's lead figure" if is_chapter else f"{report.split(':')[0]}: title card",
+        ),
+        _meta("property", "og:locale", "en_GB"),
+        _meta("name", "twitter:card", "summary_large_image"),
+        _meta("name", "twitter:title", title),
+        _meta("name", "twitter:description", page.description),
+        _meta("name", "twitter:image", preview_image(page)),
+    ]
     if page.site_url:
         tags.append(_meta("property", "og:url", page.url(page.html_path)))
     return "\n".join(tags) + "\n" + json_ld_script(chapter_ld(page) if is_chapter else report_ld(page))
@@ -160,43 +173,89 @@ def _authors_ld() -> list[dict]:
 
 def report_ld(page: Page, chapters: list[tuple[int, str, str]] | None = None) -> dict:
     """schema.org Report; its chapters as parts when they are known (number, title, docname)."""
-    record = {"@context": "https://schema.org", "@type": "Report", "name": report_title(),
-              "headline": report_title().split(":")[0], "description": abstract(), "author": _authors_ld(),
-              "datePublished": date_released(), "version": edition.version(), "inLanguage": "en",
-              "license": licence_url(), "keywords": keywords(),
-              "encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": page.url(PDF_NAME)},
-              "url": page.url("book/index.html")}
+    record = {
+        "@context": "https://schema.org",
+        "@type": "Report",
+        "name": report_title(),
+        "headline": report_title().split(":")[0],
+        "description": abstract(),
+        "author": _authors_ld(),
+        "datePublished": date_released(),
+        "version": edition.version(),
+        "inLanguage": "en",
+        "license": licence_url(),
+        "keywords": keywords(),
+        "encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": page.url(PDF_NAME)},
+        "url": page.url("book/index.html"),
+    }
     if chapters:
-        record["hasPart"] = [{"@type": "Chapter", "position": n, "name": t, "url": page.url(f"{d}.html")}
-                             for n, t, d in chapters]
+        record["hasPart"] = [{"@type": "Chapter", "position": n, "name": t, "url": page.url(f"{d}.html")} for n, t, d in chapters]
     return record
 
 
 def chapter_ld(page: Page) -> dict:
-    return {"@context": "https://schema.org", "@type": "Chapter", "name": page.title, "position": page.chapter,
-            "description": page.description, "author": _authors_ld(), "datePublished": date_released(),
-            "inLanguage": "en", "license": licence_url(), "url": page.url(page.html_path),
-            "isPartOf": {"@type": "Report", "name": report_title(), "version": edition.version(),
-                         "url": page.url("book/index.html")}}
+    return {
+        "@context": "https://schema.org",
+        "@type": "Chapter",
+        "name": page.title,
+        "position": page.chapter,
+        "description": page.description,
+        "author": _authors_ld(),
+        "datePublished": date_released(),
+        "inLanguage": "en",
+        "license": licence_url(),
+        "url": page.url(page.html_path),
+        "isPartOf": {"@type": "Report", "name": report_title(), "version": edition.version(), "url": page.url("book/index.html")},
+    }
 
 
 # ------------------------------------------------------------------ the data package as a Dataset
 def dataset_ld(package: dict, page: Page, date_range: tuple[str, str], zip_name: str) -> dict:
     """schema.org Dataset for dataset search: generated from datapackage.json and CITATION.cff."""
-    files = [{"@type": "DataDownload", "name": r["name"], "description": r.get("description", ""),
-              "encodingFormat": "text/csv", "contentUrl": page.url(f"data/{r['path']}")} for r in package["resources"]]
-    files.append({"@type": "DataDownload", "name": "data package (zip)", "encodingFormat": "application/zip",
-                  "contentUrl": page.url(f"data/{zip_name}")})
-    files.append({"@type": "DataDownload", "name": "datapackage.json", "encodingFormat": "application/json",
-                  "contentUrl": page.url("data/datapackage.json")})
-    return {"@context": "https://schema.org", "@type": "Dataset", "name": package.get("title", report_title()),
-            "description": package.get("description") or abstract(), "version": package.get("version", edition.version()),
-            "license": licence_url(), "creator": _authors_ld(), "keywords": keywords(), "isAccessibleForFree": True,
-            "datePublished": date_released(), "temporalCoverage": f"{date_range[0]}/{date_range[1]}",
-            "spatialCoverage": [{"@type": "Place", "name": n} for n in ("Syria", "Libya", "Afghanistan")],
-            "url": page.url(page.html_path), "distribution": files,
-            "isBasedOn": page.url("book/references.html"),
-            "citation": edition.suggested_citation("text")}
+    files = [
+        {
+            "@type": "DataDownload",
+            "name": r["name"],
+            "description": r.get("description", ""),
+            "encodingFormat": "text/csv",
+            "contentUrl": page.url(f"data/{r['path']}"),
+        }
+        for r in package["resources"]
+    ]
+    files.append(
+        {
+            "@type": "DataDownload",
+            "name": "data package (zip)",
+            "encodingFormat": "application/zip",
+            "contentUrl": page.url(f"data/{zip_name}"),
+        }
+    )
+    files.append(
+        {
+            "@type": "DataDownload",
+            "name": "datapackage.json",
+            "encodingFormat": "application/json",
+            "contentUrl": page.url("data/datapackage.json"),
+        }
+    )
+    return {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": package.get("title", report_title()),
+        "description": package.get("description") or abstract(),
+        "version": package.get("version", edition.version()),
+        "license": licence_url(),
+        "creator": _authors_ld(),
+        "keywords": keywords(),
+        "isAccessibleForFree": True,
+        "datePublished": date_released(),
+        "temporalCoverage": f"{date_range[0]}/{date_range[1]}",
+        "spatialCoverage": [{"@type": "Place", "name": n} for n in ("Syria", "Libya", "Afghanistan")],
+        "url": page.url(page.html_path),
+        "distribution": files,
+        "isBasedOn": page.url("book/references.html"),
+        "citation": edition.suggested_citation("text"),
+    }
 
 
 # ------------------------------------------------------------------ citation files
@@ -212,14 +271,25 @@ def bibtex(chapter: tuple[int, str, str] | None, site_url: str) -> str:
     """A @techreport for the report, or an @incollection for one of its chapters."""
     year = date_released()[:4]
     authors = " and ".join("{" + _bib_escape(a) + "}" for a in author_names())
-    fields = {"author": authors, "year": year, "version": edition.version(), "note": f"Version {edition.version()}",
-              "institution": "The After Assad contributors", "license": "CC BY 4.0"}
+    fields = {
+        "author": authors,
+        "year": year,
+        "version": edition.version(),
+        "note": f"Version {edition.version()}",
+        "institution": "The After Assad contributors",
+        "license": "CC BY 4.0",
+    }
     if site_url:  # a local build has no address to give
         fields["url"] = _address(chapter, site_url)
     if chapter:
         key, kind = f"afterassad{year}ch{chapter[0]}", "incollection"
-        fields = {"title": "{" + _bib_escape(chapter[1]) + "}", "booktitle": "{" + _bib_escape(report_title()) + "}",
-                  "chapter": str(chapter[0]), "publisher": "The After Assad contributors", **fields}
+        fields = {
+            "title": "{" + _bib_escape(chapter[1]) + "}",
+            "booktitle": "{" + _bib_escape(report_title()) + "}",
+            "chapter": str(chapter[0]),
+            "publisher": "The After Assad contributors",
+            **fields,
+        }
         fields.pop("institution")
     else:
         key, kind = f"afterassad{year}", "techreport"
@@ -235,8 +305,13 @@ def ris(chapter: tuple[int, str, str] | None, site_url: str) -> str:
     else:
         lines += [("TI", report_title())]
     lines += [("AU", a) for a in author_names()]
-    lines += [("PY", date_released()[:4]), ("DA", date_released().replace("-", "/")), ("ET", f"Version {edition.version()}"),
-              ("PB", "The After Assad contributors"), ("LA", "en")]
+    lines += [
+        ("PY", date_released()[:4]),
+        ("DA", date_released().replace("-", "/")),
+        ("ET", f"Version {edition.version()}"),
+        ("PB", "The After Assad contributors"),
+        ("LA", "en"),
+    ]
     if site_url:
         lines.append(("UR", _address(chapter, site_url)))
     lines += [("KW", k) for k in keywords()]
@@ -248,11 +323,16 @@ def ris(chapter: tuple[int, str, str] | None, site_url: str) -> str:
 
 def csl_json(chapter: tuple[int, str, str] | None, site_url: str) -> list[dict]:
     y, m, d = (int(x) for x in date_released().split("-"))
-    item = {"id": f"afterassad-{'ch' + str(chapter[0]) if chapter else 'report'}",
-            "type": "chapter" if chapter else "report",
-            "title": chapter[1] if chapter else report_title(),
-            "author": [{"literal": a} for a in author_names()], "issued": {"date-parts": [[y, m, d]]},
-            "version": edition.version(), "publisher": "The After Assad contributors", "language": "en"}
+    item = {
+        "id": f"afterassad-{'ch' + str(chapter[0]) if chapter else 'report'}",
+        "type": "chapter" if chapter else "report",
+        "title": chapter[1] if chapter else report_title(),
+        "author": [{"literal": a} for a in author_names()],
+        "issued": {"date-parts": [[y, m, d]]},
+        "version": edition.version(),
+        "publisher": "The After Assad contributors",
+        "language": "en",
+    }
     if site_url:
         item["URL"] = _address(chapter, site_url)
     if chapter:
@@ -269,12 +349,16 @@ def cite_line(chapter: tuple[int, str, str], site_url: str, depth: int) -> str:
     up = "../" * depth
     base = f"{up}{CITE_DIR}/{chapter[2].rsplit('/', 1)[-1]}"
     year = date_released()[:4]
-    text = (f"{', '.join(author_names())} ({year}). {chapter[1]}. Chapter {chapter[0]} of <i>{_html.escape(report_title())}</i>. "
-            f"Version {edition.version()}.")
-    return (f'<aside class="aa-cite" aria-label="Cite this chapter"><p class="aa-cite-title">Cite this chapter</p>'
-            f'<p>{text}</p><p><a href="{base}.bib" download>BibTeX</a> · <a href="{base}.ris" download>RIS</a> · '
-            f'<a href="{base}.json" download>CSL-JSON</a> · <a href="{up}{CITE_DIR}/after-assad.bib" download>'
-            f'the whole report (BibTeX)</a></p></aside>')
+    text = (
+        f"{', '.join(author_names())} ({year}). {chapter[1]}. Chapter {chapter[0]} of <i>{_html.escape(report_title())}</i>. "
+        f"Version {edition.version()}."
+    )
+    return (
+        f'<aside class="aa-cite" aria-label="Cite this chapter"><p class="aa-cite-title">Cite this chapter</p>'
+        f'<p>{text}</p><p><a href="{base}.bib" download>BibTeX</a> · <a href="{base}.ris" download>RIS</a> · '
+        f'<a href="{base}.json" download>CSL-JSON</a> · <a href="{up}{CITE_DIR}/after-assad.bib" download>'
+        f"the whole report (BibTeX)</a></p></aside>"
+    )
 
 
 def citation_files_markdown() -> str:
@@ -283,14 +367,18 @@ def citation_files_markdown() -> str:
     for path in sorted((repo_root() / "book").glob("0*_*.ipynb")):
         title = _notebook_title(path)
         lines.append(f"- {title}: " + _files(path.stem))
-    return ("::::{only} html\n" + "\n".join(lines) + "\n::::\n\n::::{only} latex\n"
-            "The files are offered for download on this page of the web edition.\n::::")
+    return (
+        "::::{only} html\n" + "\n".join(lines) + "\n::::\n\n::::{only} latex\n"
+        "The files are offered for download on this page of the web edition.\n::::"
+    )
 
 
 def _files(stem: str) -> str:
     # Raw HTML links: the files are written into the built site, not read by Sphinx as documents.
-    return " · ".join(f'<a href="../{CITE_DIR}/{stem}.{ext}" download>{label}</a>'
-                      for ext, label in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON")))
+    return " · ".join(
+        f'<a href="../{CITE_DIR}/{stem}.{ext}" download>{label}</a>'
+        for ext, label in (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+    )
 
 
 def _notebook_title(path) -> str:
@@ -302,10 +390,19 @@ def _notebook_title(path) -> str:
 # ------------------------------------------------------------------ Zenodo
 def zenodo_record() -> dict:
     """The .zenodo.json a release deposit reads, from CITATION.cff."""
-    return {"title": report_title(), "upload_type": "publication", "publication_type": "report",
-            "description": abstract(), "creators": [{"name": a} for a in author_names()],
-            "version": edition.version(), "publication_date": date_released(), "license": "cc-by-4.0",
-            "keywords": keywords(), "language": "eng", "access_right": "open"}
+    return {
+        "title": report_title(),
+        "upload_type": "publication",
+        "publication_type": "report",
+        "description": abstract(),
+        "creators": [{"name": a} for a in author_names()],
+        "version": edition.version(),
+        "publication_date": date_released(),
+        "license": "cc-by-4.0",
+        "keywords": keywords(),
+        "language": "eng",
+        "access_right": "open",
+    }
 
 
 def zenodo_file_text() -> str:

@@ -1,4 +1,5 @@
 """Dates every chapter measures from, read from the events table rather than typed in."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -4,6 +4,7 @@ concessions (deliveries), the status of each Russian site (site_status), and deb
 laid out in lanes of one time axis; each base's status at the latest reporting; and what Russia
 delivered set against what was asked and what it kept.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,19 +21,47 @@ from .timeline import stack_in_lanes
 START = pd.Timestamp("2025-01-01")  # the chapter picks up where the seed articles and the drawdown leave off
 
 LANES = ["Diplomacy", "Assad's fate", "Energy and grain", "Money", "Ports", "Bases and military"]
-LANE_COLOURS = {"Diplomacy": "#0072B2", "Assad's fate": "#882255", "Energy and grain": "#DDAA33", "Money": "#117733",
-                "Ports": "#44AA99", "Bases and military": style.actor_colour("russia")}
-LEVER_LANE = {"crude_oil": "Energy and grain", "fuel": "Energy and grain", "gas": "Energy and grain", "grain": "Energy and grain",
-              "banknotes": "Money", "money": "Money", "port_concession": "Ports", "other": "Diplomacy"}
-LEVER_LABELS = {"crude_oil": "Crude oil", "fuel": "Fuel", "gas": "Gas", "grain": "Grain", "banknotes": "Banknotes",
-                "money": "Money", "port_concession": "Port concession", "other": "Other"}
+LANE_COLOURS = {
+    "Diplomacy": "#0072B2",
+    "Assad's fate": "#882255",
+    "Energy and grain": "#DDAA33",
+    "Money": "#117733",
+    "Ports": "#44AA99",
+    "Bases and military": style.actor_colour("russia"),
+}
+LEVER_LANE = {
+    "crude_oil": "Energy and grain",
+    "fuel": "Energy and grain",
+    "gas": "Energy and grain",
+    "grain": "Energy and grain",
+    "banknotes": "Money",
+    "money": "Money",
+    "port_concession": "Ports",
+    "other": "Diplomacy",
+}
+LEVER_LABELS = {
+    "crude_oil": "Crude oil",
+    "fuel": "Fuel",
+    "gas": "Gas",
+    "grain": "Grain",
+    "banknotes": "Banknotes",
+    "money": "Money",
+    "port_concession": "Port concession",
+    "other": "Other",
+}
 MILITARY_TYPES = {"military_movement", "deployment", "imagery", "control_change", "airstrike"}
 # An event's lane, by what it is about. Rules are tried in order; the first that matches wins, so an
 # event about Assad's handover stays in that lane even if it was raised in a diplomatic visit.
 # The words are matched in the event's own summary (a paraphrase of its sources).
 TOPIC_RULES = [
-    ("Assad's fate", re.compile(r"asylum|handover|hand(ed|ing)? (him|Assad|over)|extradit|arrest warrant|return Assad|"
-                                r"Assad be brought|prosecuting Assad", re.I)),
+    (
+        "Assad's fate",
+        re.compile(
+            r"asylum|handover|hand(ed|ing)? (him|Assad|over)|extradit|arrest warrant|return Assad|"
+            r"Assad be brought|prosecuting Assad",
+            re.I,
+        ),
+    ),
     ("Money", re.compile(r"banknote|currency|\bcash\b|\bdebt|Goznak|central bank", re.I)),
     ("Energy and grain", re.compile(r"\bwheat\b|\bgrain\b|crude|\bfuel\b|\boil\b|\benergy\b|\bgas\b", re.I)),
     ("Ports", re.compile(r"commercial port|port contract|\bconcession|Stroytransgaz|\bSTG\b|DP World|CMA CGM", re.I)),
@@ -66,20 +95,57 @@ def story(events: pd.DataFrame, deliveries: pd.DataFrame, site_status: pd.DataFr
     established, and the fact behind it."""
     ev = chapter_events(events)
     place = places.set_index("place_id")["name"].map(short_name)
-    parts = [pd.DataFrame({
-        "fact_id": ev["event_id"], "table": "events", "date": ev["date"], "date_end": ev["date_end"], "precision": ev["date_precision"],
-        "lane": [event_lane(r) for _, r in ev.iterrows()], "what": ev["summary"], "status": ev["status"], "source_ids": ev["source_ids"]})]
+    parts = [
+        pd.DataFrame(
+            {
+                "fact_id": ev["event_id"],
+                "table": "events",
+                "date": ev["date"],
+                "date_end": ev["date_end"],
+                "precision": ev["date_precision"],
+                "lane": [event_lane(r) for _, r in ev.iterrows()],
+                "what": ev["summary"],
+                "status": ev["status"],
+                "source_ids": ev["source_ids"],
+            }
+        )
+    ]
     dl = deliveries[deliveries["date"] >= START - pd.Timedelta(days=31)]
-    parts.append(pd.DataFrame({
-        "fact_id": dl["delivery_id"], "table": "deliveries", "date": dl["date"], "date_end": dl["date_end"], "precision": dl["date_precision"],
-        "lane": dl["lever"].map(LEVER_LANE), "what": dl["lever"].map(LEVER_LABELS) + ": " + dl["description"], "status": dl["status"],
-        "source_ids": dl["source_ids"]}))
+    parts.append(
+        pd.DataFrame(
+            {
+                "fact_id": dl["delivery_id"],
+                "table": "deliveries",
+                "date": dl["date"],
+                "date_end": dl["date_end"],
+                "precision": dl["date_precision"],
+                "lane": dl["lever"].map(LEVER_LANE),
+                "what": dl["lever"].map(LEVER_LABELS) + ": " + dl["description"],
+                "status": dl["status"],
+                "source_ids": dl["source_ids"],
+            }
+        )
+    )
     st = site_status[site_status["place_id"].isin(RUSSIAN_SITES_IN_SYRIA) & (site_status["date"] >= START)]
-    parts.append(pd.DataFrame({
-        "fact_id": st["status_id"], "table": "site_status", "date": st["date"], "date_end": pd.NaT, "precision": st["date_precision"],
-        "lane": "Bases and military",
-        "what": st["place_id"].map(place) + ": " + st["site_status"].map(SITE_STATUS_LABELS).str.lower() + ". " + st["basis"],
-        "status": st["status"], "source_ids": st["source_ids"]}))
+    parts.append(
+        pd.DataFrame(
+            {
+                "fact_id": st["status_id"],
+                "table": "site_status",
+                "date": st["date"],
+                "date_end": pd.NaT,
+                "precision": st["date_precision"],
+                "lane": "Bases and military",
+                "what": st["place_id"].map(place)
+                + ": "
+                + st["site_status"].map(SITE_STATUS_LABELS).str.lower()
+                + ". "
+                + st["basis"],
+                "status": st["status"],
+                "source_ids": st["source_ids"],
+            }
+        )
+    )
     rows = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     return rows.sort_values(["date", "fact_id"]).reset_index(drop=True)
 
@@ -92,20 +158,41 @@ def timeline_figure(rows: pd.DataFrame) -> go.Figure:
     rows = rows.assign(y=placed.y)
     fig = go.Figure()
     for r in rows[rows["date_end"].notna()].itertuples():
-        fig.add_trace(go.Scatter(x=[r.date, r.date_end], y=[r.y, r.y], mode="lines", showlegend=False, hoverinfo="skip",
-                                 line=dict(color=LANE_COLOURS[r.lane], width=3)))
+        fig.add_trace(
+            go.Scatter(
+                x=[r.date, r.date_end],
+                y=[r.y, r.y],
+                mode="lines",
+                showlegend=False,
+                hoverinfo="skip",
+                line=dict(color=LANE_COLOURS[r.lane], width=3),
+            )
+        )
     for status in ["confirmed", "reported", "claimed"]:
         part = rows[rows["status"] == status]
         if part.empty:
             continue
-        fig.add_trace(go.Scatter(
-            x=part["date"], y=part["y"], mode="markers", name=style.STATUS_LABELS[status],
-            marker=dict(symbol=style.STATUS_SYMBOL[status], size=10, color=part["lane"].map(LANE_COLOURS),
-                        line=dict(width=2, color=part["lane"].map(LANE_COLOURS))),
-            text=[f"<b>{html(with_precision(d, p))}</b> ({html(lane)}, {status})<br>"
-                  + "<br>".join(html(w[i:i + 90]) for i in range(0, min(len(w), 270), 90)) + ("…" if len(w) > 270 else "")
-                  for d, p, lane, w in zip(part["date"], part["precision"], part["lane"], part["what"])],
-            hovertemplate="%{text}<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=part["date"],
+                y=part["y"],
+                mode="markers",
+                name=style.STATUS_LABELS[status],
+                marker=dict(
+                    symbol=style.STATUS_SYMBOL[status],
+                    size=10,
+                    color=part["lane"].map(LANE_COLOURS),
+                    line=dict(width=2, color=part["lane"].map(LANE_COLOURS)),
+                ),
+                text=[
+                    f"<b>{html(with_precision(d, p))}</b> ({html(lane)}, {status})<br>"
+                    + "<br>".join(html(w[i : i + 90]) for i in range(0, min(len(w), 270), 90))
+                    + ("…" if len(w) > 270 else "")
+                    for d, p, lane, w in zip(part["date"], part["precision"], part["lane"], part["what"])
+                ],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
     placed.style_axis(fig)
     fig.update_xaxes(type="date", title="Date of the move (not of its reporting)", tickformat="%b<br>%Y", dtick="M2")
     fig.update_layout(legend={**style.TOP_LEGEND, "title": None}, height=placed.height_px(base=260))
@@ -120,14 +207,24 @@ def lane_counts(rows: pd.DataFrame) -> pd.DataFrame:
         gaps = part["date"].diff().dropna()
         longest = gaps.max() if not gaps.empty else pd.NaT
         after = part["date"].iloc[gaps.reset_index(drop=True).idxmax()] if not gaps.empty else pd.NaT
-        out.append({"lane": lane, "facts": len(part), "confirmed": int((part["status"] == "confirmed").sum()),
-                    "reported": int((part["status"] == "reported").sum()), "claimed": int((part["status"] == "claimed").sum()),
-                    "first": part["date"].min(), "last": part["date"].max(),
-                    "longest_gap_days": int(longest.days) if pd.notna(longest) else None, "gap_from": after})
+        out.append(
+            {
+                "lane": lane,
+                "facts": len(part),
+                "confirmed": int((part["status"] == "confirmed").sum()),
+                "reported": int((part["status"] == "reported").sum()),
+                "claimed": int((part["status"] == "claimed").sum()),
+                "first": part["date"].min(),
+                "last": part["date"].max(),
+                "longest_gap_days": int(longest.days) if pd.notna(longest) else None,
+                "gap_from": after,
+            }
+        )
     return pd.DataFrame(out)
 
 
 # ------------------------------------------------------------------ each base at the latest reporting
+
 
 def base_board(site_status: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Each Russian site in Syria with a status row: its latest status, the date that evidence
@@ -136,15 +233,30 @@ def base_board(site_status: pd.DataFrame, places: pd.DataFrame, sources: pd.Data
     rows = rows[rows["place_id"].isin(RUSSIAN_SITES_IN_SYRIA) | (rows["date"] >= START)]
     name = places.set_index("place_id")["name"].map(short_name)
     outlet = sources.set_index("source_id")
+
     def outlets(ids: str) -> str:
-        names = [outlet.loc[s, "original_publisher"] if isinstance(outlet.loc[s, "original_publisher"], str) and outlet.loc[s, "original_publisher"]
-                 else outlet.loc[s, "publisher"] for s in ids.split(";") if s in outlet.index]
+        names = [
+            outlet.loc[s, "original_publisher"]
+            if isinstance(outlet.loc[s, "original_publisher"], str) and outlet.loc[s, "original_publisher"]
+            else outlet.loc[s, "publisher"]
+            for s in ids.split(";")
+            if s in outlet.index
+        ]
         return "; ".join(dict.fromkeys(names))
-    frame = pd.DataFrame({
-        "place_id": rows["place_id"].values, "site": rows["place_id"].map(name).values,
-        "site_status": rows["site_status"].values, "date": rows["date"].values, "precision": rows["date_precision"].values,
-        "status": rows["status"].values, "basis": rows["basis"].values, "outlets": rows["source_ids"].map(outlets).values,
-        "status_id": rows["status_id"].values})
+
+    frame = pd.DataFrame(
+        {
+            "place_id": rows["place_id"].values,
+            "site": rows["place_id"].map(name).values,
+            "site_status": rows["site_status"].values,
+            "date": rows["date"].values,
+            "precision": rows["date_precision"].values,
+            "status": rows["status"].values,
+            "basis": rows["basis"].values,
+            "outlets": rows["source_ids"].map(outlets).values,
+            "status_id": rows["status_id"].values,
+        }
+    )
     order = {p: i for i, p in enumerate(RUSSIAN_SITES_IN_SYRIA)}
     frame["order"] = frame["place_id"].map(order).fillna(len(order))
     return frame.sort_values(["order", "date"], ascending=[True, False]).drop(columns="order").reset_index(drop=True)
@@ -163,15 +275,22 @@ def board_figure(site_status: pd.DataFrame, places: pd.DataFrame, board: pd.Data
 
 
 def board_table(board: pd.DataFrame) -> pd.DataFrame:
-    frame = pd.DataFrame({
-        "Site": board["site"], "Status at the latest reporting": board["site_status"].map(SITE_STATUS_LABELS),
-        "As of": [with_precision(d, p) for d, p in zip(board["date"], board["precision"])],
-        "How far established": board["status"], "Evidence": board["basis"], "Outlets": board["outlets"]})
+    frame = pd.DataFrame(
+        {
+            "Site": board["site"],
+            "Status at the latest reporting": board["site_status"].map(SITE_STATUS_LABELS),
+            "As of": [with_precision(d, p) for d, p in zip(board["date"], board["precision"])],
+            "How far established": board["status"],
+            "Evidence": board["basis"],
+            "Outlets": board["outlets"],
+        }
+    )
     frame.attrs["fact_ids"] = list(board["status_id"])
     return frame
 
 
 # ------------------------------------------------------------------ delivered, asked, kept
+
 
 def deliveries_table(deliveries: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Every delivery, halt or concession in date order: what, how much, who reported it and how they knew."""
@@ -179,20 +298,36 @@ def deliveries_table(deliveries: pd.DataFrame, actors: pd.DataFrame) -> pd.DataF
     actor = actors.set_index("actor_id")["name"].map(short_name)
     quantity = []
     for _, r in rows.iterrows():
-        rng = ranges.from_row(r, "quantity") if pd.notna(r["quantity_low"]) or pd.notna(r["quantity_best"]) or pd.notna(r["quantity_high"]) else None
+        rng = (
+            ranges.from_row(r, "quantity")
+            if pd.notna(r["quantity_low"]) or pd.notna(r["quantity_best"]) or pd.notna(r["quantity_high"])
+            else None
+        )
         quantity.append(rng.words(UNIT_WORDS.get(r["quantity_unit"], "")) if rng is not None else "not given")
-    frame = pd.DataFrame({
-        "When": [with_precision(d, p) for d, p in zip(rows["date"], rows["date_precision"])],
-        "What": rows["lever"].map(LEVER_LABELS), "From": rows["from_actor_id"].map(actor),
-        "To": rows["to_actor_id"].map(actor).fillna("not stated"), "Quantity": quantity,
-        "How known": rows["how_known"].str.replace("_", " "), "Tied to an ask or concession": rows["link"].map(LINK_WORDS).fillna("no"),
-        "Status": rows["status"]})
+    frame = pd.DataFrame(
+        {
+            "When": [with_precision(d, p) for d, p in zip(rows["date"], rows["date_precision"])],
+            "What": rows["lever"].map(LEVER_LABELS),
+            "From": rows["from_actor_id"].map(actor),
+            "To": rows["to_actor_id"].map(actor).fillna("not stated"),
+            "Quantity": quantity,
+            "How known": rows["how_known"].str.replace("_", " "),
+            "Tied to an ask or concession": rows["link"].map(LINK_WORDS).fillna("no"),
+            "Status": rows["status"],
+        }
+    )
     frame.attrs["fact_ids"] = list(rows["delivery_id"])
     return frame
 
 
-UNIT_WORDS = {"tonnes": "tonnes", "barrels": "barrels", "cubic_metres": "cubic metres", "usd": "US dollars",
-              "shipments": "shipments", "banknotes": "banknotes"}
+UNIT_WORDS = {
+    "tonnes": "tonnes",
+    "barrels": "barrels",
+    "cubic_metres": "cubic metres",
+    "usd": "US dollars",
+    "shipments": "shipments",
+    "banknotes": "banknotes",
+}
 LINK_WORDS = {"stated": "yes, a source says so", "timing_only": "close in time only"}
 
 
@@ -227,7 +362,9 @@ def delivered_against_asked(events: pd.DataFrame, deliveries: pd.DataFrame, site
         "asks_by_damascus": int((ask_rows["side"] == "Damascus").sum()),
         "asks_by_russia": int((ask_rows["side"] == "Russia").sum()),
         "sites_held": list(held["place_id"]),
-        "sites_vacated": list(latest.loc[latest["place_id"].isin(RUSSIAN_SITES_IN_SYRIA) & (latest["site_status"] == "vacated"), "place_id"]),
+        "sites_vacated": list(
+            latest.loc[latest["place_id"].isin(RUSSIAN_SITES_IN_SYRIA) & (latest["site_status"] == "vacated"), "place_id"]
+        ),
     }
 
 
@@ -236,16 +373,39 @@ def sequence_table(events: pd.DataFrame, deliveries: pd.DataFrame, actors: pd.Da
     reading, so a reader can see which came first."""
     a = asks(events)
     actor = actors.set_index("actor_id")["name"].map(short_name)
-    part_a = pd.DataFrame({"date": a["date"], "precision": a["date_precision"], "Who": a["actor_id"].map(actor),
-                           "Move": "Ask or offer (" + a["lane"].str.lower() + ")", "What": a["summary"],
-                           "Status": a["status"], "fact_id": a["event_id"]})
+    part_a = pd.DataFrame(
+        {
+            "date": a["date"],
+            "precision": a["date_precision"],
+            "Who": a["actor_id"].map(actor),
+            "Move": "Ask or offer (" + a["lane"].str.lower() + ")",
+            "What": a["summary"],
+            "Status": a["status"],
+            "fact_id": a["event_id"],
+        }
+    )
     d = deliveries.sort_values("date")
-    part_d = pd.DataFrame({"date": d["date"], "precision": d["date_precision"], "Who": d["from_actor_id"].map(actor),
-                           "Move": d["lever"].map(LEVER_LABELS) + (" (link: " + d["link"].map(LINK_WORDS) + ")").fillna(""),
-                           "What": d["description"], "Status": d["status"], "fact_id": d["delivery_id"]})
+    part_d = pd.DataFrame(
+        {
+            "date": d["date"],
+            "precision": d["date_precision"],
+            "Who": d["from_actor_id"].map(actor),
+            "Move": d["lever"].map(LEVER_LABELS) + (" (link: " + d["link"].map(LINK_WORDS) + ")").fillna(""),
+            "What": d["description"],
+            "Status": d["status"],
+            "fact_id": d["delivery_id"],
+        }
+    )
     rows = pd.concat([part_a, part_d], ignore_index=True).sort_values(["date", "fact_id"]).reset_index(drop=True)
-    frame = pd.DataFrame({"When": [with_precision(x, p) for x, p in zip(rows["date"], rows["precision"])], "Who": rows["Who"],
-                          "Move": rows["Move"], "What": rows["What"].map(lambda w: clip(w, 260)), "Status": rows["Status"]})
+    frame = pd.DataFrame(
+        {
+            "When": [with_precision(x, p) for x, p in zip(rows["date"], rows["precision"])],
+            "Who": rows["Who"],
+            "Move": rows["Move"],
+            "What": rows["What"].map(lambda w: clip(w, 260)),
+            "Status": rows["Status"],
+        }
+    )
     frame.attrs["fact_ids"] = list(rows["fact_id"])
     return frame
 
@@ -254,22 +414,46 @@ def sequence_table(events: pd.DataFrame, deliveries: pd.DataFrame, actors: pd.Da
 
 # The facts the prose dates by name (a fact that disappears from the data fails the chapter's test).
 KEY_FACTS = {
-    "bogdanov": "ev_20250128_bogdanov_visit", "first_asks": "ev_20250128_debt_funds_asks", "abu_qasra": "ev_20250202_abu_qasra_interview",
-    "putin_call": "ev_20250212_putin_sharaa_call", "putin_message": "ev_20250320_putin_message", "nyt": "ev_20250423_sharaa_nyt_assad",
-    "review": "ev_20250731_review_agreements", "novak": "ev_20250909_novak_damascus", "warrant": "ev_20250927_assad_arrest_warrant",
-    "lavrov_asylum": "ev_20251013_lavrov_assad_asylum", "lavrov_bases": "ev_20251013_lavrov_bases", "sharaa_moscow": "ev_20251015_sharaa_moscow",
-    "handover_ask": "ev_20251015_assad_handover_request", "peskov": "ev_20251016_peskov_bases_patrols",
-    "flights_resume": "ev_20251024_flights_resume", "yevkurov_1": "ev_20251116_yevkurov_damascus", "south_tour": "ev_20251117_south_joint_tour",
-    "kan": "ev_20251118_kan_russian_return_proposal", "december_visit": "ev_20251223_shaibani_abuqasra_moscow",
-    "patrol_claim": "ev_20250801_kommersant_patrol_request", "qamishli_exit_ask": "ev_20260122_qamishli_exit_ask",
-    "qamishli_last_plane": "ev_20260127_qamishli_last_plane", "sharaa_moscow_2": "ev_20260128_sharaa_moscow_second",
-    "lavrov_not_raised": "ev_20260129_lavrov_assad_not_raised", "yevkurov_2": "ev_20260204_yevkurov_damascus",
-    "qamishli_handover": "ev_20260221_qamishli_airport_handover", "port_annulled": "ev_20250123_port_contract_annulled",
-    "stg_denies": "ev_20250228_stg_denies_annulment", "goznak": "ev_20250701_goznak_banknote_deal", "new_notes": "ev_20251229_new_banknotes_launch",
-    "wheat_halt": "dl_20241213_wheat_halt", "cash": "dl_20250214_cash_airlift", "first_diesel": "dl_20250303_prosperity_diesel",
-    "first_crude": "dl_20250320_aquatica_crude", "first_wheat": "dl_20250420_pola_marina_wheat", "cma": "dl_20250501_latakia_cma_cgm",
-    "dp_mou": "dl_20250516_tartus_dp_world_mou", "dp_concession": "dl_20250713_tartus_dp_world_concession",
-    "dp_handover": "dl_20251112_tartus_dp_world_handover", "oil_to_may": "est_russian_oil_syria_ytd_20250530",
+    "bogdanov": "ev_20250128_bogdanov_visit",
+    "first_asks": "ev_20250128_debt_funds_asks",
+    "abu_qasra": "ev_20250202_abu_qasra_interview",
+    "putin_call": "ev_20250212_putin_sharaa_call",
+    "putin_message": "ev_20250320_putin_message",
+    "nyt": "ev_20250423_sharaa_nyt_assad",
+    "review": "ev_20250731_review_agreements",
+    "novak": "ev_20250909_novak_damascus",
+    "warrant": "ev_20250927_assad_arrest_warrant",
+    "lavrov_asylum": "ev_20251013_lavrov_assad_asylum",
+    "lavrov_bases": "ev_20251013_lavrov_bases",
+    "sharaa_moscow": "ev_20251015_sharaa_moscow",
+    "handover_ask": "ev_20251015_assad_handover_request",
+    "peskov": "ev_20251016_peskov_bases_patrols",
+    "flights_resume": "ev_20251024_flights_resume",
+    "yevkurov_1": "ev_20251116_yevkurov_damascus",
+    "south_tour": "ev_20251117_south_joint_tour",
+    "kan": "ev_20251118_kan_russian_return_proposal",
+    "december_visit": "ev_20251223_shaibani_abuqasra_moscow",
+    "patrol_claim": "ev_20250801_kommersant_patrol_request",
+    "qamishli_exit_ask": "ev_20260122_qamishli_exit_ask",
+    "qamishli_last_plane": "ev_20260127_qamishli_last_plane",
+    "sharaa_moscow_2": "ev_20260128_sharaa_moscow_second",
+    "lavrov_not_raised": "ev_20260129_lavrov_assad_not_raised",
+    "yevkurov_2": "ev_20260204_yevkurov_damascus",
+    "qamishli_handover": "ev_20260221_qamishli_airport_handover",
+    "port_annulled": "ev_20250123_port_contract_annulled",
+    "stg_denies": "ev_20250228_stg_denies_annulment",
+    "goznak": "ev_20250701_goznak_banknote_deal",
+    "new_notes": "ev_20251229_new_banknotes_launch",
+    "wheat_halt": "dl_20241213_wheat_halt",
+    "cash": "dl_20250214_cash_airlift",
+    "first_diesel": "dl_20250303_prosperity_diesel",
+    "first_crude": "dl_20250320_aquatica_crude",
+    "first_wheat": "dl_20250420_pola_marina_wheat",
+    "cma": "dl_20250501_latakia_cma_cgm",
+    "dp_mou": "dl_20250516_tartus_dp_world_mou",
+    "dp_concession": "dl_20250713_tartus_dp_world_concession",
+    "dp_handover": "dl_20251112_tartus_dp_world_handover",
+    "oil_to_may": "est_russian_oil_syria_ytd_20250530",
 }
 
 
@@ -280,10 +464,13 @@ def is_halt(row) -> bool:
 
 def _dated(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Every fact the prose may date: id, date and its precision."""
-    parts = [tables["events"][["event_id", "date", "date_precision"]].set_axis(["fact_id", "date", "precision"], axis=1),
-             tables["deliveries"][["delivery_id", "date", "date_precision"]].set_axis(["fact_id", "date", "precision"], axis=1),
-             tables["estimates"][["estimate_id", "as_of", "as_of_precision"]].set_axis(["fact_id", "date", "precision"], axis=1)]
+    parts = [
+        tables["events"][["event_id", "date", "date_precision"]].set_axis(["fact_id", "date", "precision"], axis=1),
+        tables["deliveries"][["delivery_id", "date", "date_precision"]].set_axis(["fact_id", "date", "precision"], axis=1),
+        tables["estimates"][["estimate_id", "as_of", "as_of_precision"]].set_axis(["fact_id", "date", "precision"], axis=1),
+    ]
     return pd.concat(parts, ignore_index=True).set_index("fact_id")
+
 
 def chapter_source_ids(tables: dict[str, pd.DataFrame]) -> set[str]:
     """Every source cited by a fact of the chapter (its events, deliveries, estimates and the status of its sites)."""
@@ -342,7 +529,9 @@ def numbers(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
         "n_link_timing": bargain["link_timing_only"],
         "n_link_none": bargain["link_none"],
         "n_concessions_others": bargain["concessions_to_others"],
-        "sites_held": " and ".join(short_name(tables["places"].set_index("place_id").loc[p, "name"]) for p in bargain["sites_held"]),
+        "sites_held": " and ".join(
+            short_name(tables["places"].set_index("place_id").loc[p, "name"]) for p in bargain["sites_held"]
+        ),
         "n_sources": len(chapter_source_ids(tables)),
         "longest_silence_lane": counts["longest_gap_days"].idxmax(),
         "longest_silence_days": int(counts["longest_gap_days"].max()),
@@ -351,18 +540,23 @@ def numbers(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
 
 # ------------------------------------------------------------------ words for the figures
 
+
 def timeline_alt(rows: pd.DataFrame) -> str:
     """Alt text for the timeline, from its data: the span, the lanes and their counts, the longest silence."""
     counts = lane_counts(rows)
     counts = counts[counts["facts"] > 0]
     lanes = "; ".join(f"{r.lane} {r.facts}" for r in counts.itertuples())
     quiet = counts.loc[counts["longest_gap_days"].idxmax()]
-    return (f"Timeline from {long_date(rows['date'].min())} to {long_date(rows['date'].max())} with {len(rows)} dated moves in "
-            f"{len(counts)} lanes ({lanes}); filled markers are confirmed, open ones reported, crosses claimed. The longest silence "
-            f"is in the lane '{quiet['lane']}': {quiet['longest_gap_days']} days with no recorded move after {long_date(quiet['gap_from'])}.")
+    return (
+        f"Timeline from {long_date(rows['date'].min())} to {long_date(rows['date'].max())} with {len(rows)} dated moves in "
+        f"{len(counts)} lanes ({lanes}); filled markers are confirmed, open ones reported, crosses claimed. The longest silence "
+        f"is in the lane '{quiet['lane']}': {quiet['longest_gap_days']} days with no recorded move after {long_date(quiet['gap_from'])}."
+    )
 
 
 def board_alt(board: pd.DataFrame) -> str:
-    parts = [f"{r.site}: {SITE_STATUS_LABELS[r.site_status].lower()} as of {with_precision(r.date, r.precision)} ({r.status})"
-             for r in board.itertuples()]
+    parts = [
+        f"{r.site}: {SITE_STATUS_LABELS[r.site_status].lower()} as of {with_precision(r.date, r.precision)} ({r.status})"
+        for r in board.itertuples()
+    ]
     return f"Board of {len(board)} Russian sites in Syria at the latest reporting. " + "; ".join(parts) + "."

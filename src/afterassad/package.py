@@ -1,6 +1,7 @@
 """The data for readers: the tidy CSVs and their Frictionless descriptor, as files on the site and
 as one versioned zip, built the same way every time (fixed timestamps and order), so two builds
 of one commit give the same bytes."""
+
 from __future__ import annotations
 
 import shutil

@@ -1,4 +1,5 @@
 """Where things are: the repository root, the data folder, the build folder."""
+
 from __future__ import annotations
 
 import os

@@ -1,5 +1,6 @@
 """Link-preview images (Open Graph, 1200 x 630): a title card per chapter with its lead figure, and
 one for the report, made at build time from the static images the notebooks already hold."""
+
 from __future__ import annotations
 
 import base64
@@ -80,7 +81,8 @@ def write_previews(book_root: Path, dest: Path, chapters: list[tuple[int, str, s
         written.append(path)
     first = next((book_root / f"{d}.ipynb" for _, _, d in chapters if (book_root / f"{d}.ipynb").exists()), None)
     report = dest / "report.png"
-    card(subtitle[:1].upper() + subtitle[1:], f"{short} · version {edition.version()}",
-         lead_figure(first) if first else None).save(report, optimize=True)
+    card(
+        subtitle[:1].upper() + subtitle[1:], f"{short} · version {edition.version()}", lead_figure(first) if first else None
+    ).save(report, optimize=True)
     written.append(report)
     return written

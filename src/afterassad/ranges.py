@@ -4,6 +4,7 @@ A range may lack any of its three values. Adding ranges keeps what is known: the
 the sum of the lows, the high the sum of the highs, and the best exists only when every part has
 one. A part with no high ("at least seven flights") makes the sum open-ended above.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

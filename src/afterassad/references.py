@@ -5,6 +5,7 @@ said it without scrolling to the end; the full reference is a hover or a click a
 in the bibliography (PDF). The outlet is the one that wrote the story, not the site that
 syndicated it. Entries are listed in label order.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,20 @@ import pandas as pd
 from .data import load
 from .text import latex
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def bib_text(value) -> str:
@@ -27,7 +40,11 @@ def outlet(row: pd.Series) -> str:
     """Who wrote it, shortly: the original outlet of a syndicated copy, without qualifiers."""
     if str(row["source_id"]).startswith("seed_"):
         return "Seed article " + str(row["source_id"]).removeprefix("seed_")
-    name = row["original_publisher"] if isinstance(row["original_publisher"], str) and row["original_publisher"] else row["publisher"]
+    name = (
+        row["original_publisher"]
+        if isinstance(row["original_publisher"], str) and row["original_publisher"]
+        else row["publisher"]
+    )
     return name.split(";")[0].split(" (")[0].split(" / ")[0].strip()
 
 
@@ -44,8 +61,10 @@ def _letters(n: int) -> str:
 def citation_labels(sources: pd.DataFrame) -> pd.Series:
     """'Outlet year', with a letter when an outlet has several pieces in a year (in date order);
     'n.d.' when the piece is undated ('n.d.-a', 'n.d.-b' for several). Unique by construction."""
-    frame = sources.assign(_outlet=[outlet(r) for _, r in sources.iterrows()],
-                           _year=[str(d.year) if pd.notna(d) else "n.d." for d in sources["date_published"]])
+    frame = sources.assign(
+        _outlet=[outlet(r) for _, r in sources.iterrows()],
+        _year=[str(d.year) if pd.notna(d) else "n.d." for d in sources["date_published"]],
+    )
     frame = frame.sort_values(["_outlet", "_year", "date_published", "source_id"], na_position="last")
     labels = {}
     for (name, year), group in frame.groupby(["_outlet", "_year"], sort=False):
@@ -72,8 +91,10 @@ def bib_entry(row: pd.Series, label: str = "", position: int = 0) -> str:
             fields["month"] = _MONTHS[row["date_published"].month - 1]
         if precision == "day":
             fields["month"] = f"{row['date_published'].day} {fields['month']}"
-    notes = [f"{row['source_type'].replace('_', ' ').capitalize()}, reliability {row['reliability'].replace('_', ' ')}",
-             f"accessed {row['date_accessed']:%Y-%m-%d}"]
+    notes = [
+        f"{row['source_type'].replace('_', ' ').capitalize()}, reliability {row['reliability'].replace('_', ' ')}",
+        f"accessed {row['date_accessed']:%Y-%m-%d}",
+    ]
     if precision == "undated":
         notes.append("publication date not stated")
     if row["title_kind"] == "from_url":
@@ -95,11 +116,13 @@ def bib_entry(row: pd.Series, label: str = "", position: int = 0) -> str:
 
 def _label_order(sources: pd.DataFrame) -> list:
     """Seed articles first, then by outlet, year and letter (2024z before 2024aa)."""
+
     def key(i):
         label = sources.at[i, "label"]
         head, _, tail = label.rpartition(" ")
         year, letters = tail[:4], tail[4:]
         return (not label.startswith("Seed"), head.casefold(), year, len(letters), letters)
+
     return sorted(sources.index, key=key)
 
 

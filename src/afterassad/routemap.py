@@ -4,6 +4,7 @@ that do not sit on one another (labels.LabelPlacer), named places, and a map win
 Routes are drawn along the geodesic, the shortest path on the WGS84 ellipsoid, so a long leg bends
 on the map as it does on the Earth and its label gives its true length.
 """
+
 from __future__ import annotations
 
 import math
@@ -52,13 +53,24 @@ def add_labels(fig: go.Figure, labels: list[tuple[float, float, str, str]], plac
         if position:
             xs.append(x), ys.append(y), texts.append(text), sides.append(position)
     if xs:
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="text", text=texts, textposition=sides,
-                                 textfont=dict(size=placer.font_px, color=style.INK), hoverinfo="skip", showlegend=False))
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="text",
+                text=texts,
+                textposition=sides,
+                textfont=dict(size=placer.font_px, color=style.INK),
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
     return fig
 
 
-def add_places(fig: go.Figure, place_ids, places: pd.DataFrame, named: list[str], placer: LabelPlacer,
-               name: str = "Places") -> go.Figure:
+def add_places(
+    fig: go.Figure, place_ids, places: pd.DataFrame, named: list[str], placer: LabelPlacer, name: str = "Places"
+) -> go.Figure:
     """Markers for places, with the short name written beside those in `named` (in that order of
     importance) where there is room; hover gives every name."""
     p = places.set_index("place_id").loc[sorted(set(place_ids))]
@@ -66,18 +78,30 @@ def add_places(fig: go.Figure, place_ids, places: pd.DataFrame, named: list[str]
         placer.marker(lon, lat, 7)
     text = {i: html(short_name(p.loc[i, "name"]).split(" ")[0]) for i in named if i in p.index}
     positions = {i: placer.place(p.loc[i, "lon"], p.loc[i, "lat"], text[i], marker_px=7) for i in text}
-    fig.add_trace(go.Scatter(
-        x=p["lon"], y=p["lat"], mode="markers+text", name=name,
-        marker=dict(color=style.INK, size=7, line=dict(color="white", width=1)),
-        text=[text[i] if positions.get(i) else "" for i in p.index],
-        textposition=[positions.get(i) or "middle right" for i in p.index], textfont=dict(size=placer.font_px, color=style.INK),
-        customdata=[html(short_name(n)) for n in p["name"]], hovertemplate="%{customdata}<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=p["lon"],
+            y=p["lat"],
+            mode="markers+text",
+            name=name,
+            marker=dict(color=style.INK, size=7, line=dict(color="white", width=1)),
+            text=[text[i] if positions.get(i) else "" for i in p.index],
+            textposition=[positions.get(i) or "middle right" for i in p.index],
+            textfont=dict(size=placer.font_px, color=style.INK),
+            customdata=[html(short_name(n)) for n in p["name"]],
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    )
     return fig
 
 
-def window_for(place_ids, places: pd.DataFrame, pad: float = 2.5, label_room: float = 0.0) -> tuple[tuple[float, float], tuple[float, float]]:
+def window_for(
+    place_ids, places: pd.DataFrame, pad: float = 2.5, label_room: float = 0.0
+) -> tuple[tuple[float, float], tuple[float, float]]:
     """A map window (lon range, lat range) around the places given, padded by `pad` degrees, with
     `label_room` more degrees on the east for the names written to the right of the markers."""
     p = places.set_index("place_id").loc[sorted(set(place_ids))]
-    return ((math.floor(p["lon"].min() - pad), math.ceil(p["lon"].max() + pad + label_room)),
-            (math.floor(p["lat"].min() - pad), math.ceil(p["lat"].max() + pad)))
+    return (
+        (math.floor(p["lon"].min() - pad), math.ceil(p["lon"].max() + pad + label_room)),
+        (math.floor(p["lat"].min() - pad), math.ceil(p["lat"].max() + pad)),
+    )

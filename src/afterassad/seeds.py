@@ -5,6 +5,7 @@ The split below defines those locators, so it must stay stable: a paragraph is a
 line (the headline is paragraph 1, bullet marks are dropped) and a sentence ends at . ! or ?
 followed by a space and a capital, a digit or a quote, except after initials such as U.S.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,12 +32,12 @@ def article_id(path: Path) -> str:
 def split_sentences(paragraph: str) -> list[str]:
     out, start = [], 0
     for match in _END.finditer(paragraph):
-        following = paragraph[match.end():match.end() + 1]
+        following = paragraph[match.end() : match.end() + 1]
         if not (following.isupper() or following.isdigit() or following in "\"'‘“"):
             continue
-        if _ABBREVIATION.search(paragraph[start:match.start() + 1].strip()):
+        if _ABBREVIATION.search(paragraph[start : match.start() + 1].strip()):
             continue
-        out.append(paragraph[start:match.end()].strip())
+        out.append(paragraph[start : match.end()].strip())
         start = match.end()
     if paragraph[start:].strip():
         out.append(paragraph[start:].strip())
@@ -50,6 +51,8 @@ def paragraphs(text: str) -> list[str]:
 def locators(path: Path) -> list[tuple[str, int, int]]:
     """(article_id, paragraph, sentence) for every sentence of one seed file."""
     text = path.read_text(encoding="utf-8")
-    return [(article_id(path), p, s)
-            for p, par in enumerate(paragraphs(text), start=1)
-            for s, _ in enumerate(split_sentences(par), start=1)]
+    return [
+        (article_id(path), p, s)
+        for p, par in enumerate(paragraphs(text), start=1)
+        for s, _ in enumerate(split_sentences(par), start=1)
+    ]

@@ -23,6 +23,7 @@
 No notebook output depends on this file (scripts/execute_notebooks.py leaves it out of the
 digest that decides when a notebook must be re-run).
 """
+
 from __future__ import annotations
 
 import html as _html
@@ -48,9 +49,12 @@ _FONTAWESOME = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontaweso
 _SEARCH_FIELD = re.compile(r'(<button class="btn search-button-field[^"]*"[^>]*?) aria-label="[^"]*"')
 # What names a table without a caption: the heading of its section, or the run-in title of the
 # paragraph that introduces it (the data dictionary's <p id="table-…"><strong>Title</strong>).
-_HEADING_OR_TABLE = re.compile(r'<h[1-6][^>]*>(?P<heading>.*?)</h[1-6]>'
-                               r'|<p id="table-[^"]*"><strong>(?P<runin>.*?)</strong>'
-                               r'|<div class="aa-table-wrap">(?P<caption><p class="aa-table-caption">)?', re.S)
+_HEADING_OR_TABLE = re.compile(
+    r"<h[1-6][^>]*>(?P<heading>.*?)</h[1-6]>"
+    r'|<p id="table-[^"]*"><strong>(?P<runin>.*?)</strong>'
+    r'|<div class="aa-table-wrap">(?P<caption><p class="aa-table-caption">)?',
+    re.S,
+)
 _TAGS = re.compile(r"<[^>]+>")
 _CHAPTER_PAGE = re.compile(r"book/0\d[a-z]?_")  # chapter files: numbered in reading order
 _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
@@ -145,11 +149,13 @@ def accessible_tables(body: str) -> str:
             heading = _heading_text(m.group("heading") or m.group("runin"))
             continue
         count += 1
-        out.append(body[last:m.start()])
+        out.append(body[last : m.start()])
         if m.group("caption"):
             cid = f"aa-table-caption-{count}"
-            out.append(f'<div class="aa-table-wrap" role="region" tabindex="0" aria-labelledby="{cid}">'
-                       f'<p class="aa-table-caption" id="{cid}">')
+            out.append(
+                f'<div class="aa-table-wrap" role="region" tabindex="0" aria-labelledby="{cid}">'
+                f'<p class="aa-table-caption" id="{cid}">'
+            )
         else:
             name = _html.escape(f"Table: {heading}" if heading else "Table", quote=True)
             out.append(f'<div class="aa-table-wrap" role="region" tabindex="0" aria-label="{name}">')
@@ -176,11 +182,14 @@ def one_viewport(page: str) -> str:
     def keep_first(m: re.Match) -> str:
         seen.append(m)
         return m.group(0) if len(seen) == 1 else ""
+
     return _VIEWPORT.sub(keep_first, page)
 
 
-_SEARCH_TAGS = re.compile(r'\s*<script src="[^"]*(searchtools|language_data)\.js[^"]*"></script>'
-                          r'|\s*<script src="[^"]*searchindex\.js[^"]*"></script>')
+_SEARCH_TAGS = re.compile(
+    r'\s*<script src="[^"]*(searchtools|language_data)\.js[^"]*"></script>'
+    r'|\s*<script src="[^"]*searchindex\.js[^"]*"></script>'
+)
 
 
 def search_only_when_searching(page: str) -> str:
@@ -199,16 +208,20 @@ def accessible_page(page: str) -> str:
     return one_viewport(page)
 
 
-_CITATION_ENTRY = re.compile(r'(<div class="citation" id="[^"]+" role="doc-biblioentry">)\s*'
-                             r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<span class="fn-bracket">')
+_CITATION_ENTRY = re.compile(
+    r'(<div class="citation" id="[^"]+" role="doc-biblioentry">)\s*'
+    r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<span class="fn-bracket">'
+)
 
 
 def source_anchors(body: str, source_of_label: dict[str, str]) -> str:
     """An anchor, #src-<source_id>, on each reference entry, so other pages can link to a source."""
+
     def add(m: re.Match) -> str:
         sid = source_of_label.get(_html.unescape(m.group(2)))
         anchor = f'<span id="src-{_html.escape(sid)}"></span>' if sid else ""
-        return m.group(1) + anchor + m.group(0)[len(m.group(1)):]
+        return m.group(1) + anchor + m.group(0)[len(m.group(1)) :]
+
     return _CITATION_ENTRY.sub(add, body)
 
 
@@ -231,8 +244,9 @@ def last_changed(paths: tuple[str, ...]) -> str:
     AFTERASSAD_GIT_DIR points at the repository when the build runs in a copy of it."""
     git = ["git"] + (["--git-dir", os.environ["AFTERASSAD_GIT_DIR"]] if os.environ.get("AFTERASSAD_GIT_DIR") else [])
     try:
-        out = subprocess.run(git + ["log", "-1", "--format=%cs", "--", *paths], cwd=repo_root(),
-                             capture_output=True, text=True, timeout=30).stdout.strip()
+        out = subprocess.run(
+            git + ["log", "-1", "--format=%cs", "--", *paths], cwd=repo_root(), capture_output=True, text=True, timeout=30
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return ""
     return long_date(pd.Timestamp(out)) if out else ""
@@ -241,10 +255,12 @@ def last_changed(paths: tuple[str, ...]) -> str:
 def data_box(page: str, tables: list[str]) -> str:
     """'Data for this chapter': the CSVs it reads, the whole data package, and its notebook."""
     csvs = "".join(f'<li><a href="../data/{t}.csv"><code>{t}.csv</code></a></li>' for t in tables)
-    return (f'<aside class="aa-data-box" aria-label="Data for this chapter"><p class="aa-data-box-title">Data for this chapter</p>'
-            f'<ul>{csvs}</ul><p><a href="../data/{package.zip_name()}">The whole data package</a> (version '
-            f'{_html.escape(edition.version())}, Frictionless, zip) · <a href="../data/datapackage.json">its descriptor</a> · '
-            f'<a href="../_sources/{page}.ipynb" download>this chapter\'s notebook</a></p></aside>')
+    return (
+        f'<aside class="aa-data-box" aria-label="Data for this chapter"><p class="aa-data-box-title">Data for this chapter</p>'
+        f'<ul>{csvs}</ul><p><a href="../data/{package.zip_name()}">The whole data package</a> (version '
+        f'{_html.escape(edition.version())}, Frictionless, zip) · <a href="../data/datapackage.json">its descriptor</a> · '
+        f'<a href="../_sources/{page}.ipynb" download>this chapter\'s notebook</a></p></aside>'
+    )
 
 
 def _page_context(app, pagename, templatename, context, doctree):
@@ -312,10 +328,13 @@ def write_static_figures(srcdir: Path, dest: Path, width: int = 1000) -> list[Pa
 def _edition(app, config):
     """Version, suggested citation and the PDF's title page and metadata, from CITATION.cff."""
     config.version = config.release = edition.version()
-    config.myst_substitutions = {**config.myst_substitutions, "version": edition.version(),
-                                 "citation": edition.suggested_citation("md"),
-                                 "rating_scale": factcheck.scale_markdown(),
-                                 "citation_files": metadata.citation_files_markdown()}
+    config.myst_substitutions = {
+        **config.myst_substitutions,
+        "version": edition.version(),
+        "citation": edition.suggested_citation("md"),
+        "rating_scale": factcheck.scale_markdown(),
+        "citation_files": metadata.citation_files_markdown(),
+    }
     # The publishing workflow knows the site's address; a local build keeps _config.yml's (empty).
     if os.environ.get("AFTERASSAD_SITE_URL"):
         config.html_baseurl = os.environ["AFTERASSAD_SITE_URL"].rstrip("/") + "/"
@@ -346,8 +365,7 @@ CLAIMREVIEW_FILE = Path("_build") / "generated" / factcheck.FILE_NAME
 def _claim_reviews(app) -> list[dict]:
     from .data import load  # validates the data: bad data stop the build here too
 
-    return factcheck.claim_reviews(load("claims"), load("sources"), load("corrections"),
-                                   site_url=app.config.html_baseurl or "")
+    return factcheck.claim_reviews(load("claims"), load("sources"), load("corrections"), site_url=app.config.html_baseurl or "")
 
 
 def _write_claimreview_file(app):
@@ -382,8 +400,13 @@ def _page(app, pagename, context) -> metadata.Page:
     number = next((n for n, _, d in chapters(app) if d == pagename), None)
     # The theme's title carries the section number ("2. The collapse…"); the citation does not.
     title = re.sub(r"^\d+(\.\d+)*\.?\s+", "", _html.unescape(_TAGS.sub("", context.get("title", "") or "")).strip())
-    return metadata.Page(name=pagename, title=title, description=metadata.page_description(context.get("body", "")),
-                         chapter=number, site_url=app.config.html_baseurl or "")
+    return metadata.Page(
+        name=pagename,
+        title=title,
+        description=metadata.page_description(context.get("body", "")),
+        chapter=number,
+        site_url=app.config.html_baseurl or "",
+    )
 
 
 def _metadata(app, pagename, templatename, context, doctree):
@@ -396,8 +419,9 @@ def _metadata(app, pagename, templatename, context, doctree):
     if pagename == "book/index":
         tags = tags.rsplit("<script", 1)[0] + metadata.json_ld_script(metadata.report_ld(page, chapters(app)))
     if pagename == "book/data_dictionary":
-        tags += "\n" + metadata.json_ld_script(metadata.dataset_ld(load_package_descriptor(), page, data_date_range(),
-                                                                     package.zip_name()))
+        tags += "\n" + metadata.json_ld_script(
+            metadata.dataset_ld(load_package_descriptor(), page, data_date_range(), package.zip_name())
+        )
     context["metatags"] = context.get("metatags", "") + tags
     if page.chapter is not None:
         chapter = (page.chapter, page.title, pagename)
@@ -406,13 +430,25 @@ def _metadata(app, pagename, templatename, context, doctree):
 
 def load_package_descriptor() -> dict:
     from .data import load_package
+
     return load_package()
 
 
 def data_date_range() -> tuple[str, str]:
     """The span of dated facts: the Dataset's temporal coverage."""
-    dates = pd.concat([load(t)[c].dropna() for t, c in (("events", "date"), ("movements", "date"), ("estimates", "as_of"),
-                                                         ("equipment", "as_of"), ("site_status", "date"), ("deliveries", "date"))])
+    dates = pd.concat(
+        [
+            load(t)[c].dropna()
+            for t, c in (
+                ("events", "date"),
+                ("movements", "date"),
+                ("estimates", "as_of"),
+                ("equipment", "as_of"),
+                ("site_status", "date"),
+                ("deliveries", "date"),
+            )
+        ]
+    )
     return dates.min().strftime("%Y-%m-%d"), dates.max().strftime("%Y-%m-%d")
 
 
@@ -421,6 +457,7 @@ def _citation_files(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     from .previews import write_previews
+
     site = app.config.html_baseurl or ""
     folder = Path(app.outdir) / metadata.CITE_DIR
     folder.mkdir(parents=True, exist_ok=True)
@@ -428,8 +465,9 @@ def _citation_files(app, exception):
         stem = "after-assad" if chapter is None else chapter[2].rsplit("/", 1)[-1]
         (folder / f"{stem}.bib").write_text(metadata.bibtex(chapter, site), encoding="utf-8")
         (folder / f"{stem}.ris").write_text(metadata.ris(chapter, site), encoding="utf-8")
-        (folder / f"{stem}.json").write_text(json.dumps(metadata.csl_json(chapter, site), indent=1, ensure_ascii=False) + "\n",
-                                             encoding="utf-8")
+        (folder / f"{stem}.json").write_text(
+            json.dumps(metadata.csl_json(chapter, site), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     write_previews(Path(app.srcdir), Path(app.outdir) / metadata.PREVIEW_DIR, chapters(app))
 
 

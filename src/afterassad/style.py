@@ -1,4 +1,5 @@
 """One figure style for the whole report: colours per actor, a plotly template, a matplotlib style."""
+
 from __future__ import annotations
 
 import matplotlib as mpl
@@ -82,13 +83,27 @@ ACTOR_COLOURS = {
     "al_bawaba": "#8B96A0",
     "nineteenfortyfive": "#7F8A94",
     "donald_trump": "#6C5B7B",
-    "agenzia_nova": "#8F9BA5", "kan_israel": "#7E8993", "kommersant": "#98A2AA", "libya_osint": "#84909A",
-    "rich_tedd_osint": "#9AA4AC", "unoda": "#6E7D8B",
+    "agenzia_nova": "#8F9BA5",
+    "kan_israel": "#7E8993",
+    "kommersant": "#98A2AA",
+    "libya_osint": "#84909A",
+    "rich_tedd_osint": "#9AA4AC",
+    "unoda": "#6E7D8B",
     # Parties that appear from 2025: firms that won what Russia lost, and others in the bargain.
-    "dp_world": "#117733", "cma_cgm": "#44AA99", "goznak": "#999933", "opcw": "#5B7A99",
-    "iraq": "#AA4499", "lebanese_army": "#CC6677", "eighth_brigade": "#88CCEE", "syrian_armed_opposition": "#2E8B57",
-    "ukraine": "#0057B7", "saddam_haftar": "#B8860B", "khaled_haftar": "#DAA520", "sudan_government": "#8B4513",
-    "eldiario_es": "#A7B0B8", "mehr_news": "#7C8791",
+    "dp_world": "#117733",
+    "cma_cgm": "#44AA99",
+    "goznak": "#999933",
+    "opcw": "#5B7A99",
+    "iraq": "#AA4499",
+    "lebanese_army": "#CC6677",
+    "eighth_brigade": "#88CCEE",
+    "syrian_armed_opposition": "#2E8B57",
+    "ukraine": "#0057B7",
+    "saddam_haftar": "#B8860B",
+    "khaled_haftar": "#DAA520",
+    "sudan_government": "#8B4513",
+    "eldiario_es": "#A7B0B8",
+    "mehr_news": "#7C8791",
     # States that received aircraft flown out of Afghanistan.
     "uzbekistan": "#1B7F8C",
     "tajikistan": "#8C6D1F",
@@ -115,8 +130,11 @@ VERDICT_LABELS = {
 
 # How far a fact is established, drawn the same way in every chart: filled, open, crossed.
 STATUS_SYMBOL = {"confirmed": "circle", "reported": "circle-open", "claimed": "x-thin-open"}
-STATUS_LABELS = {"confirmed": "confirmed (two or more independent sources, or an official record)",
-                 "reported": "reported (one credible source)", "claimed": "claimed by a party, not verified"}
+STATUS_LABELS = {
+    "confirmed": "confirmed (two or more independent sources, or an official record)",
+    "reported": "reported (one credible source)",
+    "claimed": "claimed by a party, not verified",
+}
 
 # A legend above the plot, wrapping into rows: the page column is narrow, and the source line owns the bottom.
 TOP_LEGEND = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=11), itemsizing="constant")
@@ -146,14 +164,16 @@ def apply() -> None:
     """Register the plotly template and the matplotlib style; call once per notebook."""
     pio.templates["after_assad"] = _plotly_template()
     pio.templates.default = "after_assad"
-    mpl.rcParams.update({
-        "font.family": "sans-serif",
-        "font.sans-serif": ["Noto Sans", "DejaVu Sans", "Arial"],
-        "axes.edgecolor": MUTED,
-        "axes.grid": True,
-        "grid.color": GRID,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "figure.dpi": 110,
-        "savefig.dpi": 200,
-    })
+    mpl.rcParams.update(
+        {
+            "font.family": "sans-serif",
+            "font.sans-serif": ["Noto Sans", "DejaVu Sans", "Arial"],
+            "axes.edgecolor": MUTED,
+            "axes.grid": True,
+            "grid.color": GRID,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "figure.dpi": 110,
+            "savefig.dpi": 200,
+        }
+    )

@@ -4,6 +4,7 @@ Every path from a cell to a page goes through one of these: `md` for MyST/Markdo
 `html` for HTML output (tables, plotly labels), `latex` for LaTeX and BibTeX (the PDF's title page,
 the bibliography), `Table` for tables in both the HTML and the PDF.
 """
+
 from __future__ import annotations
 
 import html as _html
@@ -27,8 +28,18 @@ def md(value) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-          "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 
 
 def latex(value) -> str:
@@ -45,9 +56,9 @@ def html(value) -> str:
     return _html.escape(str(value), quote=True)
 
 
-LINE_PT = 450   # the PDF's text width (A4, Sphinx's margins), in points
-CHAR_PT = 5.8   # a generous average character at 10 pt, capitals and bold headers included
-PAD_PT = 14     # a cell's padding, both sides
+LINE_PT = 450  # the PDF's text width (A4, Sphinx's margins), in points
+CHAR_PT = 5.8  # a generous average character at 10 pt, capitals and bold headers included
+PAD_PT = 14  # a cell's padding, both sides
 
 
 def column_widths(frame: pd.DataFrame) -> list[int]:
@@ -90,12 +101,19 @@ class Table:
         frame = self.frame
         if self.fact_ids is not None:
             from .evidence import fact_link
+
             marker = "\x00"  # survives escaping, replaced by the link after it
             frame = frame.assign(Evidence=[f"{marker}{i}" if isinstance(i, str) and i else "" for i in self.fact_ids])
         body = frame.to_html(index=False, escape=True, na_rep="", border=0, classes=["aa-table"])
         if self.fact_ids is not None:
-            body = re.sub("\x00([a-z0-9_]+)", lambda m: f'<a href="{fact_link(m.group(1))}" '
-                          'title="Which source gives which value, in the evidence explorer">sources</a>', body)
+            body = re.sub(
+                "\x00([a-z0-9_]+)",
+                lambda m: (
+                    f'<a href="{fact_link(m.group(1))}" '
+                    'title="Which source gives which value, in the evidence explorer">sources</a>'
+                ),
+                body,
+            )
         caption = f'<p class="aa-table-caption">{html(self.caption)}</p>' if self.caption else ""
         return f'<div class="aa-table-wrap">{caption}{body}</div>'
 
@@ -104,8 +122,13 @@ class Table:
         if self.web_only is not None:
             return md(self.web_only)
         widths = " ".join(str(w) for w in column_widths(self.frame))
-        lines = ["```{list-table}" + (f" {md(self.caption)}" if self.caption else ""),
-                 ":header-rows: 1", f":widths: {widths}", ":class: longtable aa-table", ""]
+        lines = [
+            "```{list-table}" + (f" {md(self.caption)}" if self.caption else ""),
+            ":header-rows: 1",
+            f":widths: {widths}",
+            ":class: longtable aa-table",
+            "",
+        ]
         for row in [list(self.frame.columns), *self.frame.itertuples(index=False)]:
             cells = [md(v) or " " for v in row]
             lines.append(f"* - {cells[0]}")

@@ -4,6 +4,7 @@ Events that fall on the same day (or close enough that their markers would touch
 in slots inside their lane, and each lane is as tall as its busiest moment. A multi-day event
 keeps its slot for its whole span, so its bar does not run through other markers.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,9 +15,9 @@ import plotly.graph_objects as go
 from . import style
 from .labels import PHONE_PLOT_PX
 
-SLOT = 1.0          # height of one slot, in y units
-LANE_GAP = 0.6      # space between lanes
-MARKER_PX = 13      # marker diameter plus a little air
+SLOT = 1.0  # height of one slot, in y units
+LANE_GAP = 0.6  # space between lanes
+MARKER_PX = 13  # marker diameter plus a little air
 PLOT_PX = PHONE_PLOT_PX  # the narrowest plot: a phone's. Markers apart there are apart at any width
 
 
@@ -54,8 +55,15 @@ class Lanes:
     top: float
 
     def style_axis(self, fig: go.Figure) -> go.Figure:
-        fig.update_yaxes(tickvals=self.tickvals, ticktext=self.ticktext, range=[-LANE_GAP / 2, self.top + LANE_GAP / 2],
-                         showgrid=False, zeroline=False, title=None, fixedrange=True)
+        fig.update_yaxes(
+            tickvals=self.tickvals,
+            ticktext=self.ticktext,
+            range=[-LANE_GAP / 2, self.top + LANE_GAP / 2],
+            showgrid=False,
+            zeroline=False,
+            title=None,
+            fixedrange=True,
+        )
         for y in self.separators:
             fig.add_shape(type="line", xref="paper", x0=0, x1=1, y0=y, y1=y, line=dict(color=style.GRID, width=1))
         return fig
@@ -65,8 +73,14 @@ class Lanes:
         return int(base + per_slot * self.top)
 
 
-def stack_in_lanes(frame: pd.DataFrame, lane_col: str, lanes: list[str], date_col: str = "date",
-                   end_col: str | None = None, gap_days: float | None = None) -> Lanes:
+def stack_in_lanes(
+    frame: pd.DataFrame,
+    lane_col: str,
+    lanes: list[str],
+    date_col: str = "date",
+    end_col: str | None = None,
+    gap_days: float | None = None,
+) -> Lanes:
     """Place every row of `frame` in its lane (`lanes` listed top to bottom) without overlaps."""
     unknown = set(frame[lane_col]) - set(lanes)
     if unknown:

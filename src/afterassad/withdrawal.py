@@ -2,6 +2,7 @@
 the routes and their geodesic distances, the status of each base over time, what left and what
 stayed, and the lift capacity the reported sorties and voyages imply.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -19,34 +20,69 @@ from .timeline import stack_in_lanes
 
 # Where a movement went, grouped as the chapter tells it.
 TO_RUSSIA, TO_LIBYA, INTO_SYRIA, WITHIN_SYRIA, AT_SEA, OTHER = (
-    "Back to Russia", "To Libya", "Into Syria (to collect)", "Within Syria", "Out to sea or in transit", "To other countries")
+    "Back to Russia",
+    "To Libya",
+    "Into Syria (to collect)",
+    "Within Syria",
+    "Out to sea or in transit",
+    "To other countries",
+)
 DESTINATION_ORDER = [TO_RUSSIA, TO_LIBYA, INTO_SYRIA, WITHIN_SYRIA, AT_SEA, OTHER]
-DESTINATION_COLOURS = {TO_RUSSIA: "#C1121F", TO_LIBYA: "#DDAA33", INTO_SYRIA: "#882255", WITHIN_SYRIA: "#6E7781",
-                       AT_SEA: "#0072B2", OTHER: "#44AA99"}
+DESTINATION_COLOURS = {
+    TO_RUSSIA: "#C1121F",
+    TO_LIBYA: "#DDAA33",
+    INTO_SYRIA: "#882255",
+    WITHIN_SYRIA: "#6E7781",
+    AT_SEA: "#0072B2",
+    OTHER: "#44AA99",
+}
 ELSEWHERE = AT_SEA
 
-UNIT_TITLES = {"flights": "Flights", "voyages": "Ship voyages", "vehicles": "Vehicles in road convoys",
-               "people": "People", "items": "Items"}
-ASSET_KIND_LABELS = {"personnel": "Personnel", "fixed_wing_aircraft": "Fixed-wing aircraft", "helicopters": "Helicopters",
-                     "warships": "Warships", "submarines": "Submarines", "support_ships": "Support ships",
-                     "air_defence": "Air-defence systems", "ground_vehicles": "Ground vehicles", "other": "Other"}
+UNIT_TITLES = {
+    "flights": "Flights",
+    "voyages": "Ship voyages",
+    "vehicles": "Vehicles in road convoys",
+    "people": "People",
+    "items": "Items",
+}
+ASSET_KIND_LABELS = {
+    "personnel": "Personnel",
+    "fixed_wing_aircraft": "Fixed-wing aircraft",
+    "helicopters": "Helicopters",
+    "warships": "Warships",
+    "submarines": "Submarines",
+    "support_ships": "Support ships",
+    "air_defence": "Air-defence systems",
+    "ground_vehicles": "Ground vehicles",
+    "other": "Other",
+}
 # The equipment table's categories, in the chapter's kinds of asset.
-CATEGORY_KIND = {"aircraft": "fixed_wing_aircraft", "helicopter": "helicopters", "naval": "warships",
-                 "air_defence": "air_defence", "armoured_vehicle": "ground_vehicles", "tank": "ground_vehicles",
-                 "vehicle": "ground_vehicles", "artillery": "other", "other": "other"}
+CATEGORY_KIND = {
+    "aircraft": "fixed_wing_aircraft",
+    "helicopter": "helicopters",
+    "naval": "warships",
+    "air_defence": "air_defence",
+    "armoured_vehicle": "ground_vehicles",
+    "tank": "ground_vehicles",
+    "vehicle": "ground_vehicles",
+    "artillery": "other",
+    "other": "other",
+}
 
 PRECISION_DAYS = {"day": 1, "week": 7}
 
 
 # ------------------------------------------------------------------ posture before the fall
 
+
 def posture(estimates: pd.DataFrame, fall: pd.Timestamp) -> pd.DataFrame:
     """Estimates of Russia's own forces in Syria that describe a date on or before the fall, by kind of asset.
 
     A month-precise estimate counts if its month began by then (it is stored as the first day).
     """
-    rows = estimates[(estimates["chapter"] == "withdrawal") & (estimates["actor_id"] == "russia")
-                     & (estimates["as_of"] <= fall)].copy()
+    rows = estimates[
+        (estimates["chapter"] == "withdrawal") & (estimates["actor_id"] == "russia") & (estimates["as_of"] <= fall)
+    ].copy()
     rows["range"] = [ranges.from_row(r, "value") for _, r in rows.iterrows()]
     rows["kind_order"] = rows["asset_kind"].map({k: i for i, k in enumerate(ASSET_KIND_LABELS)}).fillna(99)
     return rows.sort_values(["kind_order", "as_of"]).reset_index(drop=True)
@@ -61,17 +97,21 @@ def _with_facts(fact_ids: pd.Series, columns: dict) -> pd.DataFrame:
 
 def posture_table(rows: pd.DataFrame) -> pd.DataFrame:
     """The posture estimates as a reader's table: what, how many, who estimated, as of when."""
-    return _with_facts(rows["estimate_id"], {
-        "Asset": rows["asset_kind"].map(ASSET_KIND_LABELS).fillna("Other"),
-        "What is counted": rows["subject"],
-        "Estimate": [r.words(u if u != "items" else "") for r, u in zip(rows["range"], rows["unit"])],
-        "Estimator": rows["estimator"],
-        "As of": [with_precision(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"])],
-        "Status": rows["status"],
-    })
+    return _with_facts(
+        rows["estimate_id"],
+        {
+            "Asset": rows["asset_kind"].map(ASSET_KIND_LABELS).fillna("Other"),
+            "What is counted": rows["subject"],
+            "Estimate": [r.words(u if u != "items" else "") for r, u in zip(rows["range"], rows["unit"])],
+            "Estimator": rows["estimator"],
+            "As of": [with_precision(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"])],
+            "Status": rows["status"],
+        },
+    )
 
 
 # ------------------------------------------------------------------ movements
+
 
 def destination_group(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Series:
     """Each movement's destination as the chapter groups them; a sea or region with no country is 'at sea'."""
@@ -84,6 +124,7 @@ def destination_group(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Serie
         if d == "SYR":
             return WITHIN_SYRIA if not pd.isna(o) and o == "SYR" else INTO_SYRIA
         return {"RUS": TO_RUSSIA, "LBY": TO_LIBYA}.get(d, OTHER)
+
     return pd.Series([group(d, o) for d, o in zip(dest, origin)], index=movements.index, dtype="object")
 
 
@@ -130,15 +171,19 @@ def weekly_counts(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame
     movements = movements[counted(movements) & (movements["status"] != "claimed")]
     if movements.empty:
         return pd.DataFrame(columns=["unit", "week", "destination", "low", "best", "high", "open_high"])
-    frame = pd.DataFrame({"unit": movements["count_unit"], "week": week_of(movements["date"]),
-                          "destination": destination_group(movements, places)})
+    frame = pd.DataFrame(
+        {"unit": movements["count_unit"], "week": week_of(movements["date"]), "destination": destination_group(movements, places)}
+    )
     r = [ranges.from_row(row, "count") for _, row in movements.iterrows()]
     frame["low"], frame["high"] = [x.low for x in r], [x.high for x in r]
     frame["best"] = [x.best for x in r]
     frame["open_high"] = [x.open_high for x in r]
     out = frame.groupby(["unit", "week", "destination"], as_index=False).agg(
-        low=("low", "sum"), high=("high", "sum"), best=("best", lambda s: None if s.isna().any() else s.sum()),
-        open_high=("open_high", "any"))
+        low=("low", "sum"),
+        high=("high", "sum"),
+        best=("best", lambda s: None if s.isna().any() else s.sum()),
+        open_high=("open_high", "any"),
+    )
     return out.sort_values(["unit", "week", "destination"]).reset_index(drop=True)
 
 
@@ -159,31 +204,50 @@ def uncounted_weekly(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFr
     those only claimed by a party (counted or not), which are kept apart from what was verified."""
     rows = movements[~counted(movements) | (movements["status"] == "claimed")]
     kind = ["claimed" if s == "claimed" else "uncounted" for s in rows["status"]]
-    return pd.DataFrame({"week": week_of(rows["date"]),
-                         "unit": rows["count_unit"], "destination": destination_group(rows, places), "kind": kind,
-                         "claimed_by": rows["claimed_by"], "description": rows["description"]}).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "week": week_of(rows["date"]),
+            "unit": rows["count_unit"],
+            "destination": destination_group(rows, places),
+            "kind": kind,
+            "claimed_by": rows["claimed_by"],
+            "description": rows["description"],
+        }
+    ).reset_index(drop=True)
 
 
 UNIT_AXIS = {"flights": "flights", "voyages": "voyages", "vehicles": "vehicles", "people": "people", "items": "items"}
 
 
-def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None,
-                     window: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> go.Figure:
+def movements_figure(
+    weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None, window: tuple[pd.Timestamp, pd.Timestamp] | None = None
+) -> go.Figure:
     """Counts by week and destination: a solid bar up to the low count, a pale one on to the high.
 
     Movements reported with no count are drawn as hollow markers on the axis of their unit, so
     that the gap shows instead of reading as zero.
     """
-    uncounted = uncounted if uncounted is not None else pd.DataFrame(columns=["week", "unit", "destination", "kind", "claimed_by", "description"])
+    uncounted = (
+        uncounted
+        if uncounted is not None
+        else pd.DataFrame(columns=["week", "unit", "destination", "kind", "claimed_by", "description"])
+    )
     if window is not None:
         weekly = weekly[weekly["week"].between(week_of(pd.Series([window[0]])).iloc[0], window[1])]
         uncounted = uncounted[uncounted["week"].between(week_of(pd.Series([window[0]])).iloc[0], window[1])]
     units = [u for u in UNIT_TITLES if u in set(weekly["unit"]) | set(uncounted["unit"])]
-    fig = make_subplots(rows=len(units), cols=1, shared_xaxes=True, vertical_spacing=0.09,
-                        subplot_titles=[UNIT_TITLES[u] + " per week" for u in units])
+    fig = make_subplots(
+        rows=len(units),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.09,
+        subplot_titles=[UNIT_TITLES[u] + " per week" for u in units],
+    )
     day_ms = 86400000.0
     for dest in [d for d in DESTINATION_ORDER if d in set(weekly["destination"])]:  # destinations first in the legend
-        fig.add_trace(go.Bar(x=[None], y=[None], name=dest, legendgroup=dest, marker=dict(color=DESTINATION_COLOURS[dest])), row=1, col=1)
+        fig.add_trace(
+            go.Bar(x=[None], y=[None], name=dest, legendgroup=dest, marker=dict(color=DESTINATION_COLOURS[dest])), row=1, col=1
+        )
     legend_shown: set[str] = set(weekly["destination"])
     for i, unit in enumerate(units, start=1):
         part = weekly[weekly["unit"] == unit]
@@ -192,19 +256,60 @@ def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None
         for k, dest in enumerate(present):
             rows = part[part["destination"] == dest]
             colour = DESTINATION_COLOURS[dest]
-            hover = [f"<b>{html(dest)}</b>, week of {day_month(w)}: {ranges.Range(lo, b, hi, o).words(unit)}"
-                     for w, lo, b, hi, o in zip(rows["week"], rows["low"], rows["best"], rows["high"], rows["open_high"])]
+            hover = [
+                f"<b>{html(dest)}</b>, week of {day_month(w)}: {ranges.Range(lo, b, hi, o).words(unit)}"
+                for w, lo, b, hi, o in zip(rows["week"], rows["low"], rows["best"], rows["high"], rows["open_high"])
+            ]
             place = dict(width=width * day_ms, offset=(0.5 + k * width) * day_ms)  # bars start half a day into the week
-            fig.add_trace(go.Bar(x=rows["week"], y=rows["low"], name=dest, legendgroup=dest, showlegend=dest not in legend_shown,
-                                 marker=dict(color=colour), hovertext=hover, hoverinfo="text", **place), row=i, col=1)
-            fig.add_trace(go.Bar(x=rows["week"], y=rows["high"] - rows["low"], base=rows["low"], name=f"{dest}: up to the high count",
-                                 legendgroup=dest, showlegend=False, marker=dict(color=colour, opacity=0.3, line=dict(color=colour, width=1)),
-                                 hovertext=hover, hoverinfo="text", **place), row=i, col=1)
-            labels = [f"{lo:,.0f}+" if o else (f"{lo:,.0f}–{hi:,.0f}" if hi > lo else f"{lo:,.0f}")
-                      for lo, hi, o in zip(rows["low"], rows["high"], rows["open_high"])]
-            fig.add_trace(go.Scatter(x=rows["week"] + pd.to_timedelta(0.5 + (k + 0.5) * width, unit="D"), y=rows["high"], mode="text",
-                                     text=labels, textposition="top center", textfont=dict(size=10, color=style.INK),
-                                     showlegend=False, hoverinfo="skip"), row=i, col=1)
+            fig.add_trace(
+                go.Bar(
+                    x=rows["week"],
+                    y=rows["low"],
+                    name=dest,
+                    legendgroup=dest,
+                    showlegend=dest not in legend_shown,
+                    marker=dict(color=colour),
+                    hovertext=hover,
+                    hoverinfo="text",
+                    **place,
+                ),
+                row=i,
+                col=1,
+            )
+            fig.add_trace(
+                go.Bar(
+                    x=rows["week"],
+                    y=rows["high"] - rows["low"],
+                    base=rows["low"],
+                    name=f"{dest}: up to the high count",
+                    legendgroup=dest,
+                    showlegend=False,
+                    marker=dict(color=colour, opacity=0.3, line=dict(color=colour, width=1)),
+                    hovertext=hover,
+                    hoverinfo="text",
+                    **place,
+                ),
+                row=i,
+                col=1,
+            )
+            labels = [
+                f"{lo:,.0f}+" if o else (f"{lo:,.0f}–{hi:,.0f}" if hi > lo else f"{lo:,.0f}")
+                for lo, hi, o in zip(rows["low"], rows["high"], rows["open_high"])
+            ]
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["week"] + pd.to_timedelta(0.5 + (k + 0.5) * width, unit="D"),
+                    y=rows["high"],
+                    mode="text",
+                    text=labels,
+                    textposition="top center",
+                    textfont=dict(size=10, color=style.INK),
+                    showlegend=False,
+                    hoverinfo="skip",
+                ),
+                row=i,
+                col=1,
+            )
             legend_shown.add(dest)
         loose = uncounted[uncounted["unit"] == unit].copy()
         # a strip under the zero line, markers of the same week stacked so none hides another
@@ -212,27 +317,66 @@ def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None
         step = top * 0.09
         loose["slot"] = loose.groupby("week").cumcount()
         loose["y"] = -(loose["slot"] + 1) * step
-        for kind, symbol, label in (("uncounted", "triangle-up-open", "Reported, not counted"),
-                                    ("claimed", "x-thin-open", "Claimed by a party, not verified")):
+        for kind, symbol, label in (
+            ("uncounted", "triangle-up-open", "Reported, not counted"),
+            ("claimed", "x-thin-open", "Claimed by a party, not verified"),
+        ):
             for dest in DESTINATION_ORDER:
                 rows = loose[(loose["kind"] == kind) & (loose["destination"] == dest)]
                 if rows.empty:
                     continue
                 if kind not in {t.legendgroup for t in fig.data}:  # a neutral legend entry: colour means destination
-                    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label, legendgroup=kind,
-                                             marker=dict(symbol=symbol, size=12, color=style.INK, line=dict(width=2, color=style.INK))),
-                                  row=i, col=1)
-                fig.add_trace(go.Scatter(
-                    x=rows["week"], y=rows["y"], mode="markers", name=label, legendgroup=kind, showlegend=False,
-                    marker=dict(symbol=symbol, size=12, color=DESTINATION_COLOURS[dest], line=dict(width=2, color=DESTINATION_COLOURS[dest])),
-                    text=[f"<b>{html(dest)}</b>, week of {day_month(w)}: "
-                          + (f"claimed by {html(c)}" if kind == "claimed" else "reported with no count") + "<br>" + html(d[:140])
-                          for w, c, d in zip(rows["week"], rows["claimed_by"], rows["description"])],
-                    hovertemplate="%{text}<extra></extra>"), row=i, col=1)
+                    fig.add_trace(
+                        go.Scatter(
+                            x=[None],
+                            y=[None],
+                            mode="markers",
+                            name=label,
+                            legendgroup=kind,
+                            marker=dict(symbol=symbol, size=12, color=style.INK, line=dict(width=2, color=style.INK)),
+                        ),
+                        row=i,
+                        col=1,
+                    )
+                fig.add_trace(
+                    go.Scatter(
+                        x=rows["week"],
+                        y=rows["y"],
+                        mode="markers",
+                        name=label,
+                        legendgroup=kind,
+                        showlegend=False,
+                        marker=dict(
+                            symbol=symbol,
+                            size=12,
+                            color=DESTINATION_COLOURS[dest],
+                            line=dict(width=2, color=DESTINATION_COLOURS[dest]),
+                        ),
+                        text=[
+                            f"<b>{html(dest)}</b>, week of {day_month(w)}: "
+                            + (f"claimed by {html(c)}" if kind == "claimed" else "reported with no count")
+                            + "<br>"
+                            + html(d[:140])
+                            for w, c, d in zip(rows["week"], rows["claimed_by"], rows["description"])
+                        ],
+                        hovertemplate="%{text}<extra></extra>",
+                    ),
+                    row=i,
+                    col=1,
+                )
         depth = (int(loose["slot"].max()) + 1.6) * step if not loose.empty else 0.0
-        fig.update_yaxes(title_text=UNIT_AXIS[unit], range=[-depth, top * 1.25], zeroline=True, zerolinecolor=style.MUTED,
-                         showticklabels=not part.empty, ticks="outside" if not part.empty else "", showgrid=not part.empty,
-                         tickformat=",d", row=i, col=1)
+        fig.update_yaxes(
+            title_text=UNIT_AXIS[unit],
+            range=[-depth, top * 1.25],
+            zeroline=True,
+            zerolinecolor=style.MUTED,
+            showticklabels=not part.empty,
+            ticks="outside" if not part.empty else "",
+            showgrid=not part.empty,
+            tickformat=",d",
+            row=i,
+            col=1,
+        )
     fig.update_layout(barmode="overlay", legend=dict(style.TOP_LEGEND, y=1.04), margin=dict(t=70))
     if window is not None:
         fig.update_xaxes(range=[week_of(pd.Series([window[0]])).iloc[0] - pd.Timedelta(days=4), window[1] + pd.Timedelta(days=4)])
@@ -243,6 +387,7 @@ def movements_figure(weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None
 
 # ------------------------------------------------------------------ routes
 
+
 def routes(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """One row per origin, stop and destination chain and mode: counts summed as ranges, and the
     geodesic length of each leg and of the whole route."""
@@ -250,16 +395,30 @@ def routes(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     frame = movements.assign(destination=group, via=movements["via_place_ids"].fillna(""))
     out = []
     for (origin, via, dest, mode, unit), rows in frame.groupby(
-            ["origin_place_id", "via", "destination_place_id", "asset_type", "count_unit"], sort=False):
+        ["origin_place_id", "via", "destination_place_id", "asset_type", "count_unit"], sort=False
+    ):
         chain = [origin] + [v for v in via.split(";") if v] + [dest]
         legs = legs_km(chain, places)
-        out.append({"origin": origin, "destination_place": dest, "chain": chain, "asset_type": mode, "count_unit": unit,
-                    "destination": rows["destination"].iloc[0], "legs_km": legs, "distance_km": sum(legs),
-                    "count": ranges.total(ranges.from_row(r, "count") for _, r in rows[counted(rows)].iterrows()),
-                    "n_uncounted": int((~counted(rows)).sum()),
-                    "first": rows["date"].min(), "last": rows["date"].max(), "n_rows": len(rows),
-                    "platforms": sorted(set(rows["platform_id"].dropna())), "source_ids": ";".join(rows["source_ids"]),
-                    "all_claimed": bool((rows["status"] == "claimed").all())})
+        out.append(
+            {
+                "origin": origin,
+                "destination_place": dest,
+                "chain": chain,
+                "asset_type": mode,
+                "count_unit": unit,
+                "destination": rows["destination"].iloc[0],
+                "legs_km": legs,
+                "distance_km": sum(legs),
+                "count": ranges.total(ranges.from_row(r, "count") for _, r in rows[counted(rows)].iterrows()),
+                "n_uncounted": int((~counted(rows)).sum()),
+                "first": rows["date"].min(),
+                "last": rows["date"].max(),
+                "n_rows": len(rows),
+                "platforms": sorted(set(rows["platform_id"].dropna())),
+                "source_ids": ";".join(rows["source_ids"]),
+                "all_claimed": bool((rows["status"] == "claimed").all()),
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -269,8 +428,13 @@ def _route_count(r) -> str:
     return " and ".join(x for x in (counted_part, loose) if x)
 
 
-def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tuple[tuple[float, float], tuple[float, float]],
-                     named: list[str] = (), label_min_km: float = 300.0) -> go.Figure:
+def route_map_figure(
+    route_rows: pd.DataFrame,
+    places: pd.DataFrame,
+    window: tuple[tuple[float, float], tuple[float, float]],
+    named: list[str] = (),
+    label_min_km: float = 300.0,
+) -> go.Figure:
     """Air and road routes out of (and back into) Syria, drawn along the geodesic and labelled with its length.
 
     Sea voyages are left to a table: ships do not sail the geodesic. Each pair of places gets one
@@ -290,20 +454,43 @@ def route_map_figure(route_rows: pd.DataFrame, places: pd.DataFrame, window: tup
         dest = first["destination"]
         claimed = bool(rows["all_claimed"].all())
         lons, lats = geodesic_line(first["chain"], places)
-        lines = [f"<b>{html(' → '.join(short_name(p.loc[c, 'name']) for c in r.chain))}</b>: {html(r.asset_type.replace('_', ' '))}, "
-                 f"{html(_route_count(r))}{' (claimed)' if r.all_claimed else ''}, {html(span(r.first, r.last))}" for r in rows.itertuples()]
+        lines = [
+            f"<b>{html(' → '.join(short_name(p.loc[c, 'name']) for c in r.chain))}</b>: {html(r.asset_type.replace('_', ' '))}, "
+            f"{html(_route_count(r))}{' (claimed)' if r.all_claimed else ''}, {html(span(r.first, r.last))}"
+            for r in rows.itertuples()
+        ]
         if dest not in shown:  # a solid legend entry per destination; dotting is explained by its own entry
-            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=dest, legendgroup=dest,
-                                     line=dict(color=DESTINATION_COLOURS[dest], width=2.5)))
-        fig.add_trace(go.Scatter(
-            x=lons, y=lats, mode="lines", name=dest, legendgroup=dest, showlegend=False,
-            line=dict(color=DESTINATION_COLOURS[dest], width=2.5, dash="dot" if claimed else "solid"),
-            hovertemplate="<br>".join(lines) + f"<br>{first['distance_km']:,.0f} km along the geodesic<extra></extra>"))
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="lines",
+                    name=dest,
+                    legendgroup=dest,
+                    line=dict(color=DESTINATION_COLOURS[dest], width=2.5),
+                )
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=lons,
+                y=lats,
+                mode="lines",
+                name=dest,
+                legendgroup=dest,
+                showlegend=False,
+                line=dict(color=DESTINATION_COLOURS[dest], width=2.5, dash="dot" if claimed else "solid"),
+                hovertemplate="<br>".join(lines) + f"<br>{first['distance_km']:,.0f} km along the geodesic<extra></extra>",
+            )
+        )
         shown.add(dest)
         if first["distance_km"] >= label_min_km:
             labels.append(leg_label(first["chain"][-2], first["chain"][-1], places, f"{first['distance_km']:,.0f} km"))
     add_labels(fig, labels, placer)
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name="Claimed by a party only", line=dict(color=style.INK, dash="dot", width=2.5)))
+    fig.add_trace(
+        go.Scatter(
+            x=[None], y=[None], mode="lines", name="Claimed by a party only", line=dict(color=style.INK, dash="dot", width=2.5)
+        )
+    )
     add_places(fig, {c for chain in land["chain"] for c in chain}, places, list(named), placer)
     fig.update_layout(legend=style.TOP_LEGEND)
     return fig
@@ -318,11 +505,28 @@ FIGURE_KINDS = {  # the summary's rows: kinds of asset, with the estimate and eq
     "Ground vehicles": ["ground_vehicles"],
     "Other equipment": ["other"],
 }
-OUTCOME_ORDER = ["In Syria as the regime fell", "Moved to the coast", "Moved out to sea", "Left for Russia", "Left for Libya",
-                 "Left for somewhere unknown", "Stayed in Syria", "Destroyed", "Captured"]
-OUTCOME_COLOURS = {"In Syria as the regime fell": style.MUTED, "Moved to the coast": "#6E7781", "Moved out to sea": DESTINATION_COLOURS[ELSEWHERE],
-                   "Left for Russia": DESTINATION_COLOURS["Back to Russia"], "Left for Libya": DESTINATION_COLOURS["To Libya"],
-                   "Left for somewhere unknown": "#332288", "Stayed in Syria": "#1a7f37", "Destroyed": "#000000", "Captured": "#AA4499"}
+OUTCOME_ORDER = [
+    "In Syria as the regime fell",
+    "Moved to the coast",
+    "Moved out to sea",
+    "Left for Russia",
+    "Left for Libya",
+    "Left for somewhere unknown",
+    "Stayed in Syria",
+    "Destroyed",
+    "Captured",
+]
+OUTCOME_COLOURS = {
+    "In Syria as the regime fell": style.MUTED,
+    "Moved to the coast": "#6E7781",
+    "Moved out to sea": DESTINATION_COLOURS[ELSEWHERE],
+    "Left for Russia": DESTINATION_COLOURS["Back to Russia"],
+    "Left for Libya": DESTINATION_COLOURS["To Libya"],
+    "Left for somewhere unknown": "#332288",
+    "Stayed in Syria": "#1a7f37",
+    "Destroyed": "#000000",
+    "Captured": "#AA4499",
+}
 
 
 def _figure_kind(kind: str) -> str:
@@ -333,9 +537,15 @@ def _where(outcome: str, country) -> str:
     if outcome == "evacuated":
         if pd.isna(country):
             return "Left for somewhere unknown"
-        return {"RUS": "Left for Russia", "LBY": "Left for Libya", "SYR": "Moved to the coast", "": "Moved out to sea"}.get(country, "Left for somewhere unknown")
-    return {"remained": "Stayed in Syria", "destroyed": "Destroyed", "captured": "Captured",
-            "pre_collapse_inventory": "In Syria as the regime fell"}.get(outcome, outcome.replace("_", " ").capitalize())
+        return {"RUS": "Left for Russia", "LBY": "Left for Libya", "SYR": "Moved to the coast", "": "Moved out to sea"}.get(
+            country, "Left for somewhere unknown"
+        )
+    return {
+        "remained": "Stayed in Syria",
+        "destroyed": "Destroyed",
+        "captured": "Captured",
+        "pre_collapse_inventory": "In Syria as the regime fell",
+    }.get(outcome, outcome.replace("_", " ").capitalize())
 
 
 def left_and_stayed(equipment: pd.DataFrame, estimates: pd.DataFrame, places: pd.DataFrame, fall: pd.Timestamp) -> pd.DataFrame:
@@ -345,18 +555,45 @@ def left_and_stayed(equipment: pd.DataFrame, estimates: pd.DataFrame, places: pd
     outcome in words (`where`) and the kind of asset as the summary groups it (`kind`).
     """
     before = posture(estimates, fall)
-    rows = [{"kind": _figure_kind(r.asset_kind if pd.notna(r.asset_kind) else "other"), "where": "In Syria as the regime fell",
-             "what": r.subject, "range": r.range, "as_of": r.as_of, "as_of_precision": r.as_of_precision, "place": r.place_id,
-             "who": r.estimator, "status": r.status, "unit": r.unit, "fact_id": r.estimate_id} for r in before.itertuples()]
-    own = equipment[(equipment["conflict"] == "syria_2024") & (equipment["owner_actor_id"] == "russia")
-                    & (equipment["as_of"] >= fall - pd.Timedelta(days=7))]
+    rows = [
+        {
+            "kind": _figure_kind(r.asset_kind if pd.notna(r.asset_kind) else "other"),
+            "where": "In Syria as the regime fell",
+            "what": r.subject,
+            "range": r.range,
+            "as_of": r.as_of,
+            "as_of_precision": r.as_of_precision,
+            "place": r.place_id,
+            "who": r.estimator,
+            "status": r.status,
+            "unit": r.unit,
+            "fact_id": r.estimate_id,
+        }
+        for r in before.itertuples()
+    ]
+    own = equipment[
+        (equipment["conflict"] == "syria_2024")
+        & (equipment["owner_actor_id"] == "russia")
+        & (equipment["as_of"] >= fall - pd.Timedelta(days=7))
+    ]
     country = own["destination_place_id"].map(places.set_index("place_id")["country"].fillna(""))
     for (_, r), c in zip(own.iterrows(), country):
         counted_row = any(pd.notna(r[f"count_{k}"]) for k in ("low", "best", "high"))
-        rows.append({"kind": _figure_kind(CATEGORY_KIND.get(r["category"], "other")), "where": _where(r["outcome"], c),
-                     "what": r["system"], "range": ranges.from_row(r, "count") if counted_row else None, "place": r["destination_place_id"],
-                     "as_of": r["as_of"], "as_of_precision": r["as_of_precision"], "who": r["estimator"],
-                     "status": r["status_of_claim"], "unit": "items", "fact_id": r["equipment_id"]})
+        rows.append(
+            {
+                "kind": _figure_kind(CATEGORY_KIND.get(r["category"], "other")),
+                "where": _where(r["outcome"], c),
+                "what": r["system"],
+                "range": ranges.from_row(r, "count") if counted_row else None,
+                "place": r["destination_place_id"],
+                "as_of": r["as_of"],
+                "as_of_precision": r["as_of_precision"],
+                "who": r["estimator"],
+                "status": r["status_of_claim"],
+                "unit": "items",
+                "fact_id": r["equipment_id"],
+            }
+        )
     frame = pd.DataFrame(rows)
     frame["kind_order"] = frame["kind"].map({k: i for i, k in enumerate(FIGURE_KINDS)})
     frame["where_order"] = frame["where"].map({k: i for i, k in enumerate(OUTCOME_ORDER)}).fillna(len(OUTCOME_ORDER))
@@ -392,19 +629,53 @@ def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
         colour = OUTCOME_COLOURS.get(where, style.MUTED)
         detail = "<br>".join(
             f"• {html(r.what[:80])}: {html(r.range.words() if r.range is not None else 'no count')} "
-            f"({html(with_precision(r.as_of, r.as_of_precision))}; {html(r.who[:60])}; {html(r.status)})" for r in part.itertuples())
-        fig.add_trace(go.Scatter(
-            x=[where], y=[kind], mode="markers+text", showlegend=False, text=[_cell_text(part)], textposition="bottom center",
-            textfont=dict(size=10, color=style.INK),
-            marker=dict(symbol="x" if best == "claimed" else "square", size=22,
-                        color=colour if best == "confirmed" else ("white" if best == "reported" else colour),
-                        line=dict(color=colour, width=3)),
-            hovertemplate=f"<b>{html(kind)}: {html(where)}</b><br>{detail}<extra></extra>"))
-    for label, symbol, fill in (("Confirmed", "square", style.INK), ("Reported by one source", "square", "white"), ("Claimed only", "x", style.INK)):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=label,
-                                 marker=dict(symbol=symbol, size=14, color=fill, line=dict(color=style.INK, width=2))))
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=outcomes, side="top", tickangle=0, title=None,
-                     showgrid=True, tickvals=outcomes, ticktext=[wrap_label(o, 9) for o in outcomes], tickfont=dict(size=11))
+            f"({html(with_precision(r.as_of, r.as_of_precision))}; {html(r.who[:60])}; {html(r.status)})"
+            for r in part.itertuples()
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[where],
+                y=[kind],
+                mode="markers+text",
+                showlegend=False,
+                text=[_cell_text(part)],
+                textposition="bottom center",
+                textfont=dict(size=10, color=style.INK),
+                marker=dict(
+                    symbol="x" if best == "claimed" else "square",
+                    size=22,
+                    color=colour if best == "confirmed" else ("white" if best == "reported" else colour),
+                    line=dict(color=colour, width=3),
+                ),
+                hovertemplate=f"<b>{html(kind)}: {html(where)}</b><br>{detail}<extra></extra>",
+            )
+        )
+    for label, symbol, fill in (
+        ("Confirmed", "square", style.INK),
+        ("Reported by one source", "square", "white"),
+        ("Claimed only", "x", style.INK),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=label,
+                marker=dict(symbol=symbol, size=14, color=fill, line=dict(color=style.INK, width=2)),
+            )
+        )
+    fig.update_xaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=outcomes,
+        side="top",
+        tickangle=0,
+        title=None,
+        showgrid=True,
+        tickvals=outcomes,
+        ticktext=[wrap_label(o, 9) for o in outcomes],
+        tickfont=dict(size=11),
+    )
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=kinds[::-1], title=None, showgrid=True)
     fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=90, l=150))
     return fig
@@ -412,14 +683,22 @@ def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
 
 def left_stayed_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Every row behind the matrix, for the reader who wants the detail."""
-    return _with_facts(rows["fact_id"], {
-        "Asset": rows["kind"], "What became of it": rows["where"], "What": rows["what"],
-        "Count": [r.words() if r is not None else "no count" for r in rows["range"]],
-        "As of": [with_precision(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"])],
-        "Source of the number": rows["who"], "Status": rows["status"]})
+    return _with_facts(
+        rows["fact_id"],
+        {
+            "Asset": rows["kind"],
+            "What became of it": rows["where"],
+            "What": rows["what"],
+            "Count": [r.words() if r is not None else "no count" for r in rows["range"]],
+            "As of": [with_precision(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"])],
+            "Source of the number": rows["who"],
+            "Status": rows["status"],
+        },
+    )
 
 
 # ------------------------------------------------------------------ lift capacity
+
 
 def leaving_syria(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Series:
     """Movements that carried things away from Syria: from a place in Syria to one outside it, or
@@ -440,16 +719,29 @@ def lift_capacity(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.D
     maximum load), not a measure of cargo.
     """
     known = platforms.dropna(subset=["payload_t_low", "payload_t_best", "payload_t_high"], how="all").set_index("platform_id")
-    frame = movements[movements["platform_id"].isin(known.index) & counted(movements) & leaving_syria(movements, places)
-                      & (movements["status"] != "claimed")].copy()
+    frame = movements[
+        movements["platform_id"].isin(known.index)
+        & counted(movements)
+        & leaving_syria(movements, places)
+        & (movements["status"] != "claimed")
+    ].copy()
     frame["destination"] = destination_group(frame, places)
     rows = []
     for (dest, platform), part in frame.groupby(["destination", "platform_id"], sort=False):
         count = ranges.total(ranges.from_row(r, "count") for _, r in part.iterrows())
         payload = ranges.from_row(known.loc[platform], "payload_t")
-        rows.append({"destination": dest, "platform_id": platform, "platform": known.loc[platform, "name"],
-                     "mode": part["asset_type"].iloc[0], "count": count, "payload_t": payload,
-                     "capacity_t": count.scale(payload), "n_rows": len(part)})
+        rows.append(
+            {
+                "destination": dest,
+                "platform_id": platform,
+                "platform": known.loc[platform, "name"],
+                "mode": part["asset_type"].iloc[0],
+                "count": count,
+                "payload_t": payload,
+                "capacity_t": count.scale(payload),
+                "n_rows": len(part),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -470,11 +762,12 @@ def when(row) -> str:
     if "date_end" in row and pd.notna(row["date_end"]):
         if precision == "week":
             return "about " + span(row["date"], row["date_end"], "day")
-        if precision in ("month", "year") and with_precision(row["date"], precision) == with_precision(row["date_end"], precision):
+        if precision in ("month", "year") and with_precision(row["date"], precision) == with_precision(
+            row["date_end"], precision
+        ):
             return with_precision(row["date"], precision)
         return span(row["date"], row["date_end"], precision)
     return with_precision(row["date"], precision)
-
 
 
 def mixed_fleet_capacity(count: ranges.Range, platforms: pd.DataFrame, platform_ids: list[str]) -> ranges.Range:
@@ -492,11 +785,21 @@ def voyages_table(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.D
     ships = movements[movements["asset_type"] == "ship_voyage"].sort_values(["date", "movement_id"])
     names = platforms.set_index("platform_id")["name"].map(short_name)
     place = places.set_index("place_id")["name"].map(short_name)
-    return _with_facts(ships["movement_id"], {
-        "When": [when(r) for _, r in ships.iterrows()],
-        "Ship": [names.get(p, "") if isinstance(p, str) else ("several ships" if n > 1 else "not named") for p, n in
-                 zip(ships["platform_id"], ships[["count_low", "count_best", "count_high"]].max(axis=1).fillna(0))],
-        "From": ships["origin_place_id"].map(place), "To": ships["destination_place_id"].map(place),
-        "Voyages": [ranges.from_row(r, "count").words() if counted(ships.loc[[i]]).iloc[0] else "no count" for i, r in ships.iterrows()],
-        "Known from": ships["detection"].str.replace("_", " "),
-        "Status": [s if s != "claimed" else f"claimed by {c}" for s, c in zip(ships["status"], ships["claimed_by"])]})
+    return _with_facts(
+        ships["movement_id"],
+        {
+            "When": [when(r) for _, r in ships.iterrows()],
+            "Ship": [
+                names.get(p, "") if isinstance(p, str) else ("several ships" if n > 1 else "not named")
+                for p, n in zip(ships["platform_id"], ships[["count_low", "count_best", "count_high"]].max(axis=1).fillna(0))
+            ],
+            "From": ships["origin_place_id"].map(place),
+            "To": ships["destination_place_id"].map(place),
+            "Voyages": [
+                ranges.from_row(r, "count").words() if counted(ships.loc[[i]]).iloc[0] else "no count"
+                for i, r in ships.iterrows()
+            ],
+            "Known from": ships["detection"].str.replace("_", " "),
+            "Status": [s if s != "claimed" else f"claimed by {c}" for s, c in zip(ships["status"], ships["claimed_by"])],
+        },
+    )
