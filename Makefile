@@ -25,19 +25,20 @@ BIB     := _build/generated/references.bib
 STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
 BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
 
-.PHONY: help book test setup system venv validate execute outputs html pdf unit nbval check-pdf check-meta check-site check-release check-repro bench lab lab-command clean
+.PHONY: help book test setup system venv validate execute outputs html pdf unit nbval lint fmt check-pdf check-meta check-site check-release check-repro bench lab lab-command clean
 
 help:
 	@echo "make book   install everything, validate data, execute chapters, build HTML (_build/html) and PDF ($(PDF))"
 	@echo "make test   run every check (data contract, unit tests, nbval, strict HTML build, PDF check, browser check)"
 	@echo "make validate   check the data contract only (seconds)"
+	@echo "make fmt    format and lint-fix the code and notebooks (ruff; make test checks both)"
 	@echo "make bench  Lighthouse (mobile) on every page of the built site, served gzipped"
 	@echo "make lab    serve JupyterLab on the chapters (PORT=8888 by default; prints the URL with its token)"
 
 book: setup validate execute outputs
 	@echo; echo "HTML: _build/html/index.html"; echo "PDF:  $(PDF)"
 
-test: setup validate check-release unit nbval outputs check-pdf check-meta check-repro check-site
+test: setup lint validate check-release unit nbval outputs check-pdf check-meta check-repro check-site
 	@echo; echo "all checks passed"
 
 # ---------------------------------------------------------------- installation
@@ -138,6 +139,16 @@ $(PDF): $(BOOK_INPUTS) | setup
 	mkdir -p $(dir $(PDF)) && cp $(PDFWORK)/_build/latex/after-assad.pdf $(PDF) && echo "wrote $(PDF)"
 
 # ---------------------------------------------------------------- checks
+# ruff, configured in pyproject.toml: the code and the notebooks' code cells, linted and formatted.
+lint: venv
+	$(call STEP,lint and format check (ruff))
+	@$(VENV)/bin/ruff check --no-cache .
+	@$(VENV)/bin/ruff format --no-cache --check .
+
+fmt: venv
+	@$(VENV)/bin/ruff format --no-cache .
+	@$(VENV)/bin/ruff check --no-cache --fix .
+
 unit: venv $(ATLAS) $(PLOTLYJS)
 	$(call STEP,unit tests)
 	@$(PY) -m pytest -q tests

@@ -14,6 +14,7 @@ page-weight table to _build/page-weight.md. Usage: python scripts/check_site.py 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -61,7 +62,8 @@ ALL_DRAWN = """() => [...document.querySelectorAll('.plotly-graph-div')].every(d
 # A figure's static image is lazy and hidden once plotly has drawn over it, so a reader who scrolls
 # may never fetch it: it is checked by a request of its own instead.
 STATIC_FIGURES = """() => [...document.querySelectorAll('img.aa-figure-static')].map(i => i.src)"""
-IMAGES = """() => [...document.images].filter(i => !i.classList.contains('aa-figure-static')).map(i => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0 }))"""
+IMAGES = """() => [...document.images].filter(i => !i.classList.contains('aa-figure-static'))
+    .map(i => ({ src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0 }))"""
 AXE_RUN = """async (tags) => {
   const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
   return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
@@ -185,10 +187,8 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str)
     if page.query_selector(".aa-figure-frame"):
         page.mouse.wheel(0, 200)
         page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-        try:
+        with contextlib.suppress(Exception):  # a figure that did not draw is reported below, figure by figure
             page.wait_for_function(ALL_DRAWN, timeout=20_000)
-        except Exception:  # reported below, figure by figure
-            pass
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(300)
     figures = page.evaluate(DRAWN)

@@ -23,10 +23,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
+from list_notebooks import notebooks
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
-
-from list_notebooks import notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 META = "afterassad"

@@ -11,8 +11,8 @@ import pytest
 
 from afterassad import equipment as E
 from afterassad import load, ranges
-from afterassad.paths import data_dir
 from afterassad.milestones import offensive_launch
+from afterassad.paths import data_dir
 
 RUSSIAN_SIDE = E.PATRON_OWNERS["syria_2024"]
 

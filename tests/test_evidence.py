@@ -97,6 +97,7 @@ def test_the_chronology_draws_only_facts_known_to_the_day_or_week_and_counts_the
 def test_chapter_numbers_and_pages_follow_the_table_of_contents():
     """The explorer writes '5. Libya' and links 03_libya.html: both must match the book's numbering."""
     import yaml
+
     from afterassad.paths import repo_root
 
     toc = yaml.safe_load((repo_root() / "_toc.yml").read_text(encoding="utf-8"))

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 
-from afterassad.contract import check_package
 from conftest import DATA
+
+from afterassad.contract import check_package
 
 PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 FACTS = {r["name"]: r["schema"] for r in PACKAGE["resources"] if "x-keyFields" in r["schema"]}

@@ -124,6 +124,7 @@ def test_trace_types_are_read_from_the_figure_data_not_the_layout():
 def test_the_served_plotly_bundle_draws_every_trace_type_the_book_uses():
     """A trace type missing from the partial bundle would silently not draw."""
     import nbformat
+
     from afterassad.paths import repo_root
 
     root = repo_root()

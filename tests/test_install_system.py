@@ -38,7 +38,7 @@ def _run_unprivileged(tmp_path: Path) -> None:
     result = subprocess.run(command, env={"PATH": str(bin_dir)}, capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Not root, so nothing was installed" in result.stdout
-    line = next(l for l in result.stdout.splitlines() if "apt-get install" in l)
+    line = next(text for text in result.stdout.splitlines() if "apt-get install" in text)
     for package in ("chromium", "poppler-utils", "texlive-xetex", "latexmk", "npm", "fonts-freefont-otf"):
         assert package in line.split(), package
     assert "The HTML site still builds" in result.stdout

@@ -52,10 +52,36 @@ def test_every_registered_source_is_used():
     assert not unused, f"sources in the registry that no row cites: {unused}"
 
 
-def test_requirements_are_all_pinned():
-    lines = [l.strip() for l in (ROOT / "requirements.txt").read_text().splitlines() if l.strip() and not l.startswith("#")]
-    loose = [l for l in lines if not re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[^\s;]+", l)]
-    assert lines and not loose, loose
+def _lock(path: Path) -> dict[str, tuple[str, int]]:
+    """A hashed lock: package -> (version, number of hashes); fails on any entry that is not pinned."""
+    entries, current = {}, None
+    for line in path.read_text().splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.startswith((" ", "\t")):
+            if current and "--hash=sha256:" in line:
+                name, (version, n) = current, entries[current]
+                entries[name] = (version, n + 1)
+            continue
+        match = re.fullmatch(r"([A-Za-z0-9_.\-\[\]]+)==([^\s;\\]+)(\s*\\)?", line.strip())
+        assert match, f"{path.name}: not pinned: {line}"
+        current = match.group(1).lower().replace("_", "-")
+        entries[current] = (match.group(2), 0)
+    return entries
+
+
+def test_every_locked_package_is_pinned_with_hashes_and_the_direct_ones_match_their_pins():
+    for lock, direct in (
+        ("requirements.txt", "requirements.in"),
+        ("scripts/requirements-tools.txt", "scripts/requirements-tools.in"),
+    ):
+        entries = _lock(ROOT / lock)
+        assert entries and all(n >= 1 for _, n in entries.values()), [k for k, (_, n) in entries.items() if n == 0]
+        for line in (ROOT / direct).read_text().splitlines():
+            line = line.split("#")[0].strip()
+            if line:
+                name, version = line.split("==")
+                assert entries[name.lower().replace("_", "-")][0] == version, f"{direct}: {name} is {version}, the lock differs"
 
 
 def test_no_notebook_hides_its_outputs_from_nbval():

@@ -111,8 +111,8 @@ def test_the_head_check_names_a_blocking_script():
 
 
 def test_plotly_never_loads_in_the_head_and_the_loader_points_at_it():
-    from afterassad.sphinxext import _keep, figure_loader
     from afterassad.figures import PLOTLY_BUNDLE
+    from afterassad.sphinxext import _keep, figure_loader
 
     assert not _keep(f"_static/{PLOTLY_BUNDLE}", '<div class="plotly-graph-div"></div>')
     loader = figure_loader("book/02_withdrawal")

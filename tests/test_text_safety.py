@@ -91,6 +91,7 @@ def test_source_line_is_escaped_in_figures():
 def test_glued_text_comes_back_exactly_as_written(text):
     """What a chapter glues is what the reader sees: myst-nb's own formatter must return it unchanged."""
     from myst_nb.core.variables import format_plain_text
+
     from afterassad.text import Plain
 
     assert format_plain_text(repr(Plain(text)), "") == text

@@ -10,21 +10,21 @@ import pytest
 
 from afterassad import load, ranges
 from afterassad.milestones import regime_fall
+from afterassad.routemap import window_for
 from afterassad.withdrawal import (
     effective_span,
-    phases,
     left_and_stayed,
+    left_stayed_figure,
     lift_capacity,
     movements_figure,
+    phases,
     posture,
     route_map_figure,
     routes,
     status_periods,
     status_timeline_figure,
     weekly_counts,
-    left_stayed_figure,
 )
-from afterassad.routemap import window_for
 
 PLACES = pd.DataFrame(
     {

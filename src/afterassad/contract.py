@@ -157,9 +157,8 @@ def _check_value(value: str, field: dict) -> tuple[str, str] | None:
             date.fromisoformat(value)
         except ValueError:
             return "bad-date", f"'{value}' is not a real calendar date"
-    elif kind == "boolean":
-        if value not in ("true", "false"):
-            return f"type:{kind}", f"'{value}' is not true or false"
+    elif kind == "boolean" and value not in ("true", "false"):
+        return f"type:{kind}", f"'{value}' is not true or false"
     if "enum" in cons and value not in cons["enum"]:
         return "enum", f"'{value}' is not one of: {', '.join(cons['enum'])}"
     if "pattern" in cons and not re.fullmatch(cons["pattern"], value):

@@ -98,7 +98,7 @@ def latex_preamble() -> str:
     )
 
 
-def evidence_cutoff(sources) -> "dt.date":
+def evidence_cutoff(sources) -> dt.date:
     """How far the evidence reaches: the newest publication date, known to the day, of any source in
     the registry other than the seed articles under test."""
     dated = sources[(sources["source_type"] != "seed_article") & (sources["date_published_precision"] == "day")]

@@ -691,7 +691,7 @@ def gap_figure(money: pd.DataFrame, counts: pd.DataFrame) -> go.Figure:
         tickvals=[1, 10, 100, 1000, 10000],
         ticktext=["1", "10", "100", "1,000", "10,000"],
     )
-    for kind, label, symbol, colour in (
+    for _kind, label, symbol, colour in (
         ("seed", "The seed article", "x", "#C1121F"),
         ("claim", "A politician's or a government's claim", "x", "#6C5B7B"),
         ("sourced", "Sourced figure", "circle", "#1f2328"),

@@ -519,7 +519,7 @@ def evidence_counts(evidence: pd.DataFrame, fact_tables: dict[str, pd.DataFrame]
         ev = evidence[evidence["fact_table"] == name]
         pairs = ev.assign(field=ev["fields"].str.split(";")).explode("field")
 
-        def n(stance):
+        def n(stance, pairs=pairs):
             return len(pairs.loc[pairs["stance"] == stance, ["fact_id", "field"]].drop_duplicates())
 
         out.append(

@@ -38,7 +38,7 @@ class LabelPlacer:
         self.labels: list[Box] = []
 
     @classmethod
-    def for_map(cls, window, plot_px: float = PHONE_PLOT_PX, font_px: float = 10.0) -> "LabelPlacer":
+    def for_map(cls, window, plot_px: float = PHONE_PLOT_PX, font_px: float = 10.0) -> LabelPlacer:
         """A map drawn by figures.base_map: x is longitude, y latitude, one degree of latitude
         1/cos(mid-latitude) times as tall as one of longitude."""
         (x0, x1), (y0, y1) = window
@@ -46,7 +46,7 @@ class LabelPlacer:
         return cls((x0, x1), (y0, y1), sx, sx / math.cos(math.radians((y0 + y1) / 2)), font_px)
 
     @classmethod
-    def for_plot(cls, x_range, y_range, plot_px: tuple[float, float], font_px: float = 10.0) -> "LabelPlacer":
+    def for_plot(cls, x_range, y_range, plot_px: tuple[float, float], font_px: float = 10.0) -> LabelPlacer:
         """An ordinary chart whose plot area is plot_px (width, height) at the phone's size."""
         return cls(x_range, y_range, plot_px[0] / (x_range[1] - x_range[0]), plot_px[1] / (y_range[1] - y_range[0]), font_px)
 

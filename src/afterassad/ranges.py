@@ -19,11 +19,11 @@ class Range:
     high: float
     open_high: bool = False  # some part gave no upper bound: the true high may be larger
 
-    def __add__(self, other: "Range") -> "Range":
+    def __add__(self, other: Range) -> Range:
         best = None if self.best is None or other.best is None else self.best + other.best
         return Range(self.low + other.low, best, self.high + other.high, self.open_high or other.open_high)
 
-    def scale(self, factor: "Range") -> "Range":
+    def scale(self, factor: Range) -> Range:
         """Multiply two non-negative ranges (a count by a payload): low by low, high by high."""
         best = None if self.best is None or factor.best is None else self.best * factor.best
         return Range(self.low * factor.low, best, self.high * factor.high, self.open_high or factor.open_high)

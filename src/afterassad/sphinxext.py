@@ -95,9 +95,7 @@ def _keep(script, body: str) -> bool:
         return False
     if (name or "").endswith(PLOTLY_BUNDLE):  # loaded on demand by figure_loader, never in the head
         return False
-    if "itables/" in (name or ""):  # the explorer imports its table library as a module itself
-        return False
-    return True
+    return "itables/" not in (name or "")  # the explorer imports its table library as a module itself
 
 
 # Figures show their static image first; plotly.js (about 400 KB) loads on the reader's first

@@ -10,13 +10,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from . import ranges, style
-from .dates import day_month, span, with_precision
 from .bases import SITE_STATUS_COLOURS, SITE_STATUS_LABELS, SITE_STATUS_ORDER, status_periods, status_timeline_figure  # noqa: F401 (the notebook uses w.*)
+from .dates import day_month, span, with_precision
 from .figures import base_map
 from .labels import LabelPlacer
 from .routemap import add_labels, add_places, geodesic_line, leg_label, legs_km
 from .text import html, short_name, wrap_label
-from .timeline import stack_in_lanes
 
 # Where a movement went, grouped as the chapter tells it.
 TO_RUSSIA, TO_LIBYA, INTO_SYRIA, WITHIN_SYRIA, AT_SEA, OTHER = (
@@ -449,7 +448,7 @@ def route_map_figure(
         placer.marker(p.loc[place_id, "lon"], p.loc[place_id, "lat"], 7)  # before any label is placed
     labels = []
     shown: set[str] = set()
-    for pair, rows in sorted(land.groupby("pair"), key=lambda kv: DESTINATION_ORDER.index(kv[1]["destination"].iloc[0])):
+    for _pair, rows in sorted(land.groupby("pair"), key=lambda kv: DESTINATION_ORDER.index(kv[1]["destination"].iloc[0])):
         first = rows.iloc[0]
         dest = first["destination"]
         claimed = bool(rows["all_claimed"].all())
