@@ -6,11 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
-from .dates import day_month, with_precision
+from .dates import day_month, long_date, with_precision
 from .figures import base_map
 from .geo import distance_km
 from .labels import PHONE_PLOT_PX, LabelPlacer
-from .text import html, short_name
+from .text import Plain, html, short_name
 from .timeline import stack_in_lanes
 
 LANES = {  # event types grouped into the timeline's rows, top to bottom
@@ -273,3 +273,75 @@ def context_numbers(events: pd.DataFrame) -> dict[str, str]:
     return {
         f"ctx_{name}": with_precision(ev.loc[fid, "date"], ev.loc[fid, "date_precision"]) for name, fid in CONTEXT_FACTS.items()
     }
+
+
+def chapter_numbers(events, actors, places) -> tuple[dict[str, object], dict[str, object]]:
+    """Every number and date the chapter's prose weaves in, by name (glued by the notebook), and the
+    objects its figure and table cells use, by name."""
+    numbers: dict[str, object] = {}
+    start = offensive_start(events)
+    changes = changes_of_control(events, places, actors)
+    ev = events.set_index("event_id")
+    at = changes.set_index("place_id")
+
+    def when(event_id):
+        row = ev.loc[event_id]
+        return Plain(long_date(row["date"]))
+
+    damascus = at.loc["damascus"]
+    cited = {s for cell in events["source_ids"] for s in cell.split(";")}
+    numbers["d_start"] = Plain(long_date(start["date"]))
+    numbers["start_place"] = Plain(short_name(places.set_index("place_id").loc[start["place_id"], "name"]))
+    numbers["d_damascus"] = Plain(long_date(damascus["date"]))
+    numbers["days_to_damascus"] = int(damascus["day"])
+    numbers["km_damascus"] = round(damascus["distance_km"])
+    numbers["km_per_day"] = round(damascus["distance_km"] / damascus["day"])
+    numbers["n_events"] = len(events)
+    numbers["n_places"] = len(changes)
+    numbers["n_sources"] = len(cited)
+    for status, n in events["status"].value_counts().items():
+        numbers[f"n_{status}"] = int(n)
+    for key, event_id in {
+        "aleppo_enter": "ev_20241129_aleppo_city",
+        "aleppo_lost": "ev_20241201_aleppo_lost",
+        "hama": "ev_20241205_hama",
+        "homs": "ev_20241207_homs",
+        "daraa": "ev_20241207_daraa",
+        "southern_room": "ev_20241206_southern_ops_room",
+        "assad_leaves": "ev_20241208_assad_leaves_damascus",
+        "peskov_asylum": "ev_20241209_peskov_putin_decision",
+        "assad_statement": "ev_20241216_assad_statement",
+        "bashir": "ev_20241210_bashir_caretaker_pm",
+        "tartus_ships": "ev_20241209_russian_ships_leave_tartus",
+        "deir_second": "ev_20241210_deir_ez_zor_opposition",
+        "doha": "ev_20241207_doha_astana",
+        "kremlin_support": "ev_20241202_kremlin_support",
+    }.items():
+        numbers[f"d_{key}"] = Plain(long_date(ev.loc[event_id, "date"]))
+    numbers["d_homs_end"] = Plain(long_date(ev.loc["ev_20241207_homs", "date_end"]))
+    for place in ("aleppo", "hama", "homs"):
+        numbers[f"km_{place}"] = round(at.loc[place, "distance_km"])
+    russia = events[events["actor_id"] == "russia"]
+    russian_strikes = russia[russia["event_type"] == "airstrike"]
+    numbers["n_russian_strikes"] = len(russian_strikes)
+    numbers["d_last_russian_strike"] = Plain(long_date(russian_strikes["date"].max()))
+    numbers["n_actors_taking_ground"] = changes["actor_id"].nunique()
+    shared = {"at": at, "changes": changes, "damascus": damascus, "russia": russia, "start": start}
+    return numbers, shared
+
+
+# The places the map names, most important first (the label placer drops the later ones if they collide).
+MAP_LABELS = [
+    "aleppo",
+    "hama",
+    "homs",
+    "damascus",
+    "daraa",
+    "deir_ez_zor",
+    "suwayda",
+    "palmyra",
+    "manbij",
+    "latakia",
+    "khan_shaykhun",
+    "qusayr",
+]

@@ -15,8 +15,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from . import ranges, style
-from .dates import with_precision
-from .text import clip, html, wrap_label
+from .dates import long_date, on_date, span, with_precision
+from .milestones import offensive_launch, regime_fall
+from .text import Plain, clip, html, wrap_label
 
 THEATRES = {"afghanistan_2021": "Afghanistan, 2021", "syria_2024": "Syria, 2024"}
 
@@ -878,3 +879,123 @@ def after_fall_numbers(rows: pd.DataFrame, estimates: pd.DataFrame) -> dict[str,
     out["after_n_confirmed"] = int((rows["status"] == "confirmed").sum())
     out["after_last"] = with_precision(rows["date"].max(), "day")
     return out
+
+
+def chapter_numbers(all_events, deflators, equipment, estimates) -> tuple[dict[str, object], dict[str, object]]:
+    """Every number and date the chapter's prose weaves in, by name (glued by the notebook), and the
+    objects its figure and table cells use, by name."""
+    numbers: dict[str, object] = {}
+    eq = equipment.set_index("equipment_id")
+    est = estimates.set_index("estimate_id")
+    ev = all_events.set_index("event_id")
+    fall = regime_fall(all_events)
+    offensive = offensive_launch(all_events)
+    chapter_estimates = estimates[estimates["chapter"] == "equipment"]
+    chapter_events = all_events[all_events["chapter"] == "equipment"]
+    cited = {
+        s
+        for cell in pd.concat(
+            [equipment["source_ids"], chapter_estimates["source_ids"], chapter_events["source_ids"], deflators["source_ids"]]
+        )
+        for s in cell.split(";")
+    }
+    target_year = int(deflators["year"].max())
+
+    def count_words(equipment_id, unit=""):
+        return ranges.from_row(eq.loc[equipment_id], "count").words(unit)
+
+    def usd(equipment_id):
+        return money_words(eq.loc[equipment_id, "value_usd_best"])
+
+    def est_usd(estimate_id):
+        r = ranges.from_row(est.loc[estimate_id], "value")
+        return ("more than " if r.best is None and r.open_high else "") + money_words(r.best if r.best is not None else r.low)
+
+    def when(event_id):
+        r = ev.loc[event_id]
+        return with_precision(r["date"], r["date_precision"])
+
+    def on(event_id):
+        r = ev.loc[event_id]
+        return on_date(r["date"], r["date_precision"])
+
+    numbers["d_fall"] = Plain(long_date(fall))
+    numbers["d_offensive"] = Plain(long_date(offensive))
+    numbers["n_rows"] = len(equipment)
+    numbers["n_sources"] = len(cited)
+    numbers["target_year"] = Plain(str(target_year))
+
+    # Afghanistan: the headline and its parts
+    headline = eq.loc[DOD_HEADLINE]
+    numbers["headline"] = Plain(usd(DOD_HEADLINE))
+    numbers["sigar_rounding"] = Plain(usd("eq_afg_andsf_left_7p2bn_sigar2023"))
+    numbers["provided"] = Plain(est_usd(EQUIPMENT_PROVIDED))
+    numbers["on_dod_report"] = Plain(on("ev_20220301_dod_report_7p12bn"))
+    numbers["on_leadig"] = Plain(on("ev_20220816_leadig_report"))
+    numbers["on_sigar_collapse"] = Plain(on("ev_20230227_sigar_why_collapsed"))
+    numbers["on_hkia"] = Plain(on("ev_20210830_hkia_demilitarisation"))
+    numbers["on_trump"] = Plain(on("ev_20210830_trump_85bn_statement"))
+    numbers["on_trump_2024"] = Plain(on("ev_20240615_trump_85bn_detroit"))
+    parts = headline_parts(equipment, DOD_HEADLINE)
+    remainder = parts.loc[parts["kind"] == "remainder", "value"].iloc[0]
+    numbers["vehicles_usd"] = Plain(usd("eq_afg_ground_vehicles_4p12bn"))
+    numbers["vehicles_n"] = Plain(count_words("eq_afg_ground_vehicles_4p12bn"))
+    numbers["aircraft_usd"] = Plain(usd("eq_afg_aircraft_hkia_78"))
+    numbers["small_arms_usd"] = Plain(usd("eq_afg_small_arms_316k"))
+    numbers["small_arms_n"] = Plain(count_words("eq_afg_small_arms_316k"))
+    numbers["weapons_dod_n"] = Plain(count_words("eq_afg_weapons_300k_of_427k"))
+    numbers["munitions_usd"] = Plain(usd("eq_afg_air_ground_munitions_9524"))
+    numbers["munitions_n"] = Plain(count_words("eq_afg_air_ground_munitions_9524"))
+    numbers["munitions_fox_usd"] = Plain(usd("eq_afg_aircraft_munitions_294m"))
+    numbers["remainder_usd"] = Plain(money_words(remainder))
+    numbers["remainder_pct"] = f"{remainder / headline['value_usd_best'] * 100:.0f}"
+    numbers["unknown_condition_usd"] = Plain(usd("eq_afg_condition_unknown_5p7bn"))
+    hkia = [
+        count_words(i)
+        for i in ("eq_afg_aircraft_hkia_73_mckenzie", "eq_afg_aircraft_hkia_78", "eq_afg_aircraft_hkia_80_sigar2021")
+    ]
+    numbers["hkia_counts"] = Plain(f"{hkia[0]}, {hkia[1]} or {hkia[2]}")
+    numbers["mrap_n"] = Plain(count_words("eq_afg_us_mrap_hkia_70"))
+    numbers["humvee_n"] = Plain(count_words("eq_afg_us_humvee_hkia_27"))
+    numbers["uzbekistan_n"] = Plain(count_words("eq_afg_aaf_to_uzbekistan"))
+    numbers["tajikistan_n"] = Plain(count_words("eq_afg_aaf_to_tajikistan"))
+    numbers["trump_usd"] = Plain(usd(TRUMP_CLAIM))
+    numbers["security_usd"] = Plain(est_usd(SECURITY_FUNDING))
+    numbers["seed_usd"] = Plain(est_usd(SEED_US_VALUE))
+
+    # Syria
+    numbers["tanks_prewar"] = Plain(inventory_range(series_rows(equipment, "syr_prewar").query("category == 'tank'")).words())
+    numbers["tanks_gfp"] = Plain(count_words("eq_syr_gfp2020_tanks"))
+    numbers["y_gfp"] = Plain(str(eq.loc["eq_syr_gfp2020_tanks", "as_of"].year))
+    numbers["aircraft_before"] = Plain(
+        inventory_range(series_rows(equipment, "syr_before").query("category == 'aircraft'")).words()
+    )
+    numbers["navy_idf"] = Plain(count_words("eq_syr_navy_15_vessels_idf"))
+    numbers["navy_sohr"] = Plain(count_words("eq_syr_navy_10_vessels_sohr"))
+    numbers["strikes_idf"] = Plain(ranges.from_row(est.loc["est_syr_idf_strikes_480"], "value").words())
+    numbers["strikes_sohr"] = Plain(ranges.from_row(est.loc["est_syr_sohr_strikes_310_320"], "value").words())
+    numbers["share_idf"] = Plain(ranges.from_row(est.loc["est_syr_idf_share_strategic_destroyed"], "value").words() + " per cent")
+    numbers["civil_war_armour"] = Plain(count_words(CIVIL_WAR_ARMOUR))
+    numbers["y_civil_war_armour"] = Plain(str(eq.loc[CIVIL_WAR_ARMOUR, "as_of"].year))
+    state_lost = series_rows(equipment, "syr_lost", offensive)
+    documented = documented_total(state_lost)
+    numbers["state_documented"] = Plain(ranges.Range(documented.low, None, documented.high).words())
+    numbers["n_state_lost_rows"] = len(state_lost)
+    numbers["n_state_lost_uncounted"] = int((~is_counted(state_lost)).sum())
+    captured = state_lost[state_lost["outcome"] == "captured"]
+    numbers["captured_documented"] = Plain(f"{documented_total(captured).low:,.0f}")
+    numbers["nayrab"] = Plain(
+        f"{count_words('eq_syr_nayrab_captured_mig23')} MiG-23s and {count_words('eq_syr_nayrab_captured_l39')} L-39s"
+    )
+    russia_own = equipment[
+        (equipment["conflict"] == "syria_2024") & equipment["owner_actor_id"].isin(PATRON_OWNERS["syria_2024"])
+    ]
+    numbers["n_russia_rows"] = len(russia_own)
+    numbers["n_russia_evacuated"] = int((russia_own["outcome"] == "evacuated").sum())
+    numbers["russia_own_2015"] = Plain(documented_total(russia_own[russia_own["as_of"] < offensive]).words("items"))
+    ursa = ev.loc["ev_20241223_ursa_major_sinks"]  # the same span as the withdrawal chapter gives
+    numbers["on_ursa"] = Plain("on " + span(ursa["date"], ursa["date_end"]))
+    numbers["port_investment"] = Plain(est_usd("est_rus_tartus_port_investment_500m"))
+    numbers["seed_thousands"] = Plain(ranges.from_row(est.loc[SEED_RUSSIA_COUNT], "value").words())
+    shared = {"headline": headline, "offensive": offensive, "parts": parts, "remainder": remainder, "target_year": target_year}
+    return numbers, shared

@@ -16,9 +16,9 @@ from plotly.subplots import make_subplots
 
 from . import style
 from .data import load
-from .dates import with_precision
+from .dates import long_date, with_precision
 from .references import outlet
-from .text import html, short_name
+from .text import Plain, html, short_name
 
 CHAPTERS = {  # chapter id -> (number, title, page)
     "collapse": (2, "The collapse", "01_collapse"),
@@ -554,3 +554,21 @@ def worked_example(evidence: pd.DataFrame, fact_id: str, labels: pd.Series, what
         }
     )
     return Table(frame, caption=f"The evidence behind one fact, value by value: {what}.")
+
+
+def explorer_numbers(
+    facts: pd.DataFrame, counts: pd.DataFrame, weekly: pd.DataFrame, left_out: dict, start: pd.Timestamp, end: pd.Timestamp
+) -> dict[str, object]:
+    """The explorer page's numbers: how many facts, how many the chronology draws and leaves out, and
+    how many rest on one outlet or on three or more."""
+    return {
+        "n_facts": Plain(f"{len(facts):,}"),
+        "window": Plain(f"{long_date(start)} to {long_date(end)}"),
+        "n_drawn": Plain(f"{len(weekly):,}"),
+        "n_before": Plain(f"{sum(v['before'] for v in left_out.values()):,}"),
+        "n_after": Plain(f"{sum(v['after'] for v in left_out.values()):,}"),
+        "n_vague": Plain(f"{sum(v['vague'] for v in left_out.values()):,}"),
+        "n_libya_before": Plain(f"{left_out['libya']['before']:,}"),
+        "n_one": Plain(f"{int(counts['one outlet'].sum()):,}"),
+        "n_three": Plain(f"{int(counts['three or more'].sum()):,}"),
+    }

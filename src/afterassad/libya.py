@@ -9,11 +9,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import ranges, style
-from .dates import with_precision
+from .dates import long_date, on_date, span, with_precision
 from .figures import base_map, labels_above_rows
 from .labels import LabelPlacer, place_all
+from .milestones import regime_fall
 from .routemap import add_labels, geodesic_line, legs_km
-from .text import clip, html, short_name
+from .text import Plain, clip, html, short_name
 from .timeline import stack_in_lanes
 
 # Whose personnel an estimate counts, kept apart as the sources keep them.
@@ -511,3 +512,182 @@ def since_numbers(facts: pd.DataFrame, estimates: pd.DataFrame) -> dict[str, obj
     out["late_n_claimed"] = int((rows["status"] == "claimed").sum())
     out["late_newest"] = with_precision(rows["date"].max(), "day")
     return out
+
+
+def chapter_numbers(
+    all_events, estimates, events, movements, places, platforms, sites_table
+) -> tuple[dict[str, object], dict[str, object]]:
+    """Every number and date the chapter's prose weaves in, by name (glued by the notebook), and the
+    objects its figure and table cells use, by name."""
+    numbers: dict[str, object] = {}
+    ev = all_events.set_index("event_id")
+    mv = movements.set_index("movement_id")
+    est = estimates.set_index("estimate_id")
+    p = places.set_index("place_id")
+    pf = platforms.set_index("platform_id")
+    fall = regime_fall(all_events)
+    sites = chapter_sites(sites_table, places)
+    people = personnel(estimates)
+    flights = flights_into_libya(movements, places)
+    at_sites = site_events(all_events, sites)
+    in_libya = movements["destination_place_id"].map(p["country"]).eq("LBY").fillna(False)
+    libyan_mv = movements[(movements["chapter"] == "libya") | in_libya]
+    latest = max(events["date"].max(), libyan_mv["date"].max(), sites["latest_activity"].max())
+    chapter_sources = pd.concat(
+        [
+            events["source_ids"],
+            libyan_mv["source_ids"],
+            estimates.loc[estimates["chapter"] == "libya", "source_ids"],
+            sites_table["source_ids"],
+        ]
+    )
+    cited = {s for cell in chapter_sources for s in cell.split(";")}
+
+    def when(event_id):
+        r = ev.loc[event_id]
+        return with_precision(r["date"], r["date_precision"])
+
+    def count_words(movement_id, unit=""):
+        return ranges.from_row(mv.loc[movement_id], "count").words(unit)
+
+    def estimate_words(estimate_id, unit="people"):
+        r = est.loc[estimate_id]
+        return f"{ranges.from_row(r, 'value').words(unit)} ({with_precision(r['as_of'], r['as_of_precision'])})"
+
+    numbers["d_fall"] = Plain(long_date(fall))
+    numbers["d_latest"] = Plain(with_precision(latest, "month"))
+    numbers["n_events"] = len(events)
+    numbers["n_sources"] = len(cited)
+    numbers["n_sites"] = len(sites)
+    numbers["n_sites_quiet"] = int((sites["first_activity"].isna() & sites["latest_activity"].isna()).sum())
+    numbers["n_sites_town_coords"] = int((sites["geo_precision"] != "site").sum())
+    numbers["m_wagner_first"] = Plain(when("ev_20181001_wagner_present"))
+    for key, event_id in {
+        "un_panel": "ev_20200424_un_panel_wagner",
+        "jets": "ev_20200501_fighters_to_jufra",
+        "un_flights": "ev_20200902_un_338_flights",
+        "trench": "ev_20210122_cnn_trench_imagery",
+        "drawdown": "ev_20220401_wagner_drawdown_ukraine",
+        "yevkurov": "ev_20230822_yevkurov_first_visit",
+        "putin_haftar": "ev_20230928_putin_haftar",
+        "africa_corps": "ev_20231120_africa_corps_recruitment",
+        "tobruk_ships": "ev_20240414_landing_ships_unload_tobruk",
+        "brak": "ev_20240415_africa_corps_brak",
+        "telegraph_bases": "ev_20241203_telegraph_base_imagery",
+        "varyag": "ev_20240617_varyag_tobruk",
+        "miller": "ev_20240621_miller_statement",
+        "dbeibah": "ev_20241220_dbeibah_rejects_russian_forces",
+        "crosetto": "ev_20241220_crosetto_warning",
+        "africom_no_base": "ev_20241220_africom_cannot_confirm_base",
+        "maaten": "ev_20241201_maaten_al_sarra_restoration",
+        "pause": "ev_20250501_hmeimim_libya_flight_pause",
+        "haftar_moscow": "ev_20250507_haftar_moscow",
+        "belavia": "ev_20250501_belavia_minsk_benghazi",
+        "kufrah": "ev_20250401_kufrah_rsf_airbridge",
+        "sun": "ev_20181008_sun_uk_intel_claim",
+        "lna_denies": "ev_20181010_lna_denies_bases",
+        "lna_denies_2023": "ev_20231107_lna_denies_base_deal",
+        "warroom": "ev_20240318_warroom_migration_lever",
+        "telegraph_migration": "ev_20240301_telegraph_migration_docs",
+        "turkey_2020": "ev_20200501_turkey_warns_haftar",
+        "turkey_2025": "ev_20250301_turkey_lna_contacts",
+        "eu_tobruk": "ev_20240519_eu_concern_tobruk",
+        "s300_claim": "ev_20200715_lna_s300_claim",
+        "qardabiya_claim": "ev_20200626_qardabiya_transports_claim",
+        "russian_tv": "ev_20251116_russian_tv_six_countries",
+    }.items():
+        numbers[f"d_{key}"] = Plain(when(event_id))
+        numbers[f"on_{key}"] = Plain(on_date(ev.loc[event_id, "date"], ev.loc[event_id, "date_precision"]))
+
+    # numbers from the movements and estimates
+    numbers["un_flights"] = Plain(count_words("mv_20191101_un_338_flights", "flights"))
+    numbers["mig29"] = Plain(ranges.from_row(est.loc["est_202005_africom_mig29"], "value").words())
+    numbers["gna_jets"] = Plain(ranges.from_row(est.loc["est_202005_gna_jets_8"], "value").words())
+    numbers["tobruk_shipments"] = Plain(count_words("mv_20240201_tartus_tobruk_shipments", "shipments"))
+    numbers["rusi_tonnes"] = Plain(estimate_words("est_202404_rusi_6000t", "tonnes"))
+    for key, estimate_id in {
+        "un_wagner": "est_202004_un_poe_wagner",
+        "africom_wagner": "est_2020_africom_wagner_2000",
+        "pism": "est_202401_pism_800",
+        "analysts": "est_202404_analysts_1000_1500",
+        "aeow": "est_202405_aeow_1800",
+        "state": "est_202406_state_1800",
+        "ft_remaining": "est_202204_ft_remaining_5000",
+        "lead_ig": "est_201912_wagner_lead_ig",
+        "ft_withdrawn": "est_202204_ft_withdrawn",
+    }.items():
+        numbers[f"est_{key}"] = Plain(estimate_words(estimate_id))
+    stocks = people[people["measure"].fillna("stock") == "stock"]
+    numbers["n_estimates"] = len(people)
+    numbers["n_estimators"] = people["estimator"].nunique()
+    numbers["est_min"] = Plain(f"{min(r.low for r in stocks['range']):,.0f}")
+    numbers["est_max"] = Plain(f"{max(r.high for r in stocks['range']):,.0f}")
+    newest = stocks.sort_values("as_of").iloc[-1]
+    numbers["newest_estimate"] = Plain(
+        f"{newest['range'].words('people')}, by {short_name(newest['estimator'])}, describing {with_precision(newest['as_of'], newest['as_of_precision'])}"
+    )
+    n_after = int((people["as_of"] >= fall).sum())
+    numbers["after_fall_estimates"] = Plain("none of them describes" if n_after == 0 else f"only {n_after} describe")
+
+    # since the fall
+    airlift = mv.loc["mv_20241210_hmeimim_khadim_airlift"]
+    numbers["airlift"] = Plain(ranges.from_row(airlift, "count").words("flights"))
+    numbers["airlift_dates"] = Plain(span(airlift["date"], airlift["date_end"]))
+    numbers["minsk_moscow_flights"] = Plain(count_words("mv_20241212_moscow_minsk_benghazi_il76", "flights"))
+    numbers["belarus_flights"] = Plain(count_words("mv_20241208_minsk_benghazi_telegraph", "flights"))
+    numbers["on_an124"] = Plain(on_date(mv.loc["mv_20241226_an124_latakia_khadim", "date"], "day"))
+    numbers["on_mys"] = Plain(on_date(mv.loc["mv_20260116_mys_zhelaniya_baltiysk_tobruk", "date"], "day"))
+    numbers["on_il62_turkey"] = Plain(on_date(mv.loc["mv_20251126_il62_russia_eastern_libya", "date"], "day"))
+    after = flights[flights["date"] >= fall]
+    numbers["n_flight_rows_after"] = len(after)
+    numbers["n_flight_rows_before"] = len(flights) - len(after)
+    first_site = sites.dropna(subset=["first_activity"]).sort_values("first_activity").iloc[0]
+    numbers["first_site"] = Plain(
+        f"{first_site['label']} ({with_precision(first_site['first_activity'], first_site['first_activity_precision'])})"
+    )
+
+    # the air bridge
+    chains = route_chains(movements, places)
+    legs = air_bridge_legs(chains, places)
+    direct = air_bridge_legs([["moscow", "bamako"]], places)
+    numbers["n_legs"] = len(legs)
+    il76_low, il76_high = full_payload_range(pf.loc["il_76md"])
+    an124_low, an124_high = full_payload_range(pf.loc["an_124"])
+    numbers["il76_range"] = Plain(f"{il76_low:,.0f} to {il76_high:,.0f}")
+    numbers["an124_range"] = Plain(f"{an124_low:,.0f} to {an124_high:,.0f}")
+    numbers["km_direct"] = Plain(f"{direct['km'].iloc[0]:,.0f}")
+    precise = legs[~legs["approximate"]]
+    longest = precise.loc[precise["km"].idxmax()]
+    numbers["km_longest"] = Plain(f"{longest['km']:,.0f}")
+    numbers["longest_leg"] = Plain(
+        f"{short_name(p.loc[longest['from'], 'name']).split(' (')[0]} to {short_name(p.loc[longest['to'], 'name']).split(' (')[0]}"
+    )
+    numbers["km_hmeimim_khadim"] = Plain(f"{legs_km(['hmeimim_air_base', 'al_khadim_air_base'], places)[0]:,.0f}")
+    numbers["km_moscow_khadim"] = Plain(f"{legs_km(['moscow', 'al_khadim_air_base'], places)[0]:,.0f}")
+    il76_reach = reach(precise, platforms, "il_76md")
+    numbers["n_legs_within_il76"] = int((il76_reach["reach"] == "yes").sum())
+    numbers["n_legs_precise"] = len(precise)
+    onward = sorted(
+        {p.loc[c[-1], "name"].split(" (")[0] for c in chains if p.loc[c[-1], "country"] not in ("LBY", "SYR", "RUS", "BLR")}
+    )
+    numbers["sahel_places"] = Plain(", ".join(onward[:-1]) + " and " + onward[-1])
+    numbers["un_flights_span"] = Plain(
+        span(mv.loc["mv_20191101_un_338_flights", "date"], mv.loc["mv_20191101_un_338_flights", "date_end"], "month")
+    )
+    numbers["ft_withdrawn_n"] = Plain(f"{est.loc['est_202204_ft_withdrawn', 'value_best']:,.0f}")
+    numbers["y_africa_corps"] = Plain(str(ev.loc["ev_20240414_landing_ships_unload_tobruk", "date"].year))
+    shared = {
+        "an124_high": an124_high,
+        "an124_low": an124_low,
+        "at_sites": at_sites,
+        "direct": direct,
+        "est": est,
+        "flights": flights,
+        "il76_high": il76_high,
+        "il76_low": il76_low,
+        "latest": latest,
+        "legs": legs,
+        "people": people,
+        "sites": sites,
+    }
+    return numbers, shared

@@ -11,11 +11,13 @@ from plotly.subplots import make_subplots
 
 from . import ranges, style
 from .bases import SITE_STATUS_COLOURS, SITE_STATUS_LABELS, SITE_STATUS_ORDER, status_periods, status_timeline_figure  # noqa: F401 (the notebook uses w.*)
-from .dates import day_month, span, with_precision
+from .dates import day_month, long_date, span, with_precision
 from .figures import base_map
+from .geo import distance_km
 from .labels import LabelPlacer
+from .milestones import offensive_launch, regime_fall
 from .routemap import add_labels, add_places, geodesic_line, leg_label, legs_km
-from .text import html, short_name, wrap_label
+from .text import Plain, html, short_name, wrap_label
 
 # Where a movement went, grouped as the chapter tells it.
 TO_RUSSIA, TO_LIBYA, INTO_SYRIA, WITHIN_SYRIA, AT_SEA, OTHER = (
@@ -802,3 +804,211 @@ def voyages_table(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.D
             "Status": [s if s != "claimed" else f"claimed by {c}" for s, c in zip(ships["status"], ships["claimed_by"])],
         },
     )
+
+
+def chapter_numbers(
+    all_events, equipment, estimates, events, movements, places, platforms, site_status, sources
+) -> tuple[dict[str, object], dict[str, object]]:
+    """Every number and date the chapter's prose weaves in, by name (glued by the notebook), and the
+    objects its figure and table cells use, by name."""
+    numbers: dict[str, object] = {}
+    ev = events.set_index("event_id")
+    mv = movements.set_index("movement_id")
+    est = estimates.set_index("estimate_id")
+    fall = regime_fall(all_events)
+    after = after_the_fall(movements)
+    phase = phases(after["date"])
+    latest = max(events["date"].max(), site_status["date"].max(), after["date"].max())
+    chapter_rows = pd.concat(
+        [
+            events["source_ids"],
+            movements["source_ids"],
+            site_status["source_ids"],
+            estimates["source_ids"],
+            equipment.loc[(equipment["owner_actor_id"] == "russia") & (equipment["as_of"] >= fall), "source_ids"],
+        ]
+    )
+    cited = {s for cell in chapter_rows for s in cell.split(";")}
+
+    numbers["d_fall"] = Plain(long_date(fall))
+    numbers["m_fall"] = Plain(with_precision(fall, "month"))
+    numbers["d_offensive"] = Plain(long_date(offensive_launch(all_events)))
+    numbers["d_latest"] = Plain(with_precision(latest, "month"))
+    numbers["n_events"] = len(events)
+    numbers["n_movements"] = len(movements)
+    numbers["n_sources"] = len(cited)
+    for status, n in events["status"].value_counts().items():
+        numbers[f"n_ev_{status}"] = int(n)
+    numbers["n_claimed_movements"] = int((movements["status"] == "claimed").sum())
+
+    # what Russia had
+    posture_rows = posture(estimates, fall)
+    numbers["n_posture"] = len(posture_rows)
+    first_posture = posture_rows.sort_values("as_of").iloc[0]
+    numbers["d_posture_first"] = Plain(with_precision(first_posture["as_of"], first_posture["as_of_precision"]))
+    numbers["personnel"] = Plain(est.loc["est_personnel_syria_202412_rferl", "value_best"].__format__(",.0f"))
+    tartus_fleet = posture_rows[
+        (posture_rows["place_id"] == "tartus_naval_base")
+        & (posture_rows["as_of"] == ev.loc["ev_20241205_tartus_six_vessels", "date"])
+    ]
+    numbers["n_tartus_ships"] = Plain(ranges.total(tartus_fleet["range"]).words())
+    numbers["d_tartus_in_port"] = Plain(long_date(ev.loc["ev_20241205_tartus_six_vessels", "date"]))
+    numbers["isw_remain"] = Plain(f"{est.loc['est_personnel_remaining_202412_isw', 'value_high']:,.0f}")
+
+    # the first weeks
+    for key, event_id in {
+        "tartus_empty": "ev_20241210_maxar_tartus_empty",
+        "an124_loading": "ev_20241213_maxar_an124_loading",
+        "pulling_back": "ev_20241214_pulling_back_not_out",
+        "cargo_libya": "ev_20241214_cargo_flight_to_libya",
+        "manbij_kobani": "ev_20241210_left_manbij_kobani",
+        "convoy": "ev_20241213_channel4_convoy",
+        "hur_damascus": "ev_20241213_damascus_convoy_claim",
+        "kremlin_no_decision": "ev_20241216_kremlin_no_decision",
+        "putin_presser": "ev_20241219_putin_not_defeat",
+        "novorossiysk": "ev_20250102_novorossiysk_leaves_med",
+        "ships_held": "ev_20250105_ships_held_offshore",
+        "sparta_dock": "ev_20250121_sparta_ships_dock",
+        "tartus_cleared": "ev_20250127_tartus_imagery_cleared",
+        "channel": "ev_20250212_channel_task_group",
+        "march_group": "ev_20250316_second_task_group",
+        "port_contract": "ev_20250123_port_contract_annulled",
+        "stg_denies": "ev_20250228_stg_denies_annulment",
+        "bogdanov": "ev_20250128_bogdanov_visit",
+        "abu_qasra": "ev_20250202_abu_qasra_interview",
+        "putin_call": "ev_20250212_putin_sharaa_call",
+        "sheltered": "ev_20250307_hmeimim_shelters_civilians",
+        "sharaa_moscow": "ev_20251015_sharaa_moscow",
+        "flights_resume": "ev_20251024_flights_resume",
+        "qamishli_start": "ev_20260119_qamishli_withdrawal",
+        "qamishli_last": "ev_20260127_qamishli_last_plane",
+        "basing_2017": "ev_20170118_basing_agreement",
+        "hur_claims": "ev_20241210_hur_evacuation_claim",
+    }.items():
+        numbers[f"d_{key}"] = Plain(long_date(ev.loc[event_id, "date"]))
+    # the sources put the sinking on the night of 23 to 24 December: the span, as the equipment chapter has it
+    ursa = ev.loc["ev_20241223_ursa_major_sinks"]
+    numbers["d_ursa_sinks"] = Plain(span(ursa["date"], ursa["date_end"]))
+    numbers["days_offshore"] = int(
+        (ev.loc["ev_20250121_sparta_ships_dock", "date"] - ev.loc["ev_20250105_ships_held_offshore", "date"]).days
+    )
+    numbers["ursa_cargo"] = Plain(f"{est.loc['est_ursa_major_cargo_20241223', 'value_best']:,.0f}")
+    numbers["sheltered"] = Plain(ranges.from_row(est.loc["est_hmeimim_sheltered_202503"], "value").words())
+    numbers["convoy_vehicles"] = Plain(
+        ranges.from_row(equipment.set_index("equipment_id").loc["rus_convoy_to_coast_20241213"], "count").words()
+    )
+    numbers["hur_damascus"] = Plain(f"{est.loc['est_hur_damascus_troops_20241213', 'value_best']:,.0f}")
+    numbers["n_an124"] = Plain(f"{est.loc['est_an124_hmeimim_20241213', 'value_best']:,.0f}")
+    numbers["y_port_contract"] = Plain(str(ev.loc["ev_20190420_tartus_port_lease", "date"].year))
+    numbers["m_sealift"] = Plain(with_precision(ev.loc["ev_20250121_sparta_ships_dock", "date"], "month"))
+    numbers["m_sharaa_moscow"] = Plain(with_precision(ev.loc["ev_20251015_sharaa_moscow", "date"], "month"))
+    numbers["m_qamishli"] = Plain(with_precision(ev.loc["ev_20260127_qamishli_last_plane", "date"], "month"))
+    numbers["n_feb_group"] = Plain(f"{est.loc['est_channel_group1_vessels_202502', 'value_best']:,.0f}")
+
+    # the airlift
+    airlift = mv.loc["mv_20241210_hmeimim_khadim_airlift"]
+    airlift_count = ranges.from_row(airlift, "count")
+    numbers["airlift_count"] = Plain(airlift_count.words("flights"))
+    numbers["airlift_span"] = Plain(span(airlift["date"], airlift["date_end"], "day"))
+    first_phase = after[after["date"].between(*phase[0])]
+    verified_to_russia = first_phase[
+        (destination_group(first_phase, places) == TO_RUSSIA)
+        & (first_phase["asset_type"] == "aircraft_flight")
+        & (first_phase["status"] != "claimed")
+    ]
+    numbers["n_verified_flights_russia"] = Plain(
+        "no verified flight" if verified_to_russia.empty else f"{len(verified_to_russia)} verified flights"
+    )
+    hur_flights = first_phase[(first_phase["asset_type"] == "aircraft_flight") & (first_phase["status"] == "claimed")]
+    numbers["n_hur_flight_claims"] = len(hur_flights)
+    numbers["d_phase1_end"] = Plain(long_date(phase[0][1]))
+
+    # routes and distances
+    p = places.set_index("place_id")
+
+    def km(a, b):
+        return f"{distance_km(p.loc[a, 'lat'], p.loc[a, 'lon'], p.loc[b, 'lat'], p.loc[b, 'lon']):,.0f}"
+
+    numbers["km_khadim"] = Plain(km("hmeimim_air_base", "al_khadim_air_base"))
+    numbers["km_moscow"] = Plain(km("hmeimim_air_base", "moscow"))
+    numbers["km_chkalovsky"] = Plain(km("hmeimim_air_base", "chkalovsky_air_base"))
+    numbers["km_ulyanovsk"] = Plain(km("hmeimim_air_base", "ulyanovsk_vostochny"))
+    numbers["km_qamishli"] = Plain(km("qamishli_airport", "hmeimim_air_base"))
+
+    # sea voyages home, verified
+    voyages = after[(after["asset_type"] == "ship_voyage") & leaving_syria(after, places) & (after["status"] != "claimed")]
+    numbers["n_voyages_home"] = int(ranges.total(ranges.from_row(r, "count") for _, r in voyages.iterrows()).low)
+
+    # bases
+    periods = status_periods(site_status, places, until=latest)
+    last = periods[periods["last"]].set_index("place_id")
+    for place in ("hmeimim_air_base", "tartus_naval_base", "qamishli_airport"):
+        key = place.split("_")[0]
+        numbers[f"status_{key}"] = Plain(SITE_STATUS_LABELS[last.loc[place, "site_status"]].lower())
+        numbers[f"d_status_{key}"] = Plain(long_date(last.loc[place, "date"]))
+    numbers["n_sites"] = periods["place_id"].nunique()
+    vacated = last[last["site_status"] == "vacated"]
+    numbers["n_vacated"] = int((vacated["status"] != "claimed").sum())
+    numbers["n_vacated_claimed"] = int((vacated["status"] == "claimed").sum())
+    numbers["hur_plan"] = Plain(ranges.from_row(est.loc["est_hur_airlift_plan_202412"], "value").words("aircraft"))
+
+    # what left, what stayed
+    left = left_and_stayed(equipment, estimates, places, fall)
+    numbers["n_left_rows"] = len(left)
+    numbers["n_left_uncounted"] = int(left["range"].isna().sum())
+
+    # lift capacity
+    capacity = lift_capacity(after, platforms, places)
+    sea = ranges.total(capacity.loc[capacity["mode"] == "ship_voyage", "capacity_t"])
+    air = mixed_fleet_capacity(airlift_count, platforms, ["il_76md", "an_124"])
+    numbers["sea_capacity"] = Plain(sea.words("tonnes"))
+    numbers["n_capacity_ships"] = int((capacity["mode"] == "ship_voyage").sum())
+    numbers["air_capacity_low"] = Plain(f"{air.low:,.0f}")
+    numbers["air_capacity_high"] = Plain(f"{air.high:,.0f}")
+    numbers["sea_over_air"] = Plain(f"{sea.low / air.high:,.0f}")  # "about": a ratio of two bounds, not a floor
+    pl = platforms.set_index("platform_id")
+    numbers["an124_payload"] = Plain(ranges.from_row(pl.loc["an_124"], "payload_t").words("tonnes"))
+    numbers["il76_payload"] = Plain(ranges.from_row(pl.loc["il_76md"], "payload_t").words("tonnes"))
+    numbers["n_uncounted_capacity"] = len(uncounted_movements(after[leaving_syria(after, places)], platforms))
+    shared = {
+        "after": after,
+        "air": air,
+        "airlift_count": airlift_count,
+        "capacity": capacity,
+        "fall": fall,
+        "km": km,
+        "last": last,
+        "latest": latest,
+        "left": left,
+        "periods": periods,
+        "phase": phase,
+        "pl": pl,
+        "posture": posture_rows,
+    }
+    return numbers, shared
+
+
+def capacity_table(
+    capacity: pd.DataFrame, airlift_count: ranges.Range, air: ranges.Range, platforms: pd.DataFrame
+) -> pd.DataFrame:
+    """The lift-capacity arithmetic as a reader's table: each counted voyage or flight group, its stated
+    payload and what it could carry, and the December airlift to Libya, whose mix of aircraft no source gives."""
+    pl = platforms.set_index("platform_id")
+    table = pd.DataFrame(
+        {
+            "Where to": capacity["destination"],
+            "Ship or aircraft": capacity["platform"].map(short_name),
+            "Voyages or flights": [c.words() for c in capacity["count"]],
+            "Stated payload (t)": [x.words() for x in capacity["payload_t"]],
+            "Could carry (t)": [x.words() for x in capacity["capacity_t"]],
+        }
+    )
+    low, high = ranges.from_row(pl.loc["il_76md"], "payload_t").low, ranges.from_row(pl.loc["an_124"], "payload_t").high
+    airlift = {
+        "Where to": TO_LIBYA,
+        "Ship or aircraft": "An-124 or Il-76 (mix unknown)",
+        "Voyages or flights": airlift_count.words(),
+        "Stated payload (t)": f"{low:,.0f} to {high:,.0f}",
+        "Could carry (t)": air.words(),
+    }
+    return pd.concat([table, pd.DataFrame([airlift])], ignore_index=True)
