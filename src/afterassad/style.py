@@ -103,6 +103,8 @@ ACTOR_COLOURS = {
     "khaled_haftar": "#DAA520",
     "sudan_government": "#8B4513",
     "eldiario_es": "#A7B0B8",
+    "conflict_tr": "#8D98A2",
+    "corbeau_news": "#99A1A9",
     "mehr_news": "#7C8791",
     # States that received aircraft flown out of Afghanistan.
     "uzbekistan": "#1B7F8C",

@@ -42,6 +42,14 @@ if not any(a['actor_id'] == 'mehr_news' for a in actors):
     actors.append(dict(actor_id='mehr_news', name='Mehr News Agency', actor_kind='organisation',
                        description='News agency whose report, citing unnamed Syrian sources, is the only source of a claim in the data',
                        source_ids='mehrnews_20241225_sdf_air_defence'))
+for a in (dict(actor_id='conflict_tr', name='@ConflictTR (X account)', actor_kind='organisation',
+                description='X account credited by the source with a report and photos of air-defence systems seized in Syria',
+                source_ids='k4s_20241201_militarnyi_pantsir_kuweires'),
+          dict(actor_id='corbeau_news', name='Corbeau News Centrafrique', actor_kind='organisation',
+                description='Central African news outlet whose report of Wagner moving aircraft from Libya to the CAR others relayed',
+                source_ids='cnc_20230515_marsad_car')):
+    if not any(x['actor_id'] == a['actor_id'] for x in actors):
+        actors.append(a)
 write('actors.csv', ah, actors)
 write('evidence.csv', eh, ev)
 print('additions done')
