@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .paths import data_dir
+from .sources import outlet
 
 
 @dataclass(frozen=True)
@@ -411,7 +412,6 @@ def check_evidence(tables: dict[str, RawTable], package: dict) -> list[Fault]:
     - a disagreeing number lies inside the fact's range, or the row's rule says why not;
     - `date_reported` is not later than the earliest cited source's publication.
     """
-    from .references import outlet  # here, not at the top: references imports the loader
 
     evidence = tables.get("evidence")
     sources = tables.get("sources")

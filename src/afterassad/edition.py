@@ -96,10 +96,3 @@ def latex_preamble() -> str:
         r"bookmarksnumbered=true, bookmarksopen=true, bookmarksopenlevel=1}"
         "\n"
     )
-
-
-def evidence_cutoff(sources) -> dt.date:
-    """How far the evidence reaches: the newest publication date, known to the day, of any source in
-    the registry other than the seed articles under test."""
-    dated = sources[(sources["source_type"] != "seed_article") & (sources["date_published_precision"] == "day")]
-    return dated["date_published"].max()

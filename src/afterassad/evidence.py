@@ -17,7 +17,7 @@ from plotly.subplots import make_subplots
 from . import style
 from .data import load
 from .dates import long_date, with_precision
-from .references import outlet
+from .sources import outlet
 from .text import Plain, html, short_name
 
 CHAPTERS = {  # chapter id -> (number, title, page)
@@ -408,11 +408,6 @@ FACT_LINK_SCRIPT = """<script>
   document.addEventListener("DOMContentLoaded", show);
 })();
 </script>"""
-
-
-def fact_link(fact_id: str) -> str:
-    """Where a chapter's table row points for the evidence behind its fact."""
-    return f"explorer.html#fact-{fact_id}"
 
 
 class Explorer:

@@ -8,7 +8,6 @@ import pandas as pd
 from . import ranges
 from .claims import earliest_evidence, verdict_counts, verdict_sources
 from .dates import long_date
-from .edition import evidence_cutoff
 from .equipment import documented_total, series_rows
 from .milestones import offensive_launch, regime_fall
 from .text import Plain
@@ -36,3 +35,10 @@ def landing_numbers(
         "intro_year_may": earliest_evidence(claims, sources, "c001_p09_s01_a").year,
         "intro_month_africa_corps": Plain(f"{earliest_evidence(claims, sources, 'c001_p07_s01_a'):%B %Y}"),
     }
+
+
+def evidence_cutoff(sources: pd.DataFrame) -> pd.Timestamp:
+    """How far the evidence reaches: the newest publication date, known to the day, of any source in
+    the registry other than the seed articles under test."""
+    dated = sources[(sources["source_type"] != "seed_article") & (sources["date_published_precision"] == "day")]
+    return dated["date_published"].max()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .data import load
+from .sources import outlet  # noqa: F401 (the reference generator names outlets; others import it from here too)
 from .text import latex
 
 _MONTHS = [
@@ -34,18 +35,6 @@ _MONTHS = [
 def bib_text(value) -> str:
     """Escape a registry cell for a BibTeX field, so that it prints as written."""
     return latex(value)
-
-
-def outlet(row: pd.Series) -> str:
-    """Who wrote it, shortly: the original outlet of a syndicated copy, without qualifiers."""
-    if str(row["source_id"]).startswith("seed_"):
-        return "Seed article " + str(row["source_id"]).removeprefix("seed_")
-    name = (
-        row["original_publisher"]
-        if isinstance(row["original_publisher"], str) and row["original_publisher"]
-        else row["publisher"]
-    )
-    return name.split(";")[0].split(" (")[0].split(" / ")[0].strip()
 
 
 def _letters(n: int) -> str:

@@ -100,8 +100,6 @@ class Table:
     def _repr_html_(self) -> str:
         frame = self.frame
         if self.fact_ids is not None:
-            from .evidence import fact_link
-
             marker = "\x00"  # survives escaping, replaced by the link after it
             frame = frame.assign(Evidence=[f"{marker}{i}" if isinstance(i, str) and i else "" for i in self.fact_ids])
         body = frame.to_html(index=False, escape=True, na_rep="", border=0, classes=["aa-table"])
@@ -178,3 +176,8 @@ def clip(text: str, limit: int) -> str:
 def short_name(name: str) -> str:
     """A name without its qualifier: 'Hama military airport (coordinates of Hama city)' -> 'Hama military airport'."""
     return name.split(" (")[0].split(" / ")[0]
+
+
+def fact_link(fact_id: str) -> str:
+    """Where a chapter's table row points for the evidence behind its fact (the explorer's entry)."""
+    return f"explorer.html#fact-{fact_id}"
