@@ -23,7 +23,7 @@ AXE     := .cache/axe-core/axe.min.js
 DTBUNDLE := _static/itables/dt_bundle.js
 BIB     := _build/generated/references.bib
 STEP     = @printf '\n\033[1m==> %s\033[0m  (%s)\n' "$(1)" "$$(date +%H:%M:%S)"
-BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(wildcard src/afterassad/*.py) $(BIB)
+BOOK_INPUTS := _config.yml _toc.yml $(wildcard book/*) $(wildcard data/*) $(wildcard _static/*.css) $(shell find src/afterassad -name "*.py") $(BIB)
 
 .PHONY: help book test setup system venv validate execute outputs html pdf unit nbval lint fmt check-pdf check-meta check-site check-release check-repro bench lab lab-command clean
 
@@ -102,7 +102,7 @@ execute: setup validate
 	$(call STEP,execute notebooks whose code or data changed)
 	@$(PY) scripts/execute_notebooks.py $(EXECUTE_FLAGS)
 
-$(BIB): data/sources.csv src/afterassad/references.py | venv
+$(BIB): data/sources.csv src/afterassad/publishing/references.py | venv
 	@$(PY) -m afterassad references $@
 
 # ---------------------------------------------------------------- outputs
@@ -120,7 +120,7 @@ $(STAMPS)/html: $(BOOK_INPUTS) | setup
 	@# Sphinx re-renders only pages whose source changed; a change to the extension or the config
 	@# that shapes every page must re-render them all.
 	@time $(JB) build . --builder html -W -n --keep-going \
-	  $$(for f in src/afterassad/sphinxext.py _config.yml _toc.yml; do [ $$f -nt $(STAMPS)/html ] && echo --all && break; done)
+	  $$(for f in src/afterassad/publishing/sphinxext.py _config.yml _toc.yml; do [ $$f -nt $(STAMPS)/html ] && echo --all && break; done)
 	@# Sphinx copies static files only when some page is rebuilt; a CSS-only change must still land.
 	@cp -r _static/* _build/html/_static/
 	@mkdir -p $(STAMPS) && touch $@

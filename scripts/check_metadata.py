@@ -22,7 +22,7 @@ from lxml import html as lxml_html
 from PIL import Image
 from pybtex.database import parse_string
 
-from afterassad import metadata
+from afterassad.publishing import metadata
 
 CHAPTER_PREFIX = "book/0"
 

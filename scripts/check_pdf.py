@@ -20,7 +20,8 @@ from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
-from afterassad import edition, load  # noqa: E402
+from afterassad import load  # noqa: E402
+from afterassad.publishing import edition  # noqa: E402
 
 # LaTeX reports a line that sticks out past its column ("Overfull \hbox"). A point or two is
 # invisible; past this, a table cell runs into its neighbour or text into the margin.

@@ -45,7 +45,7 @@ def code_digest(nb: nbformat.NotebookNode) -> bytes:
 def inputs_key(nb: nbformat.NotebookNode, tables: list[str], root: Path = ROOT) -> str:
     """Digest of everything a notebook's outputs depend on: code, shared package, contract, tables read."""
     # The Sphinx extension only shapes the HTML pages; no notebook output depends on it.
-    package = sorted(p for p in (root / "src" / "afterassad").glob("*.py") if p.name != "sphinxext.py")
+    package = sorted(p for p in (root / "src" / "afterassad").rglob("*.py") if p.name != "sphinxext.py")
     data = [root / "data" / "datapackage.json"] + [root / "data" / f"{t}.csv" for t in sorted(tables)]
     return _digest(code_digest(nb), *(p.read_bytes() for p in package), *(p.read_bytes() for p in data if p.is_file()))
 

@@ -2,7 +2,7 @@
 
 The theme draws its icons with Font Awesome: a 1.45 MB script (fontawesome.js, about 540 KB
 gzip-compressed) on every page, or failing that a 156 KB web font. The book's extension drops
-the script (afterassad.sphinxext), and this stylesheet gives each icon the pages use its own
+the script (afterassad.publishing.sphinxext), and this stylesheet gives each icon the pages use its own
 shape, taken from the same Font Awesome Free release the pinned theme ships (solid style; icons
 CC BY 4.0, https://fontawesome.com/license/free). The icon takes the text colour, so it follows
 the light and dark modes.

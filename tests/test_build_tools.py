@@ -52,7 +52,7 @@ def test_key_changes_with_code_contract_or_shared_package(tmp_path):
     (root / "data" / "datapackage.json").write_text((root / "data" / "datapackage.json").read_text() + " ")
     after_contract = inputs_key(_nb("x = 1"), [], root)
     assert after_contract != base
-    style = root / "src" / "afterassad" / "style.py"
+    style = root / "src" / "afterassad" / "figures" / "style.py"
     style.write_text(style.read_text() + "\n# changed\n")
     assert inputs_key(_nb("x = 1"), [], root) != after_contract
 
@@ -61,7 +61,7 @@ def test_key_ignores_the_sphinx_extension(tmp_path):
     """The extension only shapes the HTML pages, so editing it does not make every notebook stale."""
     root = _fake_root(tmp_path)
     base = inputs_key(_nb("x = 1"), [], root)
-    ext = root / "src" / "afterassad" / "sphinxext.py"
+    ext = root / "src" / "afterassad" / "publishing" / "sphinxext.py"
     ext.write_text(ext.read_text() + "\n# changed\n")
     assert inputs_key(_nb("x = 1"), [], root) == base
 

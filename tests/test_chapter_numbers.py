@@ -11,10 +11,11 @@ from datetime import date
 import pytest
 from geographiclib.geodesic import Geodesic
 
-from afterassad import collapse, libya, load
-from afterassad import equipment as eq
-from afterassad import withdrawal as w
-from afterassad.paths import data_dir, repo_root
+from afterassad import load
+from afterassad.chapters import collapse, libya
+from afterassad.chapters import equipment as eq
+from afterassad.chapters import withdrawal as w
+from afterassad.core.paths import data_dir, repo_root
 
 
 def _rows(table: str) -> list[dict[str, str]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from afterassad import load
-from afterassad.seeds import locators, paragraphs, seeds_dir, split_sentences
+from afterassad.data.seeds import locators, paragraphs, seeds_dir, split_sentences
 
 HERE = Path(__file__).resolve().parent
 SEEDS = seeds_dir()

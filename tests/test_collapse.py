@@ -7,8 +7,8 @@ import math
 import pytest
 
 from afterassad import load
-from afterassad.collapse import changes_of_control, map_figure, offensive_start, pace_figure, timeline_figure
-from afterassad.geo import distance_km
+from afterassad.chapters.collapse import changes_of_control, map_figure, offensive_start, pace_figure, timeline_figure
+from afterassad.core.geo import distance_km
 
 
 @pytest.fixture(scope="module")

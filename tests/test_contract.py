@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from afterassad import DataContractError, load
-from afterassad.contract import check_package
+from afterassad.data.contract import check_package
 
 
 def faults_of(copy) -> list:
@@ -198,7 +198,7 @@ def test_frictionless_agrees_the_package_is_valid():
     """The descriptor is standard Table Schema: the reference implementation accepts it too."""
     import frictionless
 
-    from afterassad.paths import data_dir
+    from afterassad.core.paths import data_dir
 
     report = frictionless.validate(str(data_dir() / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]

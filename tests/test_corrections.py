@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from afterassad import load, style
-from afterassad.contract import check_package
-from afterassad.corrections import page_markdown, reconcile
+from afterassad import load
+from afterassad.chapters.corrections import page_markdown, reconcile
+from afterassad.data.contract import check_package
+from afterassad.figures import style
 
 LEDGER = Path(__file__).resolve().parent / "published_claims.csv"
 FIELDS = ["correction_id", "date", "kind", "target_table", "target_id", "field", "old_value", "new_value", "reason", "source_ids"]
@@ -325,7 +326,7 @@ def test_a_logged_change_to_a_published_fact_passes(broken):
 
 
 def test_the_pdf_summarises_the_log_with_its_counts():
-    from afterassad.corrections import pdf_summary
+    from afterassad.chapters.corrections import pdf_summary
 
     rows = [
         correction(correction_id=f"corr_00{i}", kind=k, target_table=t, target_id="x", field="f", old_value="a", new_value="b")

@@ -9,10 +9,11 @@ import csv
 import pandas as pd
 import pytest
 
-from afterassad import equipment as E
-from afterassad import load, ranges
-from afterassad.milestones import offensive_launch
-from afterassad.paths import data_dir
+from afterassad import load
+from afterassad.chapters import equipment as E
+from afterassad.chapters.milestones import offensive_launch
+from afterassad.core import ranges
+from afterassad.core.paths import data_dir
 
 RUSSIAN_SIDE = E.PATRON_OWNERS["syria_2024"]
 

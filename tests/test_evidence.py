@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from afterassad import evidence as E
 from afterassad import load
+from afterassad.chapters import evidence as E
 
 
 def _sources(rows):
@@ -98,7 +98,7 @@ def test_chapter_numbers_and_pages_follow_the_table_of_contents():
     """The explorer writes '5. Libya' and links 03_libya.html: both must match the book's numbering."""
     import yaml
 
-    from afterassad.paths import repo_root
+    from afterassad.core.paths import repo_root
 
     toc = yaml.safe_load((repo_root() / "_toc.yml").read_text(encoding="utf-8"))
     numbered = [c["file"] for part in toc["parts"] if part.get("numbered") for c in part["chapters"]]

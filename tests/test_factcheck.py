@@ -8,8 +8,10 @@ import re
 import pandas as pd
 import pytest
 
-from afterassad import edition, load, style
-from afterassad.factcheck import (
+from afterassad import load
+from afterassad.figures import style
+from afterassad.publishing import edition
+from afterassad.publishing.factcheck import (
     BEST_RATING,
     RATING_VALUES,
     WORST_RATING,

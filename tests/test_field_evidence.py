@@ -10,7 +10,7 @@ import json
 
 from conftest import DATA
 
-from afterassad.contract import check_package
+from afterassad.data.contract import check_package
 
 PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 FACTS = {r["name"]: r["schema"] for r in PACKAGE["resources"] if "x-keyFields" in r["schema"]}

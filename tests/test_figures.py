@@ -6,8 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from afterassad import basemap, load, style
-from afterassad.figures import PLOTLY_BUNDLE, base_map, bundle_trace_types, show, source_line, trace_types_in_html
+from afterassad import load
+from afterassad.figures import basemap, style
+from afterassad.figures.render import PLOTLY_BUNDLE, base_map, bundle_trace_types, show, source_line, trace_types_in_html
 
 
 def test_every_actor_in_the_data_has_its_own_colour():
@@ -17,7 +18,7 @@ def test_every_actor_in_the_data_has_its_own_colour():
 
 
 def test_every_verdict_has_a_colour_and_a_label():
-    from afterassad.contract import read_package
+    from afterassad.data.contract import read_package
 
     claims = next(r for r in read_package()["resources"] if r["name"] == "claims")
     verdicts = next(f for f in claims["schema"]["fields"] if f["name"] == "verdict")["constraints"]["enum"]
@@ -26,7 +27,7 @@ def test_every_verdict_has_a_colour_and_a_label():
 
 def test_figure_html_needs_no_library_download_and_has_alt_text(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "")
-    monkeypatch.setattr("afterassad.figures._png", lambda *a: None)
+    monkeypatch.setattr("afterassad.figures.render._png", lambda *a: None)
     fig = show(go.Figure(go.Bar(x=[1], y=[2])), name="fig-test", alt="A bar of height 2", note="Data: test.")
     bundle, _ = fig._repr_mimebundle_()
     html = bundle["text/html"]
@@ -55,7 +56,7 @@ def test_the_static_image_carries_the_source_line_and_the_web_figure_shows_it_as
         seen["annotations"] = [a.text for a in fig.layout.annotations]
         return b"png"
 
-    monkeypatch.setattr("afterassad.figures._png", fake_png)
+    monkeypatch.setattr("afterassad.figures.render._png", fake_png)
     fig = go.Figure(go.Bar(x=[1], y=[2]))
     bundle, _ = show(fig, name="fig-test", alt="A bar", note="Data: test & co.")._repr_mimebundle_()
     assert seen["annotations"] == ["Data: test &amp; co."]  # drawn into the image for the PDF
@@ -125,7 +126,7 @@ def test_the_served_plotly_bundle_draws_every_trace_type_the_book_uses():
     """A trace type missing from the partial bundle would silently not draw."""
     import nbformat
 
-    from afterassad.paths import repo_root
+    from afterassad.core.paths import repo_root
 
     root = repo_root()
     bundle = root / "_static" / PLOTLY_BUNDLE

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from afterassad import libya as L
 from afterassad import load
-from afterassad.basemap import inside
-from afterassad.dates import with_precision
-from afterassad.text import html
+from afterassad.chapters import libya as L
+from afterassad.core.dates import with_precision
+from afterassad.core.text import html
+from afterassad.figures.basemap import inside
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from afterassad import load, table_names
-from afterassad.contract import read_package
+from afterassad.data.contract import read_package
 
 
 def test_loads_from_any_working_directory(tmp_path, monkeypatch):
@@ -44,7 +44,7 @@ def test_unknown_table_is_a_clear_error():
 
 def test_every_csv_in_data_is_in_the_package_and_back():
     """No table escapes the contract: each CSV in data/ is described, and each description has its CSV."""
-    from afterassad.paths import data_dir
+    from afterassad.core.paths import data_dir
 
     on_disk = sorted(p.stem for p in data_dir().glob("*.csv"))
     assert on_disk == sorted(table_names())

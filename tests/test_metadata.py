@@ -12,8 +12,8 @@ import rispy
 from PIL import Image
 from pybtex.database import parse_string
 
-from afterassad import edition, metadata
-from afterassad.sphinxext import one_viewport
+from afterassad.publishing import edition, metadata
+from afterassad.publishing.sphinxext import one_viewport
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = (2, 'The "collapse" & after', "book/01_collapse")
@@ -133,7 +133,7 @@ def test_zenodo_record_is_generated_from_citation_cff():
 
 @pytest.mark.parametrize("with_figure", [True, False])
 def test_preview_cards_are_1200_by_630(with_figure):
-    from afterassad.previews import card
+    from afterassad.publishing.previews import card
 
     figure = Image.new("RGB", (1600, 900), "grey") if with_figure else None
     assert card("A long chapter title " * 4, "After Assad · Chapter 2", figure).size == (1200, 630)

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from afterassad import load
-from afterassad import new_syria as ns
-from afterassad.paths import data_dir
+from afterassad.chapters import new_syria as ns
+from afterassad.core.paths import data_dir
 
 
 def _rows(table: str) -> list[dict[str, str]]:

@@ -8,8 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from afterassad import edition
-from afterassad.package import package_files, write_zip
+from afterassad.publishing import edition
+from afterassad.publishing.package import package_files, write_zip
 
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from afterassad import load
-from afterassad.contract import read_package
+from afterassad.data.contract import read_package
 
 ROOT = Path(__file__).resolve().parent.parent
 

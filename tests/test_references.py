@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from afterassad import load
-from afterassad.references import bib_entry, citation_labels
+from afterassad.publishing.references import bib_entry, citation_labels
 
 
 def _sources(rows):
@@ -60,7 +60,7 @@ def test_every_registered_source_has_a_unique_label_that_the_bib_entry_carries()
 
 
 def test_the_bibliography_lists_entries_in_label_order_with_2024z_before_2024aa(tmp_path):
-    from afterassad.references import write_bib
+    from afterassad.publishing.references import write_bib
 
     path = tmp_path / "refs.bib"
     write_bib(path)
@@ -74,7 +74,7 @@ def test_the_bibliography_lists_entries_in_label_order_with_2024z_before_2024aa(
 
 
 def test_label_order_puts_2024z_before_2024aa():
-    from afterassad.references import _label_order
+    from afterassad.publishing.references import _label_order
 
     frame = pd.DataFrame({"label": ["AFP 2024aa", "AFP 2024z", "AFP n.d.-a", "AFP 2023", "Seed article 001", "ABC 2024"]})
     assert [frame.at[i, "label"] for i in _label_order(frame)] == [

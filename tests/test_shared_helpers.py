@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from afterassad.dates import span, with_precision
-from afterassad.geo import distance_km, geodesic_midpoint, geodesic_path
-from afterassad.timeline import pack, stack_in_lanes
+from afterassad.core.dates import span, with_precision
+from afterassad.core.geo import distance_km, geodesic_midpoint, geodesic_path
+from afterassad.figures.timeline import pack, stack_in_lanes
 
-SRC = Path(__file__).resolve().parent.parent / "src" / "afterassad"
+SRC = Path(__file__).resolve().parent.parent / "src" / "afterassad" / "chapters"
 CHAPTER_MODULES = ["collapse", "withdrawal", "libya", "equipment"]
 
 
@@ -83,7 +83,7 @@ def test_no_chapter_module_imports_another_chapters_module():
 
 
 def test_point_in_country_on_the_map_shapes():
-    from afterassad.basemap import inside
+    from afterassad.figures.basemap import inside
 
     assert inside(20.07, 32.11, "Libya")  # Benghazi
     assert not inside(29.92, 31.20, "Libya")  # Alexandria, Egypt
@@ -91,7 +91,7 @@ def test_point_in_country_on_the_map_shapes():
 
 
 def test_label_placer_keeps_clustered_labels_apart_or_leaves_them_off():
-    from afterassad.labels import LabelPlacer, _overlap
+    from afterassad.figures.labels import LabelPlacer, _overlap
 
     window = ((9, 26), (19, 34))
     placer = LabelPlacer.for_map(window)
@@ -118,7 +118,7 @@ def test_label_placer_keeps_clustered_labels_apart_or_leaves_them_off():
 
 
 def test_label_placer_works_at_phone_scale_so_desktop_is_safe_too():
-    from afterassad.labels import PHONE_PLOT_PX, LabelPlacer
+    from afterassad.figures.labels import PHONE_PLOT_PX, LabelPlacer
 
     placer = LabelPlacer.for_map(((35.3, 42.6), (32.1, 37.4)))
     assert placer.bounds[2] == PHONE_PLOT_PX
@@ -127,7 +127,7 @@ def test_label_placer_works_at_phone_scale_so_desktop_is_safe_too():
 
 
 def test_a_date_in_a_sentence_takes_the_preposition_of_its_precision():
-    from afterassad.dates import on_date
+    from afterassad.core.dates import on_date
 
     ts = pd.Timestamp("2024-12-08")
     assert on_date(ts, "day") == "on 8 December 2024"
@@ -137,14 +137,14 @@ def test_a_date_in_a_sentence_takes_the_preposition_of_its_precision():
 
 
 def test_wrap_label_breaks_at_spaces_and_keeps_explicit_breaks():
-    from afterassad.text import wrap_label
+    from afterassad.core.text import wrap_label
 
     assert wrap_label("Disabled or removed by the owner", 10) == "Disabled<br>or removed<br>by the<br>owner"
     assert wrap_label("Syria 2024:<br>Russia's own", 20) == "Syria 2024:<br>Russia's own"
 
 
 def test_clip_cuts_at_a_word_and_marks_the_cut():
-    from afterassad.text import clip
+    from afterassad.core.text import clip
 
     assert clip("short", 10) == "short"
     assert clip("US Department of Defense (report to Congress dated March 2022)", 40) == "US Department of Defense (report to…"

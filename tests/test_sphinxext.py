@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from afterassad.sphinxext import accessible_body, accessible_page, accessible_tables
+from afterassad.publishing.sphinxext import accessible_body, accessible_page, accessible_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -57,7 +57,7 @@ def test_icon_stylesheet_is_current():
 def test_the_publishing_workflow_sets_the_site_address_for_canonical_links_and_claim_reviews(monkeypatch):
     from types import SimpleNamespace
 
-    from afterassad.sphinxext import _edition
+    from afterassad.publishing.sphinxext import _edition
 
     config = SimpleNamespace(myst_substitutions={}, latex_elements={}, html_baseurl="")
     _edition(None, config)
@@ -70,7 +70,7 @@ def test_the_publishing_workflow_sets_the_site_address_for_canonical_links_and_c
 def test_unused_theme_scripts_are_dropped_and_the_rest_deferred():
     from sphinx.builders.html._assets import _JavaScript
 
-    from afterassad.sphinxext import lighter_scripts
+    from afterassad.publishing.sphinxext import lighter_scripts
 
     scripts = [
         _JavaScript("_static/documentation_options.js"),
@@ -89,7 +89,7 @@ def test_unused_theme_scripts_are_dropped_and_the_rest_deferred():
 
 
 def test_the_search_index_loads_only_on_the_search_page():
-    from afterassad.sphinxext import search_only_when_searching
+    from afterassad.publishing.sphinxext import search_only_when_searching
 
     tags = '<script src="../_static/searchtools.js"></script>\n<script src="../searchindex.js"></script>'
     assert "searchindex" not in search_only_when_searching(f"<head>{tags}</head><body>page</body>")
@@ -111,8 +111,8 @@ def test_the_head_check_names_a_blocking_script():
 
 
 def test_plotly_never_loads_in_the_head_and_the_loader_points_at_it():
-    from afterassad.figures import PLOTLY_BUNDLE
-    from afterassad.sphinxext import _keep, figure_loader
+    from afterassad.figures.render import PLOTLY_BUNDLE
+    from afterassad.publishing.sphinxext import _keep, figure_loader
 
     assert not _keep(f"_static/{PLOTLY_BUNDLE}", '<div class="plotly-graph-div"></div>')
     loader = figure_loader("book/02_withdrawal")

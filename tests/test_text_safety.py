@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 from markdown_it import MarkdownIt
 
-from afterassad.claims import claim_card
-from afterassad.figures import source_line
-from afterassad.references import bib_text
-from afterassad.text import Table, html, md
+from afterassad.chapters.claims import claim_card
+from afterassad.core.text import Table, html, md
+from afterassad.figures.render import source_line
+from afterassad.publishing.references import bib_text
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -80,7 +80,7 @@ def test_bibtex_fields_are_escaped():
 def test_source_line_is_escaped_in_figures():
     sources = pd.DataFrame({"source_id": ["s1"], "publisher": ["<b>Evil</b>"], "original_publisher": [pd.NA]})
     line = source_line(["s1"], sources, ["events"])
-    from afterassad.figures import _wrap
+    from afterassad.figures.render import _wrap
 
     assert "<b>" not in _wrap(line)
 
@@ -92,13 +92,13 @@ def test_glued_text_comes_back_exactly_as_written(text):
     """What a chapter glues is what the reader sees: myst-nb's own formatter must return it unchanged."""
     from myst_nb.core.variables import format_plain_text
 
-    from afterassad.text import Plain
+    from afterassad.core.text import Plain
 
     assert format_plain_text(repr(Plain(text)), "") == text
 
 
 def test_pdf_column_widths_give_every_column_room_for_its_longest_word():
-    from afterassad.text import CHAR_PT, LINE_PT, PAD_PT, column_widths
+    from afterassad.core.text import CHAR_PT, LINE_PT, PAD_PT, column_widths
 
     frame = pd.DataFrame(
         {

@@ -8,10 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-from afterassad import load, ranges
-from afterassad.milestones import regime_fall
-from afterassad.routemap import window_for
-from afterassad.withdrawal import (
+from afterassad import load
+from afterassad.chapters.milestones import regime_fall
+from afterassad.chapters.withdrawal import (
     effective_span,
     left_and_stayed,
     left_stayed_figure,
@@ -25,6 +24,8 @@ from afterassad.withdrawal import (
     status_timeline_figure,
     weekly_counts,
 )
+from afterassad.core import ranges
+from afterassad.figures.routemap import window_for
 
 PLACES = pd.DataFrame(
     {
@@ -355,7 +356,7 @@ def test_a_movement_naming_one_ship_counts_one_voyage(data):
 
 
 def test_claims_are_kept_out_of_the_counted_bars(data):
-    from afterassad.withdrawal import uncounted_weekly
+    from afterassad.chapters.withdrawal import uncounted_weekly
 
     mv, places = data["movements"], data["places"]
     claimed = mv[(mv["status"] == "claimed") & (mv["chapter"] == "withdrawal") & ~mv["earlier_context"]]
@@ -366,7 +367,7 @@ def test_claims_are_kept_out_of_the_counted_bars(data):
 
 
 def test_mixed_fleet_capacity_spans_the_lightest_and_heaviest_type():
-    from afterassad.withdrawal import mixed_fleet_capacity
+    from afterassad.chapters.withdrawal import mixed_fleet_capacity
 
     platforms = pd.DataFrame(
         {

@@ -4,8 +4,8 @@ import sys
 import time
 from pathlib import Path
 
-from .contract import check_package, pending_facts, read_package
-from .paths import data_dir
+from afterassad.core.paths import data_dir
+from afterassad.data.contract import check_package, pending_facts, read_package
 
 
 def validate_command() -> int:
@@ -28,7 +28,7 @@ def validate_command() -> int:
 
 
 def references_command(out: str) -> int:
-    from .references import write_bib
+    from afterassad.publishing.references import write_bib
 
     count = write_bib(Path(out))
     print(f"references: {count} entries from data/sources.csv -> {out}")
@@ -36,7 +36,7 @@ def references_command(out: str) -> int:
 
 
 def zenodo_command() -> int:
-    from .metadata import zenodo_file_text, zenodo_path
+    from afterassad.publishing.metadata import zenodo_file_text, zenodo_path
 
     zenodo_path().write_text(zenodo_file_text(), encoding="utf-8")
     print(f"wrote {zenodo_path()} from CITATION.cff")

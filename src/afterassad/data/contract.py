@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .paths import data_dir
-from .sources import outlet
+from afterassad.core.paths import data_dir
+from afterassad.data.sources import outlet
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,9 @@ import json
 import pandas as pd
 from docutils.nodes import make_id
 
-from . import edition, style
-from .claims import anchor
+from afterassad.chapters.claims import anchor
+from afterassad.figures import style
+from afterassad.publishing import edition
 
 PAGE = "book/claims_audit"  # Sphinx's name of the claims-audit page
 FILE_NAME = "claimreview.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .text import md
+from afterassad.core.text import md
 
 
 def _allowed(field: dict) -> str:

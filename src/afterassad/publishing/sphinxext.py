@@ -36,12 +36,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import edition, factcheck, metadata, package
-from .data import load
-from .dates import long_date
-from .figures import PLOTLY_BUNDLE, STATIC_FIGURES
-from .paths import repo_root
-from .references import citation_labels, register_pybtex_style
+from afterassad.core.dates import long_date
+from afterassad.core.paths import repo_root
+from afterassad.data.loader import load
+from afterassad.figures.render import PLOTLY_BUNDLE, STATIC_FIGURES
+from afterassad.publishing import edition, factcheck, metadata, package
+from afterassad.publishing.references import citation_labels, register_pybtex_style
 
 _FONTAWESOME = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 # The search button shows "Search Ctrl+K" but was named "Search": a name that differs from the
@@ -361,7 +361,7 @@ CLAIMREVIEW_FILE = Path("_build") / "generated" / factcheck.FILE_NAME
 
 
 def _claim_reviews(app) -> list[dict]:
-    from .data import load  # validates the data: bad data stop the build here too
+    from afterassad.data.loader import load  # validates the data: bad data stop the build here too
 
     return factcheck.claim_reviews(load("claims"), load("sources"), load("corrections"), site_url=app.config.html_baseurl or "")
 
@@ -427,7 +427,7 @@ def _metadata(app, pagename, templatename, context, doctree):
 
 
 def load_package_descriptor() -> dict:
-    from .data import load_package
+    from afterassad.data.loader import load_package
 
     return load_package()
 
@@ -454,7 +454,7 @@ def _citation_files(app, exception):
     """BibTeX, RIS and CSL-JSON for the report and each chapter, and the link-preview images."""
     if exception is not None or app.builder.format != "html":
         return
-    from .previews import write_previews
+    from afterassad.publishing.previews import write_previews
 
     site = app.config.html_baseurl or ""
     folder = Path(app.outdir) / metadata.CITE_DIR

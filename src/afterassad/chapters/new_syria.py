@@ -12,11 +12,12 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import ranges, style
-from .bases import SITE_STATUS_LABELS, status_periods, status_timeline_figure
-from .dates import long_date, with_precision
-from .text import clip, html, short_name
-from .timeline import stack_in_lanes
+from afterassad.chapters.bases import SITE_STATUS_LABELS, status_periods, status_timeline_figure
+from afterassad.core import ranges
+from afterassad.core.dates import long_date, with_precision
+from afterassad.core.text import clip, html, short_name
+from afterassad.figures import style
+from afterassad.figures.timeline import stack_in_lanes
 
 START = pd.Timestamp("2025-01-01")  # the chapter picks up where the seed articles and the drawdown leave off
 

@@ -14,10 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from . import ranges, style
-from .dates import long_date, on_date, span, with_precision
-from .milestones import offensive_launch, regime_fall
-from .text import Plain, clip, html, wrap_label
+from afterassad.chapters.milestones import offensive_launch, regime_fall
+from afterassad.core import ranges
+from afterassad.core.dates import long_date, on_date, span, with_precision
+from afterassad.core.text import Plain, clip, html, wrap_label
+from afterassad.figures import style
 
 THEATRES = {"afghanistan_2021": "Afghanistan, 2021", "syria_2024": "Syria, 2024"}
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import style
-from .labels import PHONE_PLOT_PX
+from afterassad.figures import style
+from afterassad.figures.labels import PHONE_PLOT_PX
 
 SLOT = 1.0  # height of one slot, in y units
 LANE_GAP = 0.6  # space between lanes

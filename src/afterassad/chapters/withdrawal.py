@@ -9,15 +9,22 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from . import ranges, style
-from .bases import SITE_STATUS_COLOURS, SITE_STATUS_LABELS, SITE_STATUS_ORDER, status_periods, status_timeline_figure  # noqa: F401 (the notebook uses w.*)
-from .dates import day_month, long_date, span, with_precision
-from .figures import base_map
-from .geo import distance_km
-from .labels import LabelPlacer
-from .milestones import offensive_launch, regime_fall
-from .routemap import add_labels, add_places, geodesic_line, leg_label, legs_km
-from .text import Plain, html, short_name, wrap_label
+from afterassad.chapters.bases import (  # noqa: F401 (the notebook uses w.*)
+    SITE_STATUS_COLOURS,
+    SITE_STATUS_LABELS,
+    SITE_STATUS_ORDER,
+    status_periods,
+    status_timeline_figure,
+)
+from afterassad.chapters.milestones import offensive_launch, regime_fall
+from afterassad.core import ranges
+from afterassad.core.dates import day_month, long_date, span, with_precision
+from afterassad.core.geo import distance_km
+from afterassad.core.text import Plain, html, short_name, wrap_label
+from afterassad.figures import style
+from afterassad.figures.labels import LabelPlacer
+from afterassad.figures.render import base_map
+from afterassad.figures.routemap import add_labels, add_places, geodesic_line, leg_label, legs_km
 
 # Where a movement went, grouped as the chapter tells it.
 TO_RUSSIA, TO_LIBYA, INTO_SYRIA, WITHIN_SYRIA, AT_SEA, OTHER = (

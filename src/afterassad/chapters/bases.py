@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import style
-from .dates import with_precision
-from .text import html, short_name
-from .timeline import stack_in_lanes
+from afterassad.core.dates import with_precision
+from afterassad.core.text import html, short_name
+from afterassad.figures import style
+from afterassad.figures.timeline import stack_in_lanes
 
 SITE_STATUS_ORDER = ["operational", "under_negotiation", "drawn_down", "vacated"]
 SITE_STATUS_LABELS = {

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import style
-from .dates import day_month, long_date, with_precision
-from .figures import base_map
-from .geo import distance_km
-from .labels import PHONE_PLOT_PX, LabelPlacer
-from .text import Plain, html, short_name
-from .timeline import stack_in_lanes
+from afterassad.core.dates import day_month, long_date, with_precision
+from afterassad.core.geo import distance_km
+from afterassad.core.text import Plain, html, short_name
+from afterassad.figures import style
+from afterassad.figures.labels import PHONE_PLOT_PX, LabelPlacer
+from afterassad.figures.render import base_map
+from afterassad.figures.timeline import stack_in_lanes
 
 LANES = {  # event types grouped into the timeline's rows, top to bottom
     "Offensive, control": ["offensive_launch", "control_change"],

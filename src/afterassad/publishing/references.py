@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .data import load
-from .sources import outlet  # noqa: F401 (the reference generator names outlets; others import it from here too)
-from .text import latex
+from afterassad.core.text import latex
+from afterassad.data.loader import load
+from afterassad.data.sources import outlet  # noqa: F401 (the reference generator names outlets; others import it from here too)
 
 _MONTHS = [
     "January",

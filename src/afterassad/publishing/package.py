@@ -8,8 +8,8 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from . import edition
-from .paths import data_dir
+from afterassad.core.paths import data_dir
+from afterassad.publishing import edition
 
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # zip entries carry no build time
 

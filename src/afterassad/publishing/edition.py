@@ -12,8 +12,8 @@ from functools import lru_cache
 
 import yaml
 
-from .paths import repo_root
-from .text import latex, md
+from afterassad.core.paths import repo_root
+from afterassad.core.text import latex, md
 
 
 @lru_cache(maxsize=1)

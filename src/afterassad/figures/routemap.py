@@ -12,10 +12,10 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import style
-from .geo import distance_km, geodesic_midpoint, geodesic_path
-from .labels import POSITIONS, LabelPlacer
-from .text import html, short_name
+from afterassad.core.geo import distance_km, geodesic_midpoint, geodesic_path
+from afterassad.core.text import html, short_name
+from afterassad.figures import style
+from afterassad.figures.labels import POSITIONS, LabelPlacer
 
 
 def legs_km(chain: list[str], places: pd.DataFrame) -> list[float]:

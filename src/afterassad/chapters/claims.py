@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import style
-from .text import html, md
+from afterassad.core.text import html, md
+from afterassad.figures import style
 
 CHECKS = {"check_date": "date", "check_attribution": "attribution", "check_period": "period", "check_numbers": "numbers"}
 

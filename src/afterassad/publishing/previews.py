@@ -11,7 +11,8 @@ from pathlib import Path
 from matplotlib import font_manager
 from PIL import Image, ImageDraw, ImageFont
 
-from . import edition, style
+from afterassad.figures import style
+from afterassad.publishing import edition
 
 SIZE = (1200, 630)
 MARGIN = 48

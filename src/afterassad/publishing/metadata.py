@@ -19,8 +19,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from . import edition
-from .paths import repo_root
+from afterassad.core.paths import repo_root
+from afterassad.publishing import edition
 
 PDF_NAME = "after-assad.pdf"
 CITE_DIR = "cite"  # the citation files, in the built site

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .contract import RawTable, read_package, validate
-from .paths import data_dir
+from afterassad.core.paths import data_dir
+from afterassad.data.contract import RawTable, read_package, validate
 
 _cache: dict[tuple, dict[str, RawTable]] = {}
 

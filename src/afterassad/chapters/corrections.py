@@ -12,9 +12,9 @@ import re
 
 import pandas as pd
 
-from .claims import _cite, anchor
-from .dates import long_date
-from .text import clip, md
+from afterassad.chapters.claims import _cite, anchor
+from afterassad.core.dates import long_date
+from afterassad.core.text import clip, md
 
 # The web list keeps each entry short (the page must stay light on a phone): long texts are named,
 # not repeated, and reasons are cut at a word; corrections.csv holds every value and reason in full.

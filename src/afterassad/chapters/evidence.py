@@ -14,11 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from . import style
-from .data import load
-from .dates import long_date, with_precision
-from .sources import outlet
-from .text import Plain, html, short_name
+from afterassad.core.dates import long_date, with_precision
+from afterassad.core.text import Plain, html, short_name
+from afterassad.data.loader import load
+from afterassad.data.sources import outlet
+from afterassad.figures import style
 
 CHAPTERS = {  # chapter id -> (number, title, page)
     "collapse": (2, "The collapse", "01_collapse"),
@@ -490,7 +490,7 @@ def chronology_words(rows: pd.DataFrame) -> str:
 
 def strength_table(counts: pd.DataFrame):
     """The counts by chapter as a table for both outputs (text.Table)."""
-    from .text import Table
+    from afterassad.core.text import Table
 
     frame = (
         counts.rename(columns=str.capitalize)
@@ -534,7 +534,7 @@ def evidence_counts(evidence: pd.DataFrame, fact_tables: dict[str, pd.DataFrame]
 
 def worked_example(evidence: pd.DataFrame, fact_id: str, labels: pd.Series, what: str):
     """One fact's evidence, value by value, as a table for the method page; `what` names the fact in words."""
-    from .text import Table
+    from afterassad.core.text import Table
 
     rows = evidence[evidence["fact_id"] == fact_id]
     frame = pd.DataFrame(

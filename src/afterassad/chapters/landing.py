@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import ranges
-from .claims import earliest_evidence, verdict_counts, verdict_sources
-from .dates import long_date
-from .equipment import documented_total, series_rows
-from .milestones import offensive_launch, regime_fall
-from .text import Plain
+from afterassad.chapters.claims import earliest_evidence, verdict_counts, verdict_sources
+from afterassad.chapters.equipment import documented_total, series_rows
+from afterassad.chapters.milestones import offensive_launch, regime_fall
+from afterassad.core import ranges
+from afterassad.core.dates import long_date
+from afterassad.core.text import Plain
 
 
 def landing_numbers(

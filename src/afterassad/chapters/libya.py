@@ -8,14 +8,15 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import ranges, style
-from .dates import long_date, on_date, span, with_precision
-from .figures import base_map, labels_above_rows
-from .labels import LabelPlacer, place_all
-from .milestones import regime_fall
-from .routemap import add_labels, geodesic_line, legs_km
-from .text import Plain, clip, html, short_name
-from .timeline import stack_in_lanes
+from afterassad.chapters.milestones import regime_fall
+from afterassad.core import ranges
+from afterassad.core.dates import long_date, on_date, span, with_precision
+from afterassad.core.text import Plain, clip, html, short_name
+from afterassad.figures import style
+from afterassad.figures.labels import LabelPlacer, place_all
+from afterassad.figures.render import base_map, labels_above_rows
+from afterassad.figures.routemap import add_labels, geodesic_line, legs_km
+from afterassad.figures.timeline import stack_in_lanes
 
 # Whose personnel an estimate counts, kept apart as the sources keep them.
 FORCES = {

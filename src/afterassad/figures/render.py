@@ -21,8 +21,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from . import basemap, style
-from .text import html
+from afterassad.core.text import html
+from afterassad.figures import basemap, style
 
 WIDTH, HEIGHT = 900, 520
 PLOTLY_BUNDLE = "plotly-basic.min.js"  # in _static/; scatter, bar and pie only

@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from .paths import repo_root
+from afterassad.core.paths import repo_root
 
 _END = re.compile(r"[.!?][\"'”’)]?\s+")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|No)\.$")

@@ -12,7 +12,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import repo_root
+from afterassad.core.paths import repo_root
 
 ATLAS_VERSION = "2.0.2"
 LICENCE_NOTE = f"Base map: Natural Earth 1:50m (public domain), via the world-atlas {ATLAS_VERSION} npm package (ISC licence)."

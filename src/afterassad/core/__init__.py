@@ -1,0 +1,1 @@
+"""Shared helpers with no project knowledge: paths, safe text, dates, ranges and geodesy."""
