@@ -138,7 +138,8 @@ def main(pdf: str) -> int:
             problems.append(f"chapter or page missing from the PDF text: {title!r}")
     # The rest of an address may break across lines, and a page break may put the running header
     # between "URL:" and the address.
-    urls = len(re.findall(r"url:[^\[]{0,120}?https?:", text))
+    # pdftotext may letter-space a justified line that holds a long right-to-left address ("h t t p s :").
+    urls = len(re.findall(r"url:[^\[]{0,120}?h ?t ?t ?p ?s? ?:", text))
     with_url = int(load("sources")["url"].notna().sum())
     if urls < with_url:
         problems.append(f"only {urls} references in the PDF carry their URL; {with_url} sources have one")

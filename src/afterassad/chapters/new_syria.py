@@ -294,24 +294,19 @@ def board_table(board: pd.DataFrame) -> pd.DataFrame:
 
 
 def deliveries_table(deliveries: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Every delivery, halt or concession in date order: what, how much, who reported it and how they knew."""
+    """Every delivery, halt or concession in date order: what (and to whom, for a concession), how
+    much, how it became known, whether a source ties it to an ask or concession, how far established."""
     rows = deliveries.sort_values(["date", "delivery_id"])
     actor = actors.set_index("actor_id")["name"].map(short_name)
-    quantity = []
-    for _, r in rows.iterrows():
-        rng = (
-            ranges.from_row(r, "quantity")
-            if pd.notna(r["quantity_low"]) or pd.notna(r["quantity_best"]) or pd.notna(r["quantity_high"])
-            else None
-        )
-        quantity.append(rng.words(UNIT_WORDS.get(r["quantity_unit"], "")) if rng is not None else "not given")
+    what = rows["lever"].map(LEVER_LABELS) + [
+        f" to {actor.get(t, t)}" if lever == "port_concession" and isinstance(t, str) else ""
+        for lever, t in zip(rows["lever"], rows["to_actor_id"])
+    ]
     frame = pd.DataFrame(
         {
             "When": [with_precision(d, p) for d, p in zip(rows["date"], rows["date_precision"])],
-            "What": rows["lever"].map(LEVER_LABELS),
-            "From": rows["from_actor_id"].map(actor),
-            "To": rows["to_actor_id"].map(actor).fillna("not stated"),
-            "Quantity": quantity,
+            "What": ["Halt of " + w.lower() if is_halt(r) else w for w, (_, r) in zip(what, rows.iterrows())],
+            "Quantity": [quantity_words(r) for _, r in rows.iterrows()],
             "How known": rows["how_known"].str.replace("_", " "),
             "Tied to an ask or concession": rows["link"].map(LINK_WORDS).fillna("no"),
             "Status": rows["status"],
@@ -319,6 +314,20 @@ def deliveries_table(deliveries: pd.DataFrame, actors: pd.DataFrame) -> pd.DataF
     )
     frame.attrs["fact_ids"] = list(rows["delivery_id"])
     return frame
+
+
+def quantity_words(row) -> str:
+    """A delivery's quantity as the sources give it: money in millions or billions of dollars, the rest with its unit."""
+    if all(pd.isna(row[f"quantity_{k}"]) for k in ("low", "best", "high")):
+        return "not given"
+    rng = ranges.from_row(row, "quantity")
+    if row["quantity_unit"] == "usd":
+
+        def money(v):
+            return f"${v / 1e9:,.1f}bn" if v >= 1e9 else f"${v / 1e6:,.0f}m"
+
+        return money(rng.low) if rng.low == rng.high else f"{money(rng.low)} to {money(rng.high)}"
+    return rng.words(UNIT_WORDS.get(row["quantity_unit"], ""))
 
 
 UNIT_WORDS = {

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from afterassad.core.paths import repo_root
 
-ATLAS_VERSION = "2.0.2"
+ATLAS_VERSION = json.loads((repo_root() / "tools" / "npm" / "package.json").read_text())["dependencies"]["world-atlas"]
 LICENCE_NOTE = f"Base map: Natural Earth 1:50m (public domain), via the world-atlas {ATLAS_VERSION} npm package (ISC licence)."
 
 

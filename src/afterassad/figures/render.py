@@ -21,6 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from afterassad.core.geo import distance_km
 from afterassad.core.text import html
 from afterassad.figures import basemap, style
 
@@ -209,18 +210,65 @@ def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], foc
             )
         )
     mid_lat = (lat_range[0] + lat_range[1]) / 2
+    # An equirectangular projection true to scale along the window's middle parallel: x is longitude
+    # stretched by 1/cos(latitude), which keeps shapes right near that parallel. A map reads as a map:
+    # no degree axes or grid, and a scale bar measured on the ellipsoid along that parallel.
     # constrain="domain": keep the requested window and shrink the plot area to the map's aspect.
-    fig.update_xaxes(range=list(lon_range), showgrid=False, title="Longitude (°E)", ticksuffix="°", constrain="domain")
+    fig.update_xaxes(range=list(lon_range), showgrid=False, visible=False, constrain="domain")
     fig.update_yaxes(
         range=list(lat_range),
         showgrid=False,
-        title="Latitude (°N)",
-        ticksuffix="°",
+        visible=False,
         constrain="domain",
         scaleanchor="x",
         scaleratio=1 / math.cos(math.radians(mid_lat)),
     )
+    add_scale_bar(fig, lon_range, lat_range)
     fig.update_layout(plot_bgcolor="#dfe9f3")  # the sea
+    return fig
+
+
+SCALE_STEPS_KM = [50, 100, 200, 250, 500, 1000, 2000]
+
+
+def scale_bar_km(lon_range: tuple[float, float], lat: float) -> tuple[float, float]:
+    """A round length for the scale bar (about a fifth of the window's width at latitude `lat`)
+    and the longitude span it covers there, measured on the WGS84 ellipsoid."""
+    width_km = distance_km(lat, lon_range[0], lat, lon_range[1])
+    km = max((k for k in SCALE_STEPS_KM if k <= width_km / 5), default=SCALE_STEPS_KM[0])
+    return km, km / width_km * (lon_range[1] - lon_range[0])
+
+
+def add_scale_bar(fig: go.Figure, lon_range: tuple[float, float], lat_range: tuple[float, float]) -> go.Figure:
+    """A scale bar in the lower right corner (deserts and seas on this report's maps), true along the
+    map's middle parallel."""
+    mid_lat = (lat_range[0] + lat_range[1]) / 2
+    km, span = scale_bar_km(lon_range, mid_lat)
+    x0 = lon_range[1] - 0.1 * (lon_range[1] - lon_range[0]) - span
+    y0 = lat_range[0] + 0.05 * (lat_range[1] - lat_range[0])
+    tick = 0.012 * (lat_range[1] - lat_range[0])
+    fig.add_trace(
+        go.Scatter(
+            x=[x0, x0, None, x0, x0 + span, None, x0 + span, x0 + span],
+            y=[y0 - tick, y0 + tick, None, y0, y0, None, y0 - tick, y0 + tick],
+            mode="lines",
+            line=dict(color=style.INK, width=2),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.add_annotation(
+        x=x0 + span / 2, y=y0 + tick, text=f"{km:,} km", showarrow=False, yanchor="bottom", font=dict(size=11, color=style.INK)
+    )
+    fig.add_annotation(
+        x=x0,
+        y=y0 - tick,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font=dict(size=9, color=style.MUTED),
+        text=f"true to scale along {abs(mid_lat):.0f}°{'N' if mid_lat >= 0 else 'S'}",
+    )
     return fig
 
 
