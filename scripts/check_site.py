@@ -52,6 +52,18 @@ VIEWS = {"desktop": (1280, 900, "light"), "phone": (390, 844, "light"), "dark": 
 BUDGET_FIRST_VISIT = 1_500_000
 MAX_SHOT_PX = 8000
 BUDGET_HTML = 100_000
+# The reference list is the one page whose HTML grows with the data: one entry per source, text only, no
+# script. It is budgeted per entry instead (about what an entry with a long address costs after gzip).
+BUDGET_HTML_PER_REFERENCE = 130
+REFERENCE_PAGE = "book/references.html"
+
+
+def html_budget(rel: str, body: bytes) -> int:
+    """The page's HTML budget: the flat one, or for the reference list so much per entry, whichever is larger."""
+    if rel != REFERENCE_PAGE:
+        return BUDGET_HTML
+    return max(BUDGET_HTML, BUDGET_HTML_PER_REFERENCE * body.count(b'class="citation"'))
+
 
 DRAWN = """() => [...document.querySelectorAll('.plotly-graph-div')].map(d => ({
   id: d.id, drawn: !!d.querySelector('svg.main-svg') && d.getBoundingClientRect().height > 50 }))"""
@@ -227,8 +239,9 @@ def check_page(browser, base: str, root: Path, rel: str, shots: Path, view: str)
                 f"page weight: first visit {weight['total']:,} bytes gzip, over the budget of "
                 f"{BUDGET_FIRST_VISIT:,} ({weight['requests']} requests)"
             )
-        if weight["html"] > BUDGET_HTML:
-            problems.append(f"page weight: its HTML is {weight['html']:,} bytes gzip, over the budget of {BUDGET_HTML:,}")
+        budget = weight["html_budget"] = html_budget(rel, (root / rel).read_bytes())
+        if weight["html"] > budget:
+            problems.append(f"page weight: its HTML is {weight['html']:,} bytes gzip, over the budget of {budget:,}")
 
     failing, minor = audit(page)
     problems.extend(describe(v) for v in failing)
@@ -265,7 +278,7 @@ def view_name(view: str) -> str:
 def weight_table(rows: list[dict]) -> str:
     lines = ["| Page | HTML gzip (KB) | First visit gzip (KB) | Requests | Load (ms) |", "|---|---:|---:|---:|---:|"]
     for r in rows:
-        over = " (over budget)" if r["total"] > BUDGET_FIRST_VISIT or r["html"] > BUDGET_HTML else ""
+        over = " (over budget)" if r["total"] > BUDGET_FIRST_VISIT or r["html"] > r.get("html_budget", BUDGET_HTML) else ""
         lines.append(
             f"| {r['page']}{over} | {r['html'] / 1000:.1f} | {r['total'] / 1000:.1f} | {r['requests']} | "
             f"{r['load_ms'] if r['load_ms'] is not None else '–'} |"
@@ -273,7 +286,7 @@ def weight_table(rows: list[dict]) -> str:
     lines.append("")
     lines.append(
         f"Budgets: first visit at most {BUDGET_FIRST_VISIT / 1000:,.0f} KB gzip, a page's own HTML at most "
-        f"{BUDGET_HTML / 1000:,.0f} KB gzip (gzip level 6, 1 KB = 1,000 bytes; empty cache; "
+        f"{BUDGET_HTML / 1000:,.0f} KB gzip ({BUDGET_HTML_PER_REFERENCE} bytes an entry for the reference list) (gzip level 6, 1 KB = 1,000 bytes; empty cache; "
         "load time from navigation to the load event, from a local server, at 1280 px)."
     )
     return "\n".join(lines) + "\n"

@@ -117,3 +117,12 @@ def test_plotly_never_loads_in_the_head_and_the_loader_points_at_it():
     assert not _keep(f"_static/{PLOTLY_BUNDLE}", '<div class="plotly-graph-div"></div>')
     loader = figure_loader("book/02_withdrawal")
     assert f'"../_static/{PLOTLY_BUNDLE}"' in loader and "window.aaFigures" in loader
+
+
+def test_the_reference_list_is_budgeted_per_entry_and_every_other_page_flat():
+    from check_site import BUDGET_HTML, BUDGET_HTML_PER_REFERENCE, REFERENCE_PAGE, html_budget
+
+    entries = b'<div class="citation">x</div>' * 1000
+    assert html_budget(REFERENCE_PAGE, entries) == 1000 * BUDGET_HTML_PER_REFERENCE > BUDGET_HTML
+    assert html_budget(REFERENCE_PAGE, b'<div class="citation">x</div>') == BUDGET_HTML
+    assert html_budget("book/explorer.html", entries) == BUDGET_HTML

@@ -10,6 +10,9 @@ are never counted as evidence.
 
 from __future__ import annotations
 
+import json
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -410,6 +413,10 @@ FACT_LINK_SCRIPT = """<script>
 </script>"""
 
 
+EXPLORER_DATA = "explorer-data.json"  # beside explorer.html in the built site
+_DATA_JSON = re.compile(r'"data_json": "((?:[^"\\]|\\.)*)",\n')
+
+
 class Explorer:
     """The explorer as a notebook output: an interactive table (itables, DataTables) for the web
     page, and for the PDF a short summary with counts that points to the web edition and the data."""
@@ -437,7 +444,13 @@ class Explorer:
             f"equipment.csv."
         )
 
-    def _repr_html_(self) -> str:
+    def rows_json(self) -> str:
+        """The table's rows as the page fetches them (EXPLORER_DATA), in DataTables' order of columns."""
+        return json.dumps(
+            json.loads(json.loads(f'"{_DATA_JSON.search(self._itable()).group(1)}"')), ensure_ascii=False, separators=(",", ":")
+        )
+
+    def _itable(self) -> str:
         from itables import to_html_datatable
 
         table = to_html_datatable(
@@ -460,9 +473,29 @@ class Explorer:
             },
             display_logo_when_loading=False,
         )
+        return table
+
+    def _table_html(self) -> str:
+        """The interactive table's HTML without its rows: the table fetches them from EXPLORER_DATA
+        beside the page, which the Sphinx extension writes when the site is built (rows_json), so the
+        page's own HTML stays small on a phone."""
+        table = self._itable()
+        found = _DATA_JSON.search(table)
+        if not found or "forEach(table => {" not in table or "new ITable(table, dt_args);" not in table:
+            raise RuntimeError("itables' page layout changed: the explorer cannot move its rows to a file")
+        table = table.replace(found.group(0), '"data_json": "[]",\n', 1)
+        table = table.replace("forEach(table => {", "forEach(async table => {", 1)
+        table = table.replace(
+            "new ITable(table, dt_args);",
+            f'dt_args.data_json = await (await fetch("{EXPLORER_DATA}")).text();\n        new ITable(table, dt_args);',
+            1,
+        )
+        return table
+
+    def _repr_html_(self) -> str:
         return (
             f'<div class="aa-explorer-wrap" role="region" tabindex="0" aria-label="Evidence explorer: every fact, '
-            f'searchable">{table}</div>{FACT_LINK_SCRIPT}'
+            f'searchable">{self._table_html()}</div>{FACT_LINK_SCRIPT}'
         )
 
     def _repr_markdown_(self) -> str:

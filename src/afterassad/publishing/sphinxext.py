@@ -293,6 +293,20 @@ def _publish_data(app, exception):
     if exception is None and app.builder.format == "html":
         package.publish(Path(app.outdir))
         write_static_figures(Path(app.srcdir), Path(app.outdir) / STATIC_FIGURES)
+        write_explorer_data(Path(app.outdir))
+
+
+def write_explorer_data(outdir: Path) -> Path:
+    """The explorer's rows, which its page fetches: the same Explorer the notebook builds, from the data."""
+    from afterassad.chapters import evidence as E
+
+    sources = load("sources")
+    facts = E.facts({name: load(name) for name in E.FACT_TABLES}, load("actors"), load("places"), sources)
+    labels = pd.Series(citation_labels(sources).values, index=sources["source_id"])
+    target = outdir / "book" / E.EXPLORER_DATA
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(E.Explorer(facts, labels, edition.version(), load("evidence")).rows_json(), encoding="utf-8")
+    return target
 
 
 _FIGURE_ID = re.compile(r'id="([a-z0-9-]+)-plot"')
