@@ -42,3 +42,102 @@ def evidence_cutoff(sources: pd.DataFrame) -> pd.Timestamp:
     the registry other than the seed articles under test."""
     dated = sources[(sources["source_type"] != "seed_article") & (sources["date_published_precision"] == "day")]
     return dated["date_published"].max()
+
+
+def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
+    """The numbers of the landing page's key findings, taken from the chapters' own number functions,
+    so that the summary and the chapters cannot say different things."""
+    from afterassad.chapters import collapse, equipment, libya, new_syria, withdrawal
+
+    ev = tables["events"]
+
+    def chapter(name: str) -> pd.DataFrame:
+        return ev[ev["chapter"] == name].reset_index(drop=True)
+
+    offensive, _ = collapse.split_context(chapter("collapse"))
+    c, _ = collapse.chapter_numbers(events=offensive, actors=tables["actors"], places=tables["places"])
+    w, _ = withdrawal.chapter_numbers(
+        all_events=ev,
+        events=chapter("withdrawal"),
+        movements=tables["movements"].query("chapter == 'withdrawal'").reset_index(drop=True),
+        site_status=tables["site_status"],
+        estimates=tables["estimates"].query("chapter == 'withdrawal'").reset_index(drop=True),
+        equipment=tables["equipment"],
+        platforms=tables["platforms"],
+        places=tables["places"],
+        sources=tables["sources"],
+    )
+    li, _ = libya.chapter_numbers(
+        all_events=ev,
+        estimates=tables["estimates"],
+        events=chapter("libya"),
+        movements=tables["movements"],
+        places=tables["places"],
+        platforms=tables["platforms"],
+        sites_table=tables["sites"],
+    )
+    eq, _ = equipment.chapter_numbers(
+        all_events=ev, deflators=tables["deflators"], equipment=tables["equipment"], estimates=tables["estimates"]
+    )
+    ns = new_syria.numbers(tables)
+    picked = {
+        "collapse": (
+            c,
+            [
+                "days_to_damascus",
+                "d_start",
+                "d_aleppo_enter",
+                "d_hama",
+                "d_damascus",
+                "km_damascus",
+                "n_actors_taking_ground",
+                "n_russian_strikes",
+                "d_last_russian_strike",
+                "d_peskov_asylum",
+            ],
+        ),
+        "withdrawal": (
+            w,
+            [
+                "d_manbij_kobani",
+                "d_qamishli_last",
+                "n_sites",
+                "n_vacated",
+                "n_vacated_claimed",
+                "status_hmeimim",
+                "d_status_hmeimim",
+                "status_tartus",
+                "d_status_tartus",
+                "sea_capacity",
+                "air_capacity_high",
+                "sea_over_air",
+                "days_offshore",
+                "d_sparta_dock",
+                "airlift_count",
+                "airlift_span",
+            ],
+        ),
+        "libya": (
+            li,
+            [
+                "un_flights",
+                "un_flights_span",
+                "n_estimates",
+                "est_min",
+                "est_max",
+                "newest_estimate",
+                "km_longest",
+                "longest_leg",
+                "n_legs_within_il76",
+                "n_legs_precise",
+            ],
+        ),
+        "equipment": (eq, ["headline", "provided"]),
+        "new_syria": (ns, ["n_from_russia", "n_link_stated", "n_link_timing", "n_link_none", "d_qamishli_handover", "d_latest"]),
+    }
+    out = {}
+    for chapter_name, (numbers, names) in picked.items():
+        for name in names:
+            value = numbers[name]
+            out[f"kf_{chapter_name}_{name}"] = value if isinstance(value, int) else Plain(str(value))
+    return out
