@@ -85,3 +85,13 @@ def test_label_order_puts_2024z_before_2024aa():
         "AFP 2024aa",
         "AFP n.d.-a",
     ]
+
+
+def test_a_dollar_sign_in_a_title_prints_without_a_backslash(tmp_path):
+    """pybtex reads '\\$' literally, so the reference list printed '\\$85 billion'; a bare '$' prints as written."""
+    from pybtex.richtext import Text
+
+    from afterassad.publishing.references import bib_text
+
+    field = bib_text("AP fact check on $85 billion & 50%")
+    assert Text.from_latex(field).render_as("text") == "AP fact check on $85 billion & 50%"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from afterassad.chapters.milestones import regime_fall
+from afterassad.chapters.milestones import dates_of, regime_fall
 from afterassad.core import ranges
 from afterassad.core.dates import long_date, on_date, span, with_precision
 from afterassad.core.text import Plain, clip, html, short_name
@@ -692,3 +692,42 @@ def chapter_numbers(
         "sites": sites,
     }
     return numbers, shared
+
+
+# Claims on record and the Africa Corps in Mali (a fact missing from the data fails loudly).
+RECORD_EVENTS = {
+    "crosetto": "ev_20230313_crosetto_wagner_migration",
+    "prigozhin": "ev_20230313_prigozhin_reply_crosetto",
+    "wagner_mali": "ev_20250606_wagner_leaves_mali",
+    "africa_corps_mali": "ev_20250608_africa_corps_takes_over_mali",
+    "ouagadougou": "mv_20250518_an124_khadim_bamako_ouagadougou",
+}
+
+
+def record_numbers(events: pd.DataFrame, movements: pd.DataFrame) -> dict[str, str]:
+    both = pd.concat(
+        [
+            events[["event_id", "date", "date_precision"]],
+            movements[["movement_id", "date", "date_precision"]].rename(columns={"movement_id": "event_id"}),
+        ]
+    )
+    return dates_of(both, RECORD_EVENTS, prefix="d_rec_")
+
+
+def sites_table(sites: pd.DataFrame) -> pd.DataFrame:
+    """The sites with their role and the first and latest dated Russian activity. A site whose role
+    describes activity that no source dates says so, rather than 'none'."""
+
+    def activity(r, which):
+        d, pr = r[f"{which}_activity"], r[f"{which}_activity_precision"]
+        return with_precision(d, pr) if pd.notna(d) else "not dated in the sources"
+
+    return pd.DataFrame(
+        {
+            "Site": sites["label"],
+            "Role": sites["role"],
+            "First dated Russian activity": [activity(r, "first") for _, r in sites.iterrows()],
+            "Latest": [activity(r, "latest") for _, r in sites.iterrows()],
+            "Position": sites["geo_precision"].map({"site": "the site", "settlement": "nearest town"}),
+        }
+    )

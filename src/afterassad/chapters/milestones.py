@@ -19,3 +19,16 @@ def offensive_launch(events: pd.DataFrame) -> pd.Timestamp:
     if launches.empty:
         raise ValueError("no offensive_launch event in the events table")
     return launches["date"].min()
+
+
+def dates_of(events: pd.DataFrame, named: dict[str, str], prefix: str = "d_") -> dict[str, str]:
+    """The dates the prose names, as precisely as each is known: {prefix + name: date in words} for
+    {name: event_id}. A named event missing from the data fails loudly rather than leaving a gap."""
+    from afterassad.core.dates import with_precision
+    from afterassad.core.text import Plain
+
+    ev = events.set_index("event_id")
+    missing = sorted(set(named.values()) - set(ev.index))
+    if missing:
+        raise KeyError(f"events the prose names are not in the data: {missing}")
+    return {f"{prefix}{name}": Plain(with_precision(ev.loc[i, "date"], ev.loc[i, "date_precision"])) for name, i in named.items()}

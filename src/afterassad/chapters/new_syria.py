@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from afterassad.chapters.bases import SITE_STATUS_LABELS, status_periods, status_timeline_figure
+from afterassad.chapters.milestones import dates_of
 from afterassad.core import ranges
 from afterassad.core.dates import long_date, with_precision
 from afterassad.core.text import clip, html, short_name
@@ -368,7 +369,7 @@ def delivered_against_asked(events: pd.DataFrame, deliveries: pd.DataFrame, site
         "link_timing_only": int((from_russia["link"] == "timing_only").sum()),
         "link_none": int(from_russia["link"].isna().sum()),
         "by_lever": from_russia["lever"].map(LEVER_LABELS).value_counts().to_dict(),
-        "concessions_to_others": int((concessions["to_actor_id"] != "russia").sum()),
+        "concessions_to_others": int(concessions.loc[concessions["to_actor_id"] != "russia", "to_actor_id"].nunique()),
         "asks_by_damascus": int((ask_rows["side"] == "Damascus").sum()),
         "asks_by_russia": int((ask_rows["side"] == "Russia").sum()),
         "sites_held": list(held["place_id"]),
@@ -570,3 +571,22 @@ def board_alt(board: pd.DataFrame) -> str:
         for r in board.itertuples()
     ]
     return f"Board of {len(board)} Russian sites in Syria at the latest reporting. " + "; ".join(parts) + "."
+
+
+# Where Washington, Jerusalem and Brussels stood (a fact missing from the data fails loudly).
+POLICY_EVENTS = {
+    "kallas": "ev_20241216_kallas_russian_bases",
+    "eu_roadmap": "ev_20250127_eu_sanctions_roadmap",
+    "eu_lift": "ev_20250520_eu_lifts_sanctions",
+    "israel_lobby": "ev_20250201_israel_lobbies_us_bases",
+    "trump_riyadh": "ev_20250513_trump_riyadh_sanctions",
+    "us_order": "ev_20250630_us_sanctions_eo",
+    "fto": "ev_20250707_hts_fto_revoked",
+    "sharaa_president": "ev_20250129_sharaa_transitional_president",
+    "lavrov_feb": "ev_20260219_lavrov_bases_talks",
+    "us_conditions": "ev_20250301_us_demands_no_bases",
+}
+
+
+def policy_numbers(events: pd.DataFrame) -> dict[str, str]:
+    return dates_of(events, POLICY_EVENTS, prefix="d_policy_")

@@ -16,7 +16,7 @@ from afterassad.chapters.bases import (  # noqa: F401 (the notebook uses w.*)
     status_periods,
     status_timeline_figure,
 )
-from afterassad.chapters.milestones import offensive_launch, regime_fall
+from afterassad.chapters.milestones import dates_of, offensive_launch, regime_fall
 from afterassad.core import ranges
 from afterassad.core.dates import day_month, long_date, span, with_precision
 from afterassad.core.geo import distance_km
@@ -1019,3 +1019,20 @@ def capacity_table(
         "Could carry (t)": air.words(),
     }
     return pd.concat([table, pd.DataFrame([airlift])], ignore_index=True)
+
+
+# The treaties and closures the section on the bases names (a fact missing from the data fails loudly).
+BASIS_EVENTS = {
+    "hmeimim_2015": "ev_20150826_hmeimim_agreement",
+    "hmeimim_protocol": "ev_20170118_hmeimim_protocol_49_years",
+    "tartus_2017": "ev_20170118_basing_agreement",
+    "sochi": "ev_20191022_sochi_memorandum",
+    "joint_patrols": "ev_20191101_joint_patrols_begin",
+    "straits": "ev_20220227_turkey_straits_closed",
+    "airspace": "ev_20220423_turkey_airspace_closed",
+}
+
+
+def basis_numbers(all_events: pd.DataFrame) -> dict[str, str]:
+    """The dates of the agreements behind the bases and of Türkiye's closures."""
+    return dates_of(all_events, BASIS_EVENTS, prefix="d_basis_")

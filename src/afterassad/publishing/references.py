@@ -33,8 +33,10 @@ _MONTHS = [
 
 
 def bib_text(value) -> str:
-    """Escape a registry cell for a BibTeX field, so that it prints as written."""
-    return latex(value)
+    """Escape a registry cell for a BibTeX field, so that it prints as written. A dollar sign stays as
+    it is: pybtex reads it as text (Sphinx's writers escape it for each output), while an escaped one
+    (\\$) would print with its backslash."""
+    return latex(value).replace("\\$", "$")
 
 
 def _letters(n: int) -> str:
