@@ -95,26 +95,7 @@ def test_a_derived_value_needs_its_rule(broken):
 
 def test_confirmed_on_anonymous_officials_from_one_outlet_is_refused(broken):
     """Keep only one source's evidence for a confirmed event and make it anonymous officials."""
-    _, events = broken.rows("events")
-    header, rows = broken.rows("evidence")
-    confirmed = {e["event_id"] for e in events if e["status"] == "confirmed"}
-    fact_id = next(
-        r["fact_id"]
-        for r in rows
-        if r["fact_table"] == "events" and r["fact_id"] in confirmed and r["source_id"] and "summary" in r["fields"].split(";")
-    )
-    keep = next(
-        r["source_id"] for r in rows if r["fact_id"] == fact_id and r["source_id"] and "summary" in r["fields"].split(";")
-    )
-    out = []
-    for r in rows:
-        if r["fact_table"] == "events" and r["fact_id"] == fact_id and r["stance"] != "derived":
-            if r["source_id"] != keep:
-                r = dict(r, stance="disagrees", rule="test: no longer stating")
-            else:
-                r = dict(r, basis="anonymous_officials")
-        out.append(r)
-    broken.write("evidence", header, out)
+    fact_id = _one_source_as(broken, None, "anonymous_officials")
     assert ("data/events.csv", fact_row(broken, "events", fact_id), "status", "confirmed-needs-evidence") in faults_of(broken)
 
 
@@ -171,8 +152,8 @@ def test_a_disagreeing_count_outside_the_range_needs_a_reason(broken):
     assert ("data/evidence.csv", i, "as_given", "disagreement-outside-range") not in faults_of(broken)
 
 
-def _one_source_as(broken, event_type: str, basis: str):
-    """Reduce a confirmed event's evidence to one source with the given basis, and set its type."""
+def _one_source_as(broken, event_type: str | None, basis: str):
+    """Reduce a confirmed event's evidence to one source with the given basis, and set its type (None: keep it)."""
     header_e, events = broken.rows("events")
     header, rows = broken.rows("evidence")
     confirmed = {e["event_id"] for e in events if e["status"] == "confirmed"}
@@ -190,7 +171,8 @@ def _one_source_as(broken, event_type: str, basis: str):
             r = dict(r, basis=basis) if r["source_id"] == keep else dict(r, stance="disagrees", rule="test: no longer stating")
         out.append(r)
     broken.write("evidence", header, out)
-    broken.write("events", header_e, [dict(e, event_type=event_type) if e["event_id"] == fact_id else e for e in events])
+    if event_type is not None:
+        broken.write("events", header_e, [dict(e, event_type=event_type) if e["event_id"] == fact_id else e for e in events])
     return fact_id
 
 

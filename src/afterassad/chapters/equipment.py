@@ -404,20 +404,7 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
                 hovertemplate=f"<b>{html(cell.row)}: {html(cell.column)}</b><br>{detail}{more}<extra></extra>",
             )
         )
-    for label, symbol, fill in (
-        ("Confirmed", "square", style.INK),
-        ("Reported by one source", "square", "white"),
-        ("Claimed only", "x", style.INK),
-    ):
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=label,
-                marker=dict(symbol=symbol, size=12, color=fill, line=dict(color=style.INK, width=2)),
-            )
-        )
+    style.add_status_legend(fig, size=12)
     fig.update_xaxes(
         range=[-0.5, len(owners) - 0.5],
         side="top",

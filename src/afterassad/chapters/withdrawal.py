@@ -658,20 +658,7 @@ def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
                 hovertemplate=f"<b>{html(kind)}: {html(where)}</b><br>{detail}<extra></extra>",
             )
         )
-    for label, symbol, fill in (
-        ("Confirmed", "square", style.INK),
-        ("Reported by one source", "square", "white"),
-        ("Claimed only", "x", style.INK),
-    ):
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=label,
-                marker=dict(symbol=symbol, size=14, color=fill, line=dict(color=style.INK, width=2)),
-            )
-        )
+    style.add_status_legend(fig, size=14)
     fig.update_xaxes(
         type="category",
         categoryorder="array",

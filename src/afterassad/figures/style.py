@@ -179,3 +179,23 @@ def apply() -> None:
             "savefig.dpi": 200,
         }
     )
+
+
+def add_status_legend(fig: go.Figure, size: int = 12) -> go.Figure:
+    """Legend entries for how far a fact is established, drawn as the matrices draw their cells:
+    a filled square for confirmed, an open one for reported by one source, a cross for claimed only."""
+    for label, symbol, fill in (
+        ("Confirmed", "square", INK),
+        ("Reported by one source", "square", "white"),
+        ("Claimed only", "x", INK),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=label,
+                marker=dict(symbol=symbol, size=size, color=fill, line=dict(color=INK, width=2)),
+            )
+        )
+    return fig
