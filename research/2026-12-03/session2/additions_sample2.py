@@ -45,6 +45,10 @@ if not any(a['actor_id'] == 'mehr_news' for a in actors):
 for a in (dict(actor_id='conflict_tr', name='@ConflictTR (X account)', actor_kind='organisation',
                 description='X account credited by the source with a report and photos of air-defence systems seized in Syria',
                 source_ids='k4s_20241201_militarnyi_pantsir_kuweires'),
+          dict(actor_id='jalel_harchaoui', name='Jalel Harchaoui (RUSI)', actor_kind='person',
+                description='Analyst featured by RUSI, quoted on the Africa Corps', source_ids='rusi_2024_harchaoui_africa_corps'),
+          dict(actor_id='joe_wilson', name='Joe Wilson (US Representative)', actor_kind='person',
+                description='US congressman who warned Haftar publicly on social media', source_ids='wilson_202502_newyorkparrot'),
           dict(actor_id='corbeau_news', name='Corbeau News Centrafrique', actor_kind='organisation',
                 description='Central African news outlet whose report of Wagner moving aircraft from Libya to the CAR others relayed',
                 source_ids='cnc_20230515_marsad_car')):

@@ -105,6 +105,8 @@ ACTOR_COLOURS = {
     "eldiario_es": "#A7B0B8",
     "conflict_tr": "#8D98A2",
     "corbeau_news": "#99A1A9",
+    "jalel_harchaoui": "#8A949E",
+    "joe_wilson": "#3C5A8C",
     "mehr_news": "#7C8791",
     # States that received aircraft flown out of Afghanistan.
     "uzbekistan": "#1B7F8C",
