@@ -149,3 +149,32 @@ def test_clip_cuts_at_a_word_and_marks_the_cut():
     assert clip("short", 10) == "short"
     assert clip("US Department of Defense (report to Congress dated March 2022)", 40) == "US Department of Defense (report to…"
     assert len(clip("a " * 100, 30)) <= 30
+
+
+def test_newest_dated_source_skips_seeds_and_dates_not_known_to_the_day():
+    from afterassad.data.sources import newest_dated
+
+    sources = pd.DataFrame(
+        {
+            "source_id": ["seed_000", "a", "b", "c"],
+            "source_type": ["seed_article", "news", "news", "news"],
+            "date_published": pd.to_datetime(["2027-01-01", "2026-03-05", "2026-04-01", "2026-02-01"]),
+            "date_published_precision": ["day", "day", "month", "day"],
+        }
+    )
+    assert newest_dated(sources) == pd.Timestamp("2026-03-05")
+    assert newest_dated(sources, ["c", "b"]) == pd.Timestamp("2026-02-01")
+
+
+def test_dates_of_reads_every_fact_table_and_names_a_missing_fact():
+    from afterassad.chapters.milestones import dated_facts, dates_of
+
+    tables = {
+        "events": pd.DataFrame({"event_id": ["ev_1"], "date": pd.to_datetime(["2025-01-28"]), "date_precision": ["day"]}),
+        "estimates": pd.DataFrame(
+            {"estimate_id": ["est_1"], "as_of": pd.to_datetime(["2025-05-01"]), "as_of_precision": ["month"]}
+        ),
+    }
+    assert dates_of(dated_facts(tables), {"visit": "ev_1", "oil": "est_1"}) == {"d_visit": "28 January 2025", "d_oil": "May 2025"}
+    with pytest.raises(KeyError, match="ev_2"):
+        dates_of(dated_facts(tables), {"gone": "ev_2"})

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from afterassad.core.dates import day_month, long_date, with_precision
+from afterassad.chapters.milestones import dates_of
+from afterassad.core.dates import day_month, long_date
 from afterassad.core.geo import distance_km
 from afterassad.core.text import Plain, html, short_name
 from afterassad.figures import style
@@ -266,13 +267,7 @@ def split_context(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def context_numbers(events: pd.DataFrame) -> dict[str, str]:
     """The dates the context section weaves in, by name, as precisely as each is known."""
-    ev = events.set_index("event_id")
-    missing = sorted(set(CONTEXT_FACTS.values()) - set(ev.index))
-    if missing:
-        raise KeyError(f"facts the collapse chapter's context names are not in the data: {missing}")
-    return {
-        f"ctx_{name}": with_precision(ev.loc[fid, "date"], ev.loc[fid, "date_precision"]) for name, fid in CONTEXT_FACTS.items()
-    }
+    return dates_of(events, CONTEXT_FACTS, prefix="ctx_")
 
 
 def chapter_numbers(events, actors, places) -> tuple[dict[str, object], dict[str, object]]:

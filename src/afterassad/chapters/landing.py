@@ -11,6 +11,7 @@ from afterassad.chapters.milestones import offensive_launch, regime_fall
 from afterassad.core import ranges
 from afterassad.core.dates import long_date
 from afterassad.core.text import Plain
+from afterassad.data.sources import newest_dated
 
 
 def landing_numbers(
@@ -31,17 +32,10 @@ def landing_numbers(
         "intro_n_registry": int((sources["source_type"] != "seed_article").sum()),
         "intro_state_documented": Plain(ranges.Range(state_lost.low, None, state_lost.high).words("items")),
         "intro_d_fall": Plain(long_date(regime_fall(events))),
-        "intro_cutoff": Plain(long_date(evidence_cutoff(sources))),
+        "intro_cutoff": Plain(long_date(newest_dated(sources))),
         "intro_year_may": earliest_evidence(claims, sources, "c001_p09_s01_a").year,
         "intro_month_africa_corps": Plain(f"{earliest_evidence(claims, sources, 'c001_p07_s01_a'):%B %Y}"),
     }
-
-
-def evidence_cutoff(sources: pd.DataFrame) -> pd.Timestamp:
-    """How far the evidence reaches: the newest publication date, known to the day, of any source in
-    the registry other than the seed articles under test."""
-    dated = sources[(sources["source_type"] != "seed_article") & (sources["date_published_precision"] == "day")]
-    return dated["date_published"].max()
 
 
 def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:

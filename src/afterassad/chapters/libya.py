@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from afterassad.chapters.milestones import dates_of, regime_fall
+from afterassad.chapters.milestones import dated_facts, dates_of, regime_fall
 from afterassad.core import ranges
 from afterassad.core.dates import long_date, on_date, span, with_precision
 from afterassad.core.text import Plain, clip, html, short_name
@@ -705,13 +705,7 @@ RECORD_EVENTS = {
 
 
 def record_numbers(events: pd.DataFrame, movements: pd.DataFrame) -> dict[str, str]:
-    both = pd.concat(
-        [
-            events[["event_id", "date", "date_precision"]],
-            movements[["movement_id", "date", "date_precision"]].rename(columns={"movement_id": "event_id"}),
-        ]
-    )
-    return dates_of(both, RECORD_EVENTS, prefix="d_rec_")
+    return dates_of(dated_facts({"events": events, "movements": movements}), RECORD_EVENTS, prefix="d_rec_")
 
 
 def sites_table(sites: pd.DataFrame) -> pd.DataFrame:

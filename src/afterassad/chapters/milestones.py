@@ -23,7 +23,8 @@ def offensive_launch(events: pd.DataFrame) -> pd.Timestamp:
 
 def dates_of(events: pd.DataFrame, named: dict[str, str], prefix: str = "d_") -> dict[str, str]:
     """The dates the prose names, as precisely as each is known: {prefix + name: date in words} for
-    {name: event_id}. A named event missing from the data fails loudly rather than leaving a gap."""
+    {name: fact id}. `events` has event_id, date and date_precision columns (other fact tables can be
+    renamed to match: see dated_facts). A named fact missing from the data fails loudly rather than leaving a gap."""
     from afterassad.core.dates import with_precision
     from afterassad.core.text import Plain
 
@@ -32,3 +33,17 @@ def dates_of(events: pd.DataFrame, named: dict[str, str], prefix: str = "d_") ->
     if missing:
         raise KeyError(f"events the prose names are not in the data: {missing}")
     return {f"{prefix}{name}": Plain(with_precision(ev.loc[i, "date"], ev.loc[i, "date_precision"])) for name, i in named.items()}
+
+
+def dated_facts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Events, movements, deliveries and estimates as one frame that dates_of reads (an estimate's date is its as_of)."""
+    renames = {
+        "events": {},
+        "movements": {"movement_id": "event_id"},
+        "deliveries": {"delivery_id": "event_id"},
+        "estimates": {"estimate_id": "event_id", "as_of": "date", "as_of_precision": "date_precision"},
+    }
+    return pd.concat(
+        [tables[t].rename(columns=r)[["event_id", "date", "date_precision"]] for t, r in renames.items() if t in tables],
+        ignore_index=True,
+    )

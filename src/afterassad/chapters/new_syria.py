@@ -13,10 +13,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from afterassad.chapters.bases import SITE_STATUS_LABELS, status_periods, status_timeline_figure
-from afterassad.chapters.milestones import dates_of
+from afterassad.chapters.milestones import dated_facts, dates_of
 from afterassad.core import ranges
 from afterassad.core.dates import long_date, with_precision
 from afterassad.core.text import clip, html, short_name
+from afterassad.data.sources import newest_dated
 from afterassad.figures import style
 from afterassad.figures.timeline import stack_in_lanes
 
@@ -473,16 +474,6 @@ def is_halt(row) -> bool:
     return str(row["description"]).startswith("Halt")
 
 
-def _dated(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Every fact the prose may date: id, date and its precision."""
-    parts = [
-        tables["events"][["event_id", "date", "date_precision"]].set_axis(["fact_id", "date", "precision"], axis=1),
-        tables["deliveries"][["delivery_id", "date", "date_precision"]].set_axis(["fact_id", "date", "precision"], axis=1),
-        tables["estimates"][["estimate_id", "as_of", "as_of_precision"]].set_axis(["fact_id", "date", "precision"], axis=1),
-    ]
-    return pd.concat(parts, ignore_index=True).set_index("fact_id")
-
-
 def chapter_source_ids(tables: dict[str, pd.DataFrame]) -> set[str]:
     """Every source cited by a fact of the chapter (its events, deliveries, estimates and the status of its sites)."""
     ev = chapter_events(tables["events"])
@@ -495,9 +486,7 @@ def chapter_source_ids(tables: dict[str, pd.DataFrame]) -> set[str]:
 def latest_reporting(tables: dict[str, pd.DataFrame]) -> pd.Timestamp:
     """The newest publication date, known to the day, of any source the chapter's facts cite: how far
     the stored sources reach."""
-    sources = tables["sources"]
-    cited = sources[sources["source_id"].isin(chapter_source_ids(tables)) & (sources["date_published_precision"] == "day")]
-    return cited["date_published"].max()
+    return newest_dated(tables["sources"], chapter_source_ids(tables))
 
 
 def numbers(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
@@ -509,11 +498,7 @@ def numbers(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
     counts = lane_counts(rows).set_index("lane")
     bargain = delivered_against_asked(events, deliveries, site_status)
     visits = ev[ev["event_type"] == "diplomacy"]
-    dated = _dated(tables)
-    missing = sorted(set(KEY_FACTS.values()) - set(dated.index))
-    if missing:
-        raise KeyError(f"facts the chapter dates by name are not in the data: {missing}")
-    dates = {f"d_{name}": with_precision(dated.loc[fid, "date"], dated.loc[fid, "precision"]) for name, fid in KEY_FACTS.items()}
+    dates = dates_of(dated_facts(tables), KEY_FACTS)
     oil = tables["estimates"].set_index("estimate_id").loc[KEY_FACTS["oil_to_may"]]
     dl = deliveries.set_index("delivery_id")
     return dates | {

@@ -16,3 +16,14 @@ def outlet(row: pd.Series) -> str:
         else row["publisher"]
     )
     return name.split(";")[0].split(" (")[0].split(" / ")[0].strip()
+
+
+def newest_dated(sources: pd.DataFrame, source_ids=None) -> pd.Timestamp:
+    """How far the evidence reaches: the newest publication date, known to the day, among `source_ids`
+    (default: every source but the seed articles under test)."""
+    pool = (
+        sources[sources["source_type"] != "seed_article"]
+        if source_ids is None
+        else sources[sources["source_id"].isin(set(source_ids))]
+    )
+    return pool.loc[pool["date_published_precision"] == "day", "date_published"].max()
