@@ -93,6 +93,10 @@ def test_withdrawal_numbers(loaded):
     dock = next(r for r in EVENTS if r["event_id"] == "ev_20250121_sparta_ships_dock")["date"]
     assert numbers["days_offshore"] == (date.fromisoformat(dock) - date.fromisoformat(held)).days
     assert numbers["n_sites"] == len({r["place_id"] for r in _rows("site_status")})
+    # a date the sources give only to the month is printed as the month, never as its first day
+    port = next(r for r in EVENTS if r["event_id"] == "ev_20250123_port_contract_annulled")
+    expected = {"day": _long(port["date"]), "month": f"{date.fromisoformat(port['date']):%B %Y}"}[port["date_precision"]]
+    assert numbers["d_port_contract"] == expected
 
 
 def test_libya_numbers(loaded):

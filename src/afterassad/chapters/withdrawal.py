@@ -879,7 +879,8 @@ def chapter_numbers(
         "basing_2017": "ev_20170118_basing_agreement",
         "hur_claims": "ev_20241210_hur_evacuation_claim",
     }.items():
-        numbers[f"d_{key}"] = Plain(long_date(ev.loc[event_id, "date"]))
+        # as precisely as the sources date it: a month-precise event is not printed as its first day
+        numbers[f"d_{key}"] = Plain(with_precision(ev.loc[event_id, "date"], ev.loc[event_id, "date_precision"]))
     # the sources put the sinking on the night of 23 to 24 December: the span, as the equipment chapter has it
     ursa = ev.loc["ev_20241223_ursa_major_sinks"]
     numbers["d_ursa_sinks"] = Plain(span(ursa["date"], ursa["date_end"]))
