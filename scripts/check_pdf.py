@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 from afterassad import load  # noqa: E402
 from afterassad.publishing import edition  # noqa: E402
+from afterassad.publishing.sphinxext import WEB_ONLY_PAGES, WEB_ONLY_SECTIONS  # noqa: E402
 
 # LaTeX reports a line that sticks out past its column ("Overfull \hbox"). A point or two is
 # invisible; past this, a table cell runs into its neighbour or text into the margin.
@@ -48,6 +49,20 @@ def headings(name: str) -> list[tuple[int, str]]:
     )
     text = re.sub(r"```.*?```", "", text, flags=re.S)  # not the comments inside code fences
     return [(len(m.group(1)), m.group(2).strip()) for m in re.finditer(r"^(#{1,2}) (.+)$", text, re.M)]
+
+
+def slug(heading: str) -> str:
+    """The id Sphinx gives a section with this title ("How strong the evidence is" -> how-strong-the-evidence-is)."""
+    return re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
+
+
+def pdf_headings(name: str) -> list[tuple[int, str]]:
+    """The headings the PDF keeps of one page: a web-only page keeps its title only (a pointer to
+    the web edition replaces the rest), and web-only sections are left out."""
+    kept = headings(name)
+    if name in WEB_ONLY_PAGES:
+        return kept[:1]
+    return [(level, text) for level, text in kept if slug(text) not in WEB_ONLY_SECTIONS.get(name, ())]
 
 
 def page_titles() -> list[str]:
@@ -85,6 +100,8 @@ def overfull_boxes(log: Path) -> list[str]:
 def expected_figures() -> int:
     count = 0
     for path in (ROOT / "book").glob("*.ipynb"):
+        if f"book/{path.stem}" in WEB_ONLY_PAGES:
+            continue
         for cell in json.loads(path.read_text())["cells"]:
             count += sum("image/png" in out.get("data", {}) for out in cell.get("outputs", []))
     return count
@@ -120,7 +137,7 @@ def main(pdf: str) -> int:
         if normalise(want) not in first_page:
             problems.append(f"title page lacks the {what}: {want!r}")
     bookmarks = {normalise(re.sub(r"^[\d.]+\s+", "", t)) for t in outline_titles(reader)}
-    wanted = [text for name in toc_pages() for _, text in headings(name)] + ["Contents"]
+    wanted = [text for name in toc_pages() for _, text in pdf_headings(name)] + ["Contents"]
     missing = [t for t in wanted if normalise(t) not in bookmarks]
     if missing:
         problems.append(f"no PDF bookmark for {len(missing)} chapters or sections: {missing[:8]}")
@@ -136,6 +153,13 @@ def main(pdf: str) -> int:
     for title in page_titles():
         if normalise(title) not in text:
             problems.append(f"chapter or page missing from the PDF text: {title!r}")
+    for name, what in WEB_ONLY_PAGES.items():
+        if normalise(f"This appendix is {what}") not in text:
+            problems.append(f"the PDF lacks the pointer to the web-only page {name}")
+    for name, sections in WEB_ONLY_SECTIONS.items():
+        left_in = [t for _, t in headings(name) if slug(t) in sections and normalise(t) in bookmarks]
+        if left_in:
+            problems.append(f"web-only sections of {name} are in the PDF: {left_in}")
     # The rest of an address may break across lines, and a page break may put the running header
     # between "URL:" and the address.
     # pdftotext may letter-space a justified line that holds a long right-to-left address ("h t t p s :").

@@ -6,6 +6,7 @@ import csv
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from afterassad import load
@@ -102,3 +103,51 @@ def test_the_repository_keeps_no_text_of_the_seeds():
                     if _ngrams(value, 8) & seed_grams:
                         copied.append(f"{path.name} row {i} column {column}: {value[:80]}")
     assert not copied, copied
+
+
+def test_distinct_errors_count_a_split_claim_once():
+    from afterassad.chapters.claims import distinct_errors
+
+    frame = pd.DataFrame(
+        {
+            "claim_id": ["c000_p01_s01_a", "c000_p02_s01_a", "c000_p03_s01_a", "c000_p03_s01_b", "c000_p04_s01_a"],
+            "verdict": ["wrong", "wrong", "wrong", "wrong", "misleading"],
+            "same_error_as": ["", "", "", "c000_p02_s01_a", ""],
+        }
+    )
+    assert distinct_errors(frame) == 3  # four wrong claims, one of them split from another
+    assert distinct_errors(frame, ("wrong", "misleading")) == 4
+
+
+def test_the_audit_groups_the_errors_it_split(claims):
+    """The 12 December date (given twice) and the Theresa May paragraph (split in three) are one
+    error each; a grouped claim points to a claim with the same verdict in the same article."""
+    from afterassad.chapters.claims import distinct_errors
+
+    grouped = claims[claims["same_error_as"].fillna("") != ""]
+    first = claims.set_index("claim_id").loc[grouped["same_error_as"]]
+    assert list(first["verdict"]) == list(grouped["verdict"])
+    assert list(first["article_id"]) == list(grouped["article_id"])
+    assert distinct_errors(claims) == (claims["verdict"] == "wrong").sum() - (grouped["verdict"] == "wrong").sum()
+
+
+def test_prose_cites_a_card_by_its_verdict_not_its_id(claims):
+    from afterassad.chapters.claims import verdict_citation
+
+    lead, cited = verdict_citation(["c000_p01_s01_a", "c001_p02_s02_a"], claims)
+    verdicts = claims.set_index("claim_id")["verdict"]
+    assert lead == "verdicts"
+    assert cited[0] == ("claim-c000_p01_s01_a", verdicts["c000_p01_s01_a"].replace("_", " "))
+    with pytest.raises(KeyError, match="c999_p01_s01_a"):
+        verdict_citation(["c999_p01_s01_a"], claims)
+
+
+def test_no_chapter_prose_shows_a_claim_id():
+    """Chapters cite the audit with {claim}`…` (rendered as the verdict); a bare {ref} to a card
+    would print the claim's id in the text."""
+    pages = sorted((HERE.parent / "book").glob("*.ipynb"))
+    for page in pages:
+        if page.stem == "corrections":  # the log names the record it changed
+            continue
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"\{ref\}`c\d{3}_p\d{2}_s\d{2}_[a-z] <", text), page.name

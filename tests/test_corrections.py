@@ -32,7 +32,7 @@ def problems() -> list[str]:
 
 def correction(**cells) -> dict[str, str]:
     row = dict.fromkeys(FIELDS, "")
-    row.update(correction_id="corr_001", date="2027-01-05", reason="A later source dates the event.")
+    row.update(correction_id="corr_99001", date="2027-01-05", reason="A later source dates the event.")
     row.update(cells)
     return row
 
@@ -71,6 +71,7 @@ def test_a_changed_verdict_without_a_correction_fails(broken):
 
 
 def test_a_changed_verdict_with_its_correction_passes_and_a_mismatched_one_fails(broken):
+    logged = broken.rows("corrections")[1]  # the real log: other claims' verdicts have changed too
     index, row = _first_published(broken)
     new = _other_verdict(row["verdict"])
     broken.set_cell("claims", index, "verdict", new)
@@ -83,14 +84,15 @@ def test_a_changed_verdict_with_its_correction_passes_and_a_mismatched_one_fails
         old_value=row["verdict"],
         new_value=new,
     )
-    broken.write("corrections", FIELDS, [fix])
+    broken.write("corrections", FIELDS, logged + [fix])
     assert check_package(broken.data)[1] == [] and problems() == []
     wrong_start = next(v for v in style.VERDICT_ORDER if v not in (row["verdict"], new))
-    broken.write("corrections", FIELDS, [dict(fix, old_value=wrong_start)])
+    broken.write("corrections", FIELDS, logged + [dict(fix, old_value=wrong_start)])
     assert any(f"starts from verdict '{wrong_start}'" in p for p in problems())
 
 
 def test_a_removed_claim_fails_unless_a_correction_withdraws_it(broken):
+    logged = broken.rows("corrections")[1]
     index, row = _first_published(broken)
     header, rows = broken.rows("claims")
     broken.write("claims", header, [r for r in rows if r["claim_id"] != row["claim_id"]])
@@ -98,7 +100,7 @@ def test_a_removed_claim_fails_unless_a_correction_withdraws_it(broken):
     broken.write(
         "corrections",
         FIELDS,
-        [correction(kind="claim_withdrawn", target_table="claims", target_id=row["claim_id"], old_value=row["verdict"])],
+        logged + [correction(kind="claim_withdrawn", target_table="claims", target_id=row["claim_id"], old_value=row["verdict"])],
     )
     assert check_package(broken.data)[1] == [] and problems() == []
 

@@ -74,7 +74,7 @@ def test_explorer_cells_are_escaped_and_sources_link_to_their_reference_anchor()
     assert row["Sources"] == (
         '<a href="references.html#src-yahoo">Reuters 2024u</a>; <a href="references.html#src-cnn">CNN 2024e</a>'
     )
-    assert row["Chapter"] == '<a href="03_libya.html">5. Libya</a>'
+    assert row["Chapter"] == '<a href="03_libya.html">4. Libya</a>'
     assert row["Date"] == "2024-12-14" and row["Precision"] == "day"
 
 
@@ -95,7 +95,7 @@ def test_the_chronology_draws_only_facts_known_to_the_day_or_week_and_counts_the
 
 
 def test_chapter_numbers_and_pages_follow_the_table_of_contents():
-    """The explorer writes '5. Libya' and links 03_libya.html: both must match the book's numbering."""
+    """The explorer writes '4. Libya' and links 03_libya.html: both must match the book's numbering."""
     import yaml
 
     from afterassad.core.paths import repo_root

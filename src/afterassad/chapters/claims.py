@@ -26,6 +26,14 @@ def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
     return counts.reindex(columns=style.VERDICT_ORDER, fill_value=0)
 
 
+def distinct_errors(claims: pd.DataFrame, verdicts: tuple[str, ...] = ("wrong",)) -> int:
+    """How many distinct errors the claims with these verdicts make: a claim split from the same
+    error as an earlier one (same_error_as) is not counted again."""
+    chosen = claims[claims["verdict"].isin(verdicts)]
+    first = chosen["same_error_as"].where(chosen["same_error_as"].fillna("").ne(""), chosen["claim_id"])
+    return int(first.nunique())
+
+
 def check_failures(claims: pd.DataFrame) -> pd.DataFrame:
     """How many claims fail each of the four checks, per article."""
     rows = {}
@@ -125,3 +133,15 @@ def verdict_sources(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
     ids = {s for cell in claims["source_ids"].dropna() for s in str(cell).split(";") if s}
     behind = sources[sources["source_id"].isin(ids)]
     return behind[behind["source_type"] != "seed_article"]
+
+
+def verdict_citation(claim_ids: list[str], claims: pd.DataFrame) -> tuple[str, list[tuple[str, str]]]:
+    """How prose cites the audit's cards without showing their ids: a lead-in ("verdict" or "verdicts")
+    and, per claim, the card's label and its verdict in words, in the order given. A claim id that
+    is not in the audit is an error, not a silent link to nowhere."""
+    verdicts = claims.set_index("claim_id")["verdict"]
+    unknown = [c for c in claim_ids if c not in verdicts.index]
+    if unknown:
+        raise KeyError(f"claims audit has no claim {', '.join(unknown)}")
+    lead = "verdict" if len(claim_ids) == 1 else "verdicts"
+    return lead, [(anchor(c), style.VERDICT_LABELS[verdicts[c]].lower()) for c in claim_ids]

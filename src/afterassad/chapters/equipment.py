@@ -464,7 +464,15 @@ def headline_parts(equipment: pd.DataFrame, headline_id: str) -> pd.DataFrame:
 
 
 def money_words(usd: float) -> str:
-    return f"${usd / 1e9:,.2f}bn" if usd >= 1e9 else (f"${usd / 1e6:,.0f}m" if usd >= 1e7 else f"${usd / 1e6:,.2f}m")
+    """ "$85bn", "$18.6bn", "$7.12bn", "$295m": two decimals at most, and no trailing zeros that
+    would claim a precision the source does not give."""
+    if usd >= 1e9:
+        amount, unit = usd / 1e9, "bn"
+    elif usd >= 1e7:
+        return f"${usd / 1e6:,.0f}m"
+    else:
+        amount, unit = usd / 1e6, "m"
+    return "$" + f"{amount:,.2f}".rstrip("0").rstrip(".") + unit
 
 
 def headline_figure(parts: pd.DataFrame) -> go.Figure:

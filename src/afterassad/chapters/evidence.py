@@ -24,11 +24,11 @@ from afterassad.data.sources import outlet
 from afterassad.figures import style
 
 CHAPTERS = {  # chapter id -> (number, title, page)
-    "collapse": (2, "The collapse", "01_collapse"),
-    "withdrawal": (3, "The withdrawal", "02_withdrawal"),
-    "new_syria": (4, "Russia and the new Syria", "02b_new_syria"),
-    "libya": (5, "Libya", "03_libya"),
-    "equipment": (6, "Equipment lost", "04_equipment"),
+    "collapse": (1, "The collapse", "01_collapse"),
+    "withdrawal": (2, "The withdrawal", "02_withdrawal"),
+    "new_syria": (3, "Russia and the new Syria", "02b_new_syria"),
+    "libya": (4, "Libya", "03_libya"),
+    "equipment": (5, "Equipment lost", "04_equipment"),
 }
 FACT_TABLES = ["events", "movements", "estimates", "equipment", "deliveries"]
 # The chapter of every row of a fact table that has no chapter column.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from afterassad.chapters.claims import earliest_evidence, verdict_counts, verdict_sources
+from afterassad.chapters.claims import distinct_errors, earliest_evidence, verdict_counts, verdict_sources
 from afterassad.chapters.equipment import documented_total, series_rows
 from afterassad.chapters.milestones import offensive_launch, regime_fall
 from afterassad.core import ranges
@@ -23,6 +23,7 @@ def landing_numbers(
     return {
         "intro_n_claims": len(claims),
         "intro_n_wrong": int(totals["wrong"]),
+        "intro_n_wrong_distinct": distinct_errors(claims),
         "intro_n_misleading": int(totals["misleading"]),
         "intro_n_needs_context": int(totals["needs_context"]),
         "intro_n_correct": int(totals["correct"]),

@@ -775,9 +775,11 @@ def mixed_fleet_capacity(count: ranges.Range, platforms: pd.DataFrame, platform_
     return ranges.Range(count.low * lightest, None, count.high * heaviest, count.open_high)
 
 
-def voyages_table(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Every ship voyage by name, so a reader can follow one ship through the chapter."""
+def voyages_table(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Every ship voyage by name, so a reader can follow one ship through the chapter. A claimant
+    is shown by name (Ukraine's military intelligence, not its data id)."""
     ships = movements[movements["asset_type"] == "ship_voyage"].sort_values(["date", "movement_id"])
+    claimant = actors.set_index("actor_id")["name"].map(short_name)
     names = platforms.set_index("platform_id")["name"].map(short_name)
     place = places.set_index("place_id")["name"].map(short_name)
     return _with_facts(
@@ -795,7 +797,9 @@ def voyages_table(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.D
                 for i, r in ships.iterrows()
             ],
             "Known from": ships["detection"].str.replace("_", " "),
-            "Status": [s if s != "claimed" else f"claimed by {c}" for s, c in zip(ships["status"], ships["claimed_by"])],
+            "Status": [
+                s if s != "claimed" else f"claimed by {claimant.get(c, c)}" for s, c in zip(ships["status"], ships["claimed_by"])
+            ],
         },
     )
 

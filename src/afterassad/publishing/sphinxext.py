@@ -483,8 +483,81 @@ def _citation_files(app, exception):
     write_previews(Path(app.srcdir), Path(app.outdir) / metadata.PREVIEW_DIR, chapters(app))
 
 
+def claim_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """{claim}`c000_p01_s01_a, c000_p05_s02_a` cites the claims audit's cards by their verdicts,
+    e.g. "verdicts: wrong, correct", each word a link to its card: prose and the PDF show what the
+    audit concluded, never a claim's id, and the words cannot drift from the audit's data."""
+    from docutils import nodes
+    from sphinx import addnodes
+
+    from afterassad.chapters.claims import verdict_citation
+
+    ids = [part.strip() for part in text.split(",") if part.strip()]
+    try:
+        lead, cited = verdict_citation(ids, load("claims"))
+    except KeyError as error:
+        message = inliner.reporter.error(str(error), line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    result: list = [nodes.Text(f"{lead}: ")]
+    for number, (label, words) in enumerate(cited):
+        if number:
+            result.append(nodes.Text(", "))
+        ref = addnodes.pending_xref(
+            "",
+            refdomain="std",
+            reftype="ref",
+            reftarget=label,
+            refexplicit=True,
+            refwarn=True,
+            refdoc=inliner.document.settings.env.docname,
+        )
+        ref += nodes.inline(words, words, classes=["xref", "std", "std-ref"])
+        result.append(ref)
+    return result, []
+
+
+# The PDF is the report to read and cite; these appendices are tools for the screen (a filterable
+# explorer, the full data dictionary, the corrections log) and stay in the web edition, each
+# replaced in the PDF by a pointer to it. Method sections about tooling are web-only likewise.
+WEB_ONLY_PAGES = {
+    "book/explorer": "the evidence explorer, which lists every fact with its sources and filters them",
+    "book/data_dictionary": "the data dictionary, which describes every table and column of the data",
+    "book/corrections": "the corrections log, which lists every published value changed since the first release",
+}
+WEB_ONLY_SECTIONS = {"book/method": ("verdicts-as-data", "maps", "reproducibility")}
+
+
+def web_edition_address(baseurl: str, docname: str) -> str:
+    return f"{baseurl.rstrip('/')}/{docname}.html" if baseurl else f"the page {docname}.html"
+
+
+def _web_only_in_pdf(app, doctree):
+    """For the LaTeX builder: keep a web-only page's title and replace its body by a pointer to the
+    web edition; drop the method's tooling sections."""
+    from docutils import nodes
+
+    if app.builder.name != "latex":
+        return
+    docname = app.env.docname
+    if docname in WEB_ONLY_PAGES:
+        top = next(iter(doctree.findall(nodes.section)))
+        title = top.next_node(nodes.title)
+        top.children = [title]
+        where = web_edition_address(app.config.html_baseurl, docname)
+        top += nodes.paragraph(
+            text=f"This appendix is {WEB_ONLY_PAGES[docname]}. It is in the web edition of the report ({where}) and "
+            "is left out of the PDF. The same records are in the data files published with the report."
+        )
+    for section_id in WEB_ONLY_SECTIONS.get(docname, ()):
+        for section in list(doctree.findall(nodes.section)):
+            if section_id in section["ids"]:
+                section.parent.remove(section)
+
+
 def setup(app):
     register_pybtex_style()
+    app.connect("doctree-read", _web_only_in_pdf)
+    app.add_role("claim", claim_role)
     app.connect("config-inited", _edition)
     app.connect("builder-inited", _wrap_renderer)
     app.connect("html-page-context", _page_context, priority=900)
