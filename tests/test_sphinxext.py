@@ -126,3 +126,20 @@ def test_the_reference_list_is_budgeted_per_entry_and_every_other_page_flat():
     assert html_budget(REFERENCE_PAGE, entries) == 1000 * BUDGET_HTML_PER_REFERENCE > BUDGET_HTML
     assert html_budget(REFERENCE_PAGE, b'<div class="citation">x</div>') == BUDGET_HTML
     assert html_budget("book/explorer.html", entries) == BUDGET_HTML
+
+
+def test_pages_drop_the_stylesheets_of_features_they_do_not_use():
+    from afterassad.publishing.sphinxext import lighter_styles
+
+    styles = [
+        "_static/pygments.css",
+        "_static/togglebutton.css",
+        "_static/copybutton.css",
+        "_static/sphinx-thebe.css",
+        "_static/sphinx-design.min.css",
+        "_static/itables/main.css",
+        "_static/after-assad.css",
+    ]
+    assert lighter_styles(styles, "<p>text</p>") == ["_static/pygments.css", "_static/after-assad.css"]
+    with_card = lighter_styles(styles, '<div class="sd-card sd-shadow">x</div>')
+    assert "_static/sphinx-design.min.css" in with_card and "_static/togglebutton.css" not in with_card

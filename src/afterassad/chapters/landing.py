@@ -105,7 +105,6 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "d_status_tartus",
                 "sea_capacity",
                 "air_capacity_high",
-                "sea_over_air",
                 "days_offshore",
                 "d_sparta_dock",
                 "airlift_count",

@@ -21,18 +21,22 @@ def offensive_launch(events: pd.DataFrame) -> pd.Timestamp:
     return launches["date"].min()
 
 
-def dates_of(events: pd.DataFrame, named: dict[str, str], prefix: str = "d_") -> dict[str, str]:
+def dates_of(events: pd.DataFrame, named: dict[str, str], prefix: str = "d_", in_sentence: bool = False) -> dict[str, str]:
     """The dates the prose names, as precisely as each is known: {prefix + name: date in words} for
     {name: fact id}. `events` has event_id, date and date_precision columns (other fact tables can be
-    renamed to match: see dated_facts). A named fact missing from the data fails loudly rather than leaving a gap."""
-    from afterassad.core.dates import with_precision
+    renamed to match: see dated_facts). With `in_sentence`, each date carries the preposition its
+    precision calls for ("on 13 December 2024", "in December 2024"), so a date the sources give only
+    to the month never reads as a day. A named fact missing from the data fails loudly rather than leaving a gap."""
+    from afterassad.core.dates import on_date, with_precision
     from afterassad.core.text import Plain
+
+    words = on_date if in_sentence else with_precision
 
     ev = events.set_index("event_id")
     missing = sorted(set(named.values()) - set(ev.index))
     if missing:
         raise KeyError(f"events the prose names are not in the data: {missing}")
-    return {f"{prefix}{name}": Plain(with_precision(ev.loc[i, "date"], ev.loc[i, "date_precision"])) for name, i in named.items()}
+    return {f"{prefix}{name}": Plain(words(ev.loc[i, "date"], ev.loc[i, "date_precision"])) for name, i in named.items()}
 
 
 def dated_facts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

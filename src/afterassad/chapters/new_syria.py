@@ -498,7 +498,7 @@ def numbers(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
     counts = lane_counts(rows).set_index("lane")
     bargain = delivered_against_asked(events, deliveries, site_status)
     visits = ev[ev["event_type"] == "diplomacy"]
-    dates = dates_of(dated_facts(tables), KEY_FACTS)
+    dates = dates_of(dated_facts(tables), KEY_FACTS) | dates_of(dated_facts(tables), KEY_FACTS, "on_", in_sentence=True)
     oil = tables["estimates"].set_index("estimate_id").loc[KEY_FACTS["oil_to_may"]]
     dl = deliveries.set_index("delivery_id")
     return dates | {

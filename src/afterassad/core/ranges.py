@@ -29,8 +29,8 @@ class Range:
         return Range(self.low * factor.low, best, self.high * factor.high, self.open_high or factor.open_high)
 
     def words(self, unit: str = "", fmt: str = "{:,.0f}") -> str:
-        """'7', '7 to 12', 'at least 7', '7 to 12 (best 9)'; a unit of exactly one is singular ('1 ship')."""
-        if unit and self.low == self.high == 1 and not self.open_high:
+        """'7', '7 to 12', 'at least 7', '7 to 12 (best 9)'; a unit of exactly one is singular ('1 ship', 'at least 1 flight')."""
+        if unit and self.low == self.high == 1:  # "1 ship", "at least 1 flight"
             unit = SINGULAR.get(unit, unit[:-1] if unit.endswith("s") else unit)
         u = f" {unit}" if unit else ""
         low, high = fmt.format(self.low), fmt.format(self.high)

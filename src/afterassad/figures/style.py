@@ -89,6 +89,13 @@ ACTOR_COLOURS = {
     "libya_osint": "#84909A",
     "rich_tedd_osint": "#9AA4AC",
     "unoda": "#6E7D8B",
+    "cnn": "#8C97A1",
+    "the_sun": "#9DA7AF",
+    "asharq_al_awsat": "#7C8792",
+    "al_horria": "#949EA7",
+    "russian_state_tv": "#A37A5F",
+    "sigar": "#5F7185",
+    "us_lead_inspector_general": "#66788C",
     # Parties that appear from 2025: firms that won what Russia lost, and others in the bargain.
     "dp_world": "#117733",
     "cma_cgm": "#44AA99",

@@ -64,6 +64,25 @@ _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 # toggles, no tabs. Search scripts are needed only on the search page itself.
 _UNUSED_SCRIPTS = ("clipboard.min.js", "copybutton.js", "togglebutton.js", "design-tabs.js")
 _SEARCH_SCRIPTS = ("searchtools.js", "language_data.js")
+# Stylesheets of features the book does not use (no toggles, no copy buttons, no live code). Each is
+# a render-blocking request before first paint; sphinx-design's is kept only on a page that uses it.
+_UNUSED_STYLES = ("togglebutton.css", "copybutton.css", "sphinx-thebe.css")
+_DESIGN_STYLE = "sphinx-design.min.css"
+_DESIGN_CLASS = re.compile(r'class="(?:[^"]* )?sd-')
+
+
+def lighter_styles(styles: list, body: str) -> list:
+    """The page's stylesheets without those of unused features."""
+
+    def name(style) -> str:
+        return getattr(style, "filename", None) or str(style)
+
+    kept = [s for s in styles if not name(s).endswith(_UNUSED_STYLES) and "itables/" not in name(s)]
+    if not _DESIGN_CLASS.search(body):
+        kept = [s for s in kept if not name(s).endswith(_DESIGN_STYLE)]
+    return kept
+
+
 # Scripts the first paint does not need: they run after the page is parsed, in order. (The small
 # documentation_options.js stays blocking: inline theme scripts read what it defines.)
 _DEFERRED_SCRIPTS = ("doctools.js", "sphinx_highlight.js", "sphinx-book-theme.js")
@@ -267,8 +286,8 @@ def _page_context(app, pagename, templatename, context, doctree):
     if scripts is not None:
         context["script_files"] = lighter_scripts([s for s in scripts if _keep(s, body)], pagename)
     styles = context.get("css_files")
-    if styles is not None:  # the explorer links its table's stylesheet itself; no other page needs it
-        context["css_files"] = [c for c in styles if "itables/" not in (getattr(c, "filename", None) or str(c))]
+    if styles is not None:  # (the explorer links its table's stylesheet itself; no other page needs it)
+        context["css_files"] = lighter_styles(styles, body)
     source = Path(app.srcdir) / f"{pagename}.ipynb"
     source = source if source.exists() else Path(app.srcdir) / f"{pagename}.md"
     if source.exists() and app.builder.format == "html":
