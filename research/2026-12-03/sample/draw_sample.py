@@ -11,7 +11,7 @@ The samples of 3 December 2026, and the commit whose data/ each redraws from (ch
                  never committed as such (the rows merged just before 2548e35), so it cannot be redrawn exactly
     sample4.csv  seed 202612034  at 6d9ebd2
     sample5.csv  seed 202612035  at 7b7b261
-    sample6.csv  seed 202612036  at 0a1ff17
+    sample6.csv  seed 202612036  at 01c89d8
 """
 
 import csv
