@@ -178,3 +178,13 @@ def test_dates_of_reads_every_fact_table_and_names_a_missing_fact():
     assert dates_of(dated_facts(tables), {"visit": "ev_1", "oil": "est_1"}) == {"d_visit": "28 January 2025", "d_oil": "May 2025"}
     with pytest.raises(KeyError, match="ev_2"):
         dates_of(dated_facts(tables), {"gone": "ev_2"})
+
+
+def test_clip_prefers_the_end_of_a_sentence_and_never_cuts_a_word():
+    from afterassad.core.text import clip
+
+    text = "Ships left Tartus on 10 Dec. They waited offshore for weeks before docking again at the base."
+    assert clip(text, 50) == "Ships left Tartus on 10 Dec."  # a sentence ends in the second half: no ellipsis
+    assert clip(text, 60) == "Ships left Tartus on 10 Dec. They waited offshore for…"  # it ends in the first half
+    cut = clip("Estimates of troops ranged from 1,200 to 2,000 across the three bases", 35)
+    assert cut.endswith("…") and cut[:-1] in "Estimates of troops ranged from 1,200 to 2,000" and not cut[:-1].endswith("1,2")

@@ -11,8 +11,12 @@ from afterassad.figures import style
 CHECKS = {"check_date": "date", "check_attribution": "attribution", "check_period": "period", "check_numbers": "numbers"}
 
 
+ORDINALS = ("First", "Second", "Third", "Fourth")
+
+
 def article_label(article_id: str) -> str:
-    return f"Article {article_id.removeprefix('seed_')}"
+    """How the report names an article under test: "First article" for seed_000, in reading order."""
+    return f"{ORDINALS[int(article_id.removeprefix('seed_'))]} article"
 
 
 def anchor(claim_id: str) -> str:

@@ -240,7 +240,7 @@ def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: list[str]) ->
             )
         )
     fig.update_xaxes(title=f"Day of the offensive (day 0: {day_month(start['date'])})", dtick=1, range=list(x_range))
-    fig.update_yaxes(title="Distance from the start line (km, geodesic)", range=list(y_range))
+    fig.update_yaxes(title="Distance from the start line (km)", range=list(y_range))
     fig.update_layout(legend=style.TOP_LEGEND)
     return fig
 

@@ -689,7 +689,7 @@ def gap_figure(money: pd.DataFrame, counts: pd.DataFrame) -> go.Figure:
         ticktext=["1", "10", "100", "1,000", "10,000"],
     )
     for _kind, label, symbol, colour in (
-        ("seed", "The seed article", "x", "#C1121F"),
+        ("seed", "Article under test", "x", "#C1121F"),
         ("claim", "A politician's or a government's claim", "x", "#6C5B7B"),
         ("sourced", "Sourced figure", "circle", "#1f2328"),
     ):

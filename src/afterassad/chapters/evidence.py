@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from afterassad.core.dates import long_date, with_precision
-from afterassad.core.text import Plain, html, short_name
+from afterassad.core.text import Plain, clip, html, short_name
 from afterassad.data.loader import load
 from afterassad.data.sources import outlet
 from afterassad.figures import style
@@ -191,7 +191,7 @@ def facts_table(rows: pd.DataFrame, width: int = 320) -> pd.DataFrame:
         {
             "When": rows["when"].values,
             "Kind": rows["kind"].values,
-            "What the sources say": rows["what"].map(lambda w: w if len(w) <= width else w[: width - 1] + "…").values,
+            "What the sources say": rows["what"].map(lambda w: clip(w, width)).values,
             "Status": rows["status"].values,
         }
     )
@@ -247,7 +247,7 @@ def strength_words(counts: pd.DataFrame, chapter: str) -> str:
     independent outlets.' (and how many are a seed's claims with no independent outlet)."""
     row = counts.loc[chapter]
     seed = (
-        f" Another {row['none']} are the seed articles' own claims, kept to be tested, with no independent outlet."
+        f" Another {row['none']} are claims of the articles under test, kept to be tested, with no independent outlet."
         if row["none"]
         else ""
     )
@@ -534,7 +534,7 @@ def strength_table(counts: pd.DataFrame):
     return Table(
         frame,
         caption="Facts per chapter by the number of independent outlets behind them "
-        "(None: a seed article's own claim, stored to be tested).",
+        "(None: a claim of an article under test, stored to be tested).",
     )
 
 

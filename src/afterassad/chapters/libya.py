@@ -507,6 +507,8 @@ def since_numbers(facts: pd.DataFrame, estimates: pd.DataFrame) -> dict[str, obj
     if missing:
         raise KeyError(f"facts the Libya chapter dates by name are not in the data: {missing}")
     out = {f"late_{name}": rows.loc[fid, "when"] for name, fid in LATE_FACTS.items()}
+    # The same dates as they sit in a sentence ("on 5 May 2025", "in the week of 5 September 2025").
+    out |= {f"on_late_{name}": on_date(rows.loc[fid, "date"], rows.loc[fid, "precision"]) for name, fid in LATE_FACTS.items()}
     count = estimates.set_index("estimate_id").loc[LATE_FACTS["an124_count"]]
     out["late_an124_visits"] = f"{count['value_low']:,.0f}"
     out["late_n_facts"] = len(rows)

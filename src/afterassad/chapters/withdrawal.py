@@ -487,7 +487,7 @@ def route_map_figure(
                 legendgroup=dest,
                 showlegend=False,
                 line=dict(color=DESTINATION_COLOURS[dest], width=2.5, dash="dot" if claimed else "solid"),
-                hovertemplate="<br>".join(lines) + f"<br>{first['distance_km']:,.0f} km along the geodesic<extra></extra>",
+                hovertemplate="<br>".join(lines) + f"<br>{first['distance_km']:,.0f} km by the shortest path<extra></extra>",
             )
         )
         shown.add(dest)

@@ -166,9 +166,15 @@ def wrap_label(label: str, width: int = 10) -> str:
 
 
 def clip(text: str, limit: int) -> str:
-    """Shorten text to at most `limit` characters at a word boundary, marking the cut with an ellipsis."""
+    """Shorten text to at most `limit` characters: at the end of a sentence when one ends in the
+    second half of the allowance (no ellipsis needed), else at a word boundary marked with an
+    ellipsis; never inside a word."""
     if len(text) <= limit:
         return text
+    head = text[:limit]
+    sentence_end = max(head.rfind(". "), head.rfind("; "))
+    if sentence_end >= limit // 2:
+        return head[: sentence_end + 1].rstrip(";") + ("" if head[sentence_end] == "." else "…")
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:(-")
     return cut + "…"
 
