@@ -131,3 +131,21 @@ def test_no_notebook_code_cell_is_longer_than_25_lines():
             if cell["cell_type"] == "code" and n > 25:
                 long.append(f"{path.name} cell {i}: {n} lines")
     assert not long, long
+
+
+def test_outlook_numbers():
+    """The closing chapter's indicators: the latest status of each main base, the date of each named
+    fact, and the newest Libya personnel estimate, recomputed from the CSVs."""
+    from afterassad.chapters import outlook
+
+    tables = {name: load(name) for name in ["events", "movements", "deliveries", "estimates", "site_status"]}
+    numbers = outlook.chapter_numbers(tables)
+    for name, place_id in outlook.MAIN_BASES.items():
+        newest = max((r for r in _rows("site_status") if r["place_id"] == place_id), key=lambda r: (r["date"], r["status_id"]))
+        assert numbers[f"status_{name}"] == newest["site_status"].replace("_", " ")
+        assert numbers[f"on_status_{name}"].endswith(_long(newest["date"])) or newest["date_precision"] != "day"
+    straits = next(r for r in EVENTS if r["event_id"] == outlook.INDICATOR_FACTS["turkey_straits"])
+    assert numbers["on_turkey_straits"] == "on " + _long(straits["date"])
+    people = [r for r in _rows("estimates") if r["chapter"] == "libya" and r["asset_kind"] == "personnel"]
+    newest = max(people, key=lambda r: (r["as_of"], r["estimate_id"]))
+    assert numbers["newest_libya_estimate"].endswith(str(date.fromisoformat(newest["as_of"]).year))

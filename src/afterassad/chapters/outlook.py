@@ -1,0 +1,53 @@
+"""What it means, and what to watch: the closing chapter. It adds no new facts: it reads, for each
+indicator a reader can follow, the latest state the data record and its date. It predicts nothing."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from afterassad.chapters.milestones import dated_facts, dates_of
+from afterassad.core.dates import on_date, with_precision
+
+# The facts each indicator starts from (the latest the data hold for it, as of the evidence cut-off).
+INDICATOR_FACTS = {
+    "turkey_straits": "ev_20220227_turkey_straits_closed",
+    "turkey_airspace": "ev_20220423_turkey_airspace_closed",
+    "trump_riyadh": "ev_20250513_trump_riyadh_sanctions",
+    "eu_lifts": "ev_20250520_eu_lifts_sanctions",
+    "fto_revoked": "ev_20250707_hts_fto_revoked",
+    "africa_corps_mali": "ev_20250608_africa_corps_takes_over_mali",
+    "an124_rfi": "mv_20250516_an124_hmeimim_khadim_rfi",
+    "il62": "mv_20251126_il62_russia_eastern_libya",
+    "flights_resume": "ev_20251024_flights_resume",
+    "peskov_bases": "ev_20251016_peskov_bases_patrols",
+    "sharaa_moscow_2": "ev_20260128_sharaa_moscow_second",
+    "qamishli_handover": "ev_20260221_qamishli_airport_handover",
+    "metagaz": "ev_20260303_arctic_metagaz_sinks_off_libya",
+}
+MAIN_BASES = {"hmeimim": "hmeimim_air_base", "tartus": "tartus_naval_base"}
+
+
+def latest_status(site_status: pd.DataFrame, place_id: str) -> pd.Series:
+    """The newest status row of one site (ties broken by the row's id, so the choice is stable)."""
+    rows = site_status[site_status["place_id"] == place_id].sort_values(["date", "status_id"])
+    if rows.empty:
+        raise KeyError(f"no status recorded for {place_id}")
+    return rows.iloc[-1]
+
+
+def newest_personnel_estimate(estimates: pd.DataFrame) -> str:
+    """When the newest estimate of Russian personnel in Libya is dated, at its precision."""
+    people = estimates[(estimates["chapter"] == "libya") & (estimates["asset_kind"] == "personnel")]
+    newest = people.sort_values(["as_of", "estimate_id"]).iloc[-1]
+    return with_precision(newest["as_of"], newest["as_of_precision"])
+
+
+def chapter_numbers(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
+    """Every date and status the chapter's text weaves in, from the tables alone."""
+    numbers: dict[str, object] = dates_of(dated_facts(tables), INDICATOR_FACTS, prefix="on_", in_sentence=True)
+    for name, place_id in MAIN_BASES.items():
+        row = latest_status(tables["site_status"], place_id)
+        numbers[f"status_{name}"] = row["site_status"].replace("_", " ")  # "under negotiation", "drawn down"
+        numbers[f"on_status_{name}"] = on_date(row["date"], row["date_precision"])
+    numbers["newest_libya_estimate"] = newest_personnel_estimate(tables["estimates"])
+    return numbers
