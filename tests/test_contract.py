@@ -202,3 +202,19 @@ def test_frictionless_agrees_the_package_is_valid():
 
     report = frictionless.validate(str(data_dir() / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+@pytest.mark.parametrize(
+    "precision, stored, start", [("month", "2024-12-15", "2024-12-01"), ("year", "2019-12-31", "2019-01-01")]
+)
+def test_a_month_or_year_value_must_be_its_periods_first_day(broken, precision, stored, start):
+    """A date known to the month is stored as the 1st, so a reader never sees a day nobody knew."""
+    header, rows = broken.rows("events")
+    index = next(i for i, r in enumerate(rows, 1) if r["date_end"] == "")
+    broken.set_cell("events", index, "date_precision", precision)
+    broken.set_cell("events", index, "date", stored)
+    fault = only_fault(broken)
+    assert (fault.file, fault.row, fault.column, fault.rule) == ("data/events.csv", index, "date", "period-start")
+    assert start in fault.message
+    broken.set_cell("events", index, "date", start)
+    assert faults_of(broken) == []

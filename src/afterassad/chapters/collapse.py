@@ -314,6 +314,8 @@ def chapter_numbers(events, actors, places) -> tuple[dict[str, object], dict[str
     }.items():
         numbers[f"d_{key}"] = Plain(long_date(ev.loc[event_id, "date"]))
     numbers["d_homs_end"] = Plain(long_date(ev.loc["ev_20241207_homs", "date_end"]))
+    # The ships left between two images; the text names the day an image first showed them out of port.
+    numbers["d_tartus_ships"] = Plain(long_date(ev.loc["ev_20241209_russian_ships_leave_tartus", "date_end"]))
     for place in ("aleppo", "hama", "homs"):
         numbers[f"km_{place}"] = round(at.loc[place, "distance_km"])
     russia = events[events["actor_id"] == "russia"]

@@ -627,7 +627,7 @@ def chapter_numbers(
     numbers["est_max"] = Plain(f"{max(r.high for r in stocks['range']):,.0f}")
     newest = stocks.sort_values("as_of").iloc[-1]
     numbers["newest_estimate"] = Plain(
-        f"{newest['range'].words('people')}, by {short_name(newest['estimator'])}, describing {with_precision(newest['as_of'], newest['as_of_precision'])}"
+        f"{newest['range'].words('people')}, by {short_name(newest['estimator'])}, describing {('the ' if newest['as_of_precision'] == 'week' else '') + with_precision(newest['as_of'], newest['as_of_precision'])}"
     )
     n_after = int((people["as_of"] >= fall).sum())
     numbers["after_fall_estimates"] = Plain("none of them describes" if n_after == 0 else f"only {n_after} describe")

@@ -205,6 +205,19 @@ def _rule_faults(label: str, i: int, row: dict[str, str], rule: dict) -> list[Fa
                     label, i, rule["field"], "date-order", f"{row[rule['field']]} is before {rule['other']}={row[rule['other']]}"
                 )
             ]
+    elif kind == "period_start":
+        value, precision = row[rule["field"]], row[rule["precision"]]
+        start = {"month": value[:8] + "01", "year": value[:5] + "01-01"}.get(precision, value)
+        if value and value != start:
+            return [
+                Fault(
+                    label,
+                    i,
+                    rule["field"],
+                    "period-start",
+                    f"{value} has {precision} precision, so it must be stored as the period's first day, {start}",
+                )
+            ]
     else:
         raise ValueError(f"unknown row rule {kind!r} in datapackage.json")
     return []
@@ -231,7 +244,7 @@ def check_table(table: RawTable, resource: dict) -> list[Fault]:
                 bad_cells.add((i, name))
         # row rules only make sense on cells that passed their own checks
         for rule in schema.get("x-rowRules", []):
-            names = set(rule.get("fields", [])) | {rule.get("field"), rule.get("column"), rule.get("other")}
+            names = set(rule.get("fields", [])) | {rule.get(k) for k in ("field", "column", "other", "precision")}
             if any((i, n) in bad_cells for n in names if n):
                 continue
             faults.extend(_rule_faults(label, i, row, rule))
