@@ -133,6 +133,7 @@ def main(pdf: str) -> int:
         ("version", f"version {edition.version()}"),
         ("citation", edition.suggested_citation()),
         ("build date", "built "),
+        ("evidence cut-off", f"evidence to {edition.evidence_cutoff()}"),
     ):
         if normalise(want) not in first_page:
             problems.append(f"title page lacks the {what}: {want!r}")

@@ -162,9 +162,12 @@ def test_required_cell_empty(broken):
 
 
 def test_enum(broken):
-    broken.set_cell("claims", 2, "verdict", "mostly true")
+    # a claim whose verdict no correction has touched, so that only the enum rule can object
+    corrected = {r["target_id"] for r in broken.rows("corrections")[1] if r["field"] == "verdict"}
+    row = next(i for i, r in enumerate(broken.rows("claims")[1], 1) if r["claim_id"] not in corrected)
+    broken.set_cell("claims", row, "verdict", "mostly true")
     fault = only_fault(broken)
-    assert (fault.row, fault.column, fault.rule) == (2, "verdict", "enum")
+    assert (fault.row, fault.column, fault.rule) == (row, "verdict", "enum")
 
 
 def test_claims_must_point_at_a_seed_article(broken):

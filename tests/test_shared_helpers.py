@@ -188,3 +188,15 @@ def test_clip_prefers_the_end_of_a_sentence_and_never_cuts_a_word():
     assert clip(text, 60) == "Ships left Tartus on 10 Dec. They waited offshore for…"  # it ends in the first half
     cut = clip("Estimates of troops ranged from 1,200 to 2,000 across the three bases", 35)
     assert cut.endswith("…") and cut[:-1] in "Estimates of troops ranged from 1,200 to 2,000" and not cut[:-1].endswith("1,2")
+
+
+def test_short_name_reads_a_country_level_stand_in_as_a_reader_would():
+    from afterassad.core.text import short_name
+
+    assert short_name("Hama military airport (coordinates of Hama city)") == "Hama military airport"
+    assert short_name("Mali, airfield not specified (coordinates of Bamako as proxy)") == "Mali (airfield not named)"
+    assert (
+        short_name("Libya, destination airfield not specified (coordinates of Benghazi city as proxy)")
+        == "Libya (airfield not named)"
+    )
+    assert short_name("Eastern Libya / Cyrenaica (airfield not specified; coordinates of Benghazi city)") == "Eastern Libya"

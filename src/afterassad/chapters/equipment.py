@@ -91,11 +91,17 @@ SERIES = {
         "Afghanistan: the Afghan forces' US-funded equipment left behind",
         "afghanistan_2021",
         "afghan_government",
-        ("left_behind", "removed_or_disabled", "captured"),
+        ("left_behind", "captured"),
+    ),
+    "afg_disabled": (
+        "Afghanistan: the same forces' equipment disabled by US troops before they left",
+        "afghanistan_2021",
+        "afghan_government",
+        ("removed_or_disabled",),
     ),
     "syr_prewar": ("Syria: the state's arsenal before the war", "syria_2024", "syrian_government", ("before_war_inventory",)),
     "syr_before": (
-        "Syria: the state's arsenal later, before the collapse",
+        "Syria: the state's arsenal in the middle of the war",
         "syria_2024",
         "syrian_government",
         ("pre_collapse_inventory",),
@@ -107,7 +113,13 @@ SERIES = {
         ("destroyed", "captured"),
     ),
 }
-SERIES_COLOURS = {"afg_left": "#999933", "syr_prewar": "#F0B58A", "syr_before": "#D55E00", "syr_lost": "#7A2E00"}
+SERIES_COLOURS = {
+    "afg_left": "#999933",
+    "afg_disabled": "#C8C870",
+    "syr_prewar": "#F0B58A",
+    "syr_before": "#D55E00",
+    "syr_lost": "#7A2E00",
+}
 INVENTORY = ("before_war_inventory", "pre_collapse_inventory")
 
 
@@ -149,8 +161,23 @@ def inventory_range(rows: pd.DataFrame) -> ranges.Range | None:
     return ranges.Range(min(e.low for e in estimates), best, max(e.high for e in estimates), any(e.open_high for e in estimates))
 
 
-def series_rows(equipment: pd.DataFrame, key: str, since: pd.Timestamp | None = None) -> pd.DataFrame:
-    """The rows one series of the side-by-side figure draws on."""
+def not_claimed(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows that rest on more than a party's own word or low-graded pages (status confirmed or
+    reported): only these are counted or drawn as documented; claims are shown apart."""
+    return rows[rows["status_of_claim"] != "claimed"]
+
+
+def further_claims(rows: pd.DataFrame) -> pd.DataFrame:
+    """The claimed rows that count items no independent row counts. A claimed count of items that an
+    independent row also counts (same_items_as) is another figure for the same items, not more items."""
+    group = competing_group(rows)
+    documented_groups = set(group[rows["status_of_claim"] != "claimed"])
+    return rows[(rows["status_of_claim"] == "claimed") & ~group.isin(documented_groups)]
+
+
+def series_rows(equipment: pd.DataFrame, key: str, since: pd.Timestamp | None = None, claims: bool = False) -> pd.DataFrame:
+    """The rows one series of the side-by-side figure draws on: by default without claims (a modelled
+    index, a party's count or a figure only low-graded pages give); with `claims`, only those."""
     _, conflict, owner, outcomes = SERIES[key]
     rows = equipment[
         (equipment["conflict"] == conflict)
@@ -158,6 +185,7 @@ def series_rows(equipment: pd.DataFrame, key: str, since: pd.Timestamp | None = 
         & equipment["outcome"].isin(outcomes)
         & (equipment["category"] != "all")
     ]
+    rows = further_claims(rows) if claims else not_claimed(rows)
     if since is not None and key == "syr_lost":
         rows = rows[rows["as_of"] >= since]
     return rows
@@ -792,13 +820,17 @@ def gap_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timesta
     syria = equipment[equipment["conflict"] == "syria_2024"]
     russia_own = syria[syria["owner_actor_id"].isin(PATRON_OWNERS["syria_2024"]) & syria["outcome"].isin(LOST)]
     lost_since = russia_own[russia_own["as_of"] >= since]
-    earlier = russia_own[(russia_own["as_of"] < since) & (russia_own["status_of_claim"] == "claimed")]
-    state_lost = syria[
+    # Moscow's own count before the offensive covers aircraft and vehicles whose fate it does not give,
+    # so every row of Russia's own before the offensive counts, whatever its outcome.
+    own_all = syria[syria["owner_actor_id"].isin(PATRON_OWNERS["syria_2024"])]
+    earlier = own_all[(own_all["as_of"] < since) & (own_all["status_of_claim"] == "claimed")]
+    all_state_lost = syria[
         (syria["owner_actor_id"] == "syrian_government")
         & syria["outcome"].isin(("destroyed", "captured"))
         & (syria["as_of"] >= since)
         & (syria["category"] != "all")
     ]
+    state_lost, state_claimed = not_claimed(all_state_lost), further_claims(all_state_lost)
     counts = [
         _gap(
             "The seed: Russian armoured vehicles and aircraft lost",
@@ -809,18 +841,19 @@ def gap_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timesta
             items_left,
         ),
         _gap(
-            "Russia's own equipment documented lost since the offensive began",
-            "sourced",
+            "Russia's own equipment reported lost since the offensive began",
+            "claim",
             documented_total(lost_since),
-            f"{len(lost_since)} reports; {int((~is_counted(lost_since)).sum())} give no count.",
+            "; ".join(clip(x, 60) for x in lost_since["system"])
+            + ". Whether the ship was on a Syrian mission rests on a claim by Ukrainian intelligence.",
             "items",
             items_left,
         ),
         _gap(
-            "Russia's own losses in its whole Syrian campaign before, as Moscow admitted them",
+            "Russia's own losses, September 2015 to September 2018, as a Russian senator put them",
             "claim",
             documented_total(earlier),
-            "Russia's own figures; aircraft, helicopters and armoured vehicles.",
+            "Aircraft, helicopters and armoured vehicles; Moscow's own figures, not verified.",
             "items",
             items_left,
         ),
@@ -828,15 +861,15 @@ def gap_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timesta
             "The Syrian state's items documented destroyed or captured since the offensive",
             "sourced",
             documented_total(state_lost),
-            "Counted items only, added up; most strikes and captures were never itemised.",
+            "Counted items only, added up, from sources independent of the parties; most were never itemised.",
             "items",
             items_left,
         ),
         _gap(
-            "The Syrian state's armour visually confirmed destroyed in the civil war",
-            "sourced",
-            ranges.from_row(eq.loc[CIVIL_WAR_ARMOUR], "count"),
-            eq.loc[CIVIL_WAR_ARMOUR, "estimator"],
+            "The same, further items resting on a party's claim or on low-graded pages only",
+            "claim",
+            documented_total(state_claimed),
+            "Israel's, the US's and the opposition's own counts, and single low-graded pages.",
             "items",
             items_left,
         ),
@@ -976,6 +1009,8 @@ def chapter_numbers(all_events, deflators, equipment, estimates) -> tuple[dict[s
     state_lost = series_rows(equipment, "syr_lost", offensive)
     documented = documented_total(state_lost)
     numbers["state_documented"] = Plain(ranges.Range(documented.low, None, documented.high).words())
+    claimed = documented_total(series_rows(equipment, "syr_lost", offensive, claims=True))
+    numbers["state_claimed"] = Plain(ranges.Range(claimed.low, None, claimed.high).words())
     numbers["n_state_lost_rows"] = len(state_lost)
     numbers["n_state_lost_uncounted"] = int((~is_counted(state_lost)).sum())
     captured = state_lost[state_lost["outcome"] == "captured"]

@@ -74,6 +74,7 @@ def _event_facts(e: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.Data
             "place": _names(e["place_id"], place),
             "what": e["summary"],
             "status": e["status"],
+            "status_shown": [style.status_label(s, t) for s, t in zip(e["status"], e["event_type"])],
             "source_ids": e["source_ids"],
         }
     )
@@ -192,7 +193,7 @@ def facts_table(rows: pd.DataFrame, width: int = 320) -> pd.DataFrame:
             "When": rows["when"].values,
             "Kind": rows["kind"].values,
             "What the sources say": rows["what"].map(lambda w: clip(w, width)).values,
-            "Status": rows["status"].values,
+            "Status": (rows["status_shown"].fillna(rows["status"]) if "status_shown" in rows else rows["status"]).values,
         }
     )
     frame.attrs["fact_ids"] = list(rows["fact_id"])

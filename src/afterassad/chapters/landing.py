@@ -20,6 +20,7 @@ def landing_numbers(
     totals = verdict_counts(claims).sum()
     behind = verdict_sources(claims, sources)
     state_lost = documented_total(series_rows(equipment, "syr_lost", offensive_launch(events)))
+    state_claimed = documented_total(series_rows(equipment, "syr_lost", offensive_launch(events), claims=True))
     return {
         "intro_n_claims": len(claims),
         "intro_n_wrong": int(totals["wrong"]),
@@ -32,6 +33,7 @@ def landing_numbers(
         "intro_n_verdict_low": int((behind["reliability"] == "low").sum()),
         "intro_n_registry": int((sources["source_type"] != "seed_article").sum()),
         "intro_state_documented": Plain(ranges.Range(state_lost.low, None, state_lost.high).words("items")),
+        "intro_state_claimed": Plain(ranges.Range(state_claimed.low, None, state_claimed.high).words("items")),
         "intro_d_fall": Plain(long_date(regime_fall(events))),
         "intro_cutoff": Plain(long_date(newest_dated(sources))),
         "intro_year_may": earliest_evidence(claims, sources, "c001_p09_s01_a").year,
@@ -124,6 +126,8 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "longest_leg",
                 "n_legs_within_il76",
                 "n_legs_precise",
+                "on_turkey_airspace",
+                "on_il62_turkey",
             ],
         ),
         "equipment": (eq, ["headline", "provided"]),

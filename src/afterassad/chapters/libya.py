@@ -626,8 +626,10 @@ def chapter_numbers(
     numbers["est_min"] = Plain(f"{min(r.low for r in stocks['range']):,.0f}")
     numbers["est_max"] = Plain(f"{max(r.high for r in stocks['range']):,.0f}")
     newest = stocks.sort_values("as_of").iloc[-1]
+    described = with_precision(newest["as_of"], newest["as_of_precision"])
+    described = f"the {described}" if newest["as_of_precision"] == "week" else described
     numbers["newest_estimate"] = Plain(
-        f"{newest['range'].words('people')}, by {short_name(newest['estimator'])}, describing {('the ' if newest['as_of_precision'] == 'week' else '') + with_precision(newest['as_of'], newest['as_of_precision'])}"
+        f"{newest['range'].words('people')}, by {short_name(newest['estimator'])}, describing {described}"
     )
     n_after = int((people["as_of"] >= fall).sum())
     numbers["after_fall_estimates"] = Plain("none of them describes" if n_after == 0 else f"only {n_after} describe")
@@ -641,6 +643,8 @@ def chapter_numbers(
     numbers["on_an124"] = Plain(on_date(mv.loc["mv_20241226_an124_latakia_khadim", "date"], "day"))
     numbers["on_mys"] = Plain(on_date(mv.loc["mv_20260116_mys_zhelaniya_baltiysk_tobruk", "date"], "day"))
     numbers["on_il62_turkey"] = Plain(on_date(mv.loc["mv_20251126_il62_russia_eastern_libya", "date"], "day"))
+    airspace = ev.loc["ev_20220423_turkey_airspace_closed"]
+    numbers["on_turkey_airspace"] = Plain(on_date(airspace["date"], airspace["date_precision"]))
     after = flights[flights["date"] >= fall]
     numbers["n_flight_rows_after"] = len(after)
     numbers["n_flight_rows_before"] = len(flights) - len(after)
@@ -671,7 +675,7 @@ def chapter_numbers(
     numbers["n_legs_within_il76"] = int((il76_reach["reach"] == "yes").sum())
     numbers["n_legs_precise"] = len(precise)
     onward = sorted(
-        {p.loc[c[-1], "name"].split(" (")[0] for c in chains if p.loc[c[-1], "country"] not in ("LBY", "SYR", "RUS", "BLR")}
+        {short_name(p.loc[c[-1], "name"]) for c in chains if p.loc[c[-1], "country"] not in ("LBY", "SYR", "RUS", "BLR")}
     )
     numbers["sahel_places"] = Plain(", ".join(onward[:-1]) + " and " + onward[-1])
     numbers["un_flights_span"] = Plain(

@@ -179,9 +179,16 @@ def clip(text: str, limit: int) -> str:
     return cut + "…"
 
 
+_UNNAMED_PLACE = re.compile(r"^(?P<country>[^,]+), (?:destination )?(?P<kind>airfield|place|port) not specified$")
+
+
 def short_name(name: str) -> str:
-    """A name without its qualifier: 'Hama military airport (coordinates of Hama city)' -> 'Hama military airport'."""
-    return name.split(" (")[0].split(" / ")[0]
+    """A name without its qualifier, as a reader reads it: 'Hama military airport (coordinates of Hama
+    city)' -> 'Hama military airport'; a country-level stand-in, 'Mali, airfield not specified
+    (coordinates of Bamako as proxy)' -> 'Mali (airfield not named)'."""
+    short = name.split(" (")[0].split(" / ")[0]
+    unnamed = _UNNAMED_PLACE.match(short)
+    return f"{unnamed['country']} ({unnamed['kind']} not named)" if unnamed else short
 
 
 def fact_link(fact_id: str) -> str:

@@ -208,3 +208,9 @@ def add_status_legend(fig: go.Figure, size: int = 12) -> go.Figure:
             )
         )
     return fig
+
+
+def status_label(status: str, event_type: str = "") -> str:
+    """How a fact's status reads in a table. A statement confirmed by its speaker's own words on record
+    reads "said on record": the record proves it was said, not that what it says is true."""
+    return "said on record" if event_type == "statement" and status == "confirmed" else status

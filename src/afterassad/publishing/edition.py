@@ -56,6 +56,15 @@ def suggested_citation(markup: str = "text") -> str:
     return f"{authors()} ({year()}). {full}. Version {version()}. An open, executable report."
 
 
+def evidence_cutoff() -> str:
+    """How far the evidence reaches, as the landing page says it: the newest source, dated to the day."""
+    from afterassad.core.dates import long_date
+    from afterassad.data.loader import load
+    from afterassad.data.sources import newest_dated
+
+    return long_date(newest_dated(load("sources")))
+
+
 def latex_title_page() -> str:
     """The PDF's first page: title, authors, version, build date (Sphinx's \\date, the build day)
     and the suggested citation."""
@@ -70,7 +79,7 @@ def latex_title_page() -> str:
 \vspace{{1.6cm}}
 {{\large {latex(authors())}\par}}
 \vspace{{0.6cm}}
-{{\sffamily Version {latex(version())}\quad\textbullet\quad Built \aabuilddate\par}}
+{{\sffamily Evidence to {latex(evidence_cutoff())}\quad\textbullet\quad Version {latex(version())}\quad\textbullet\quad Built \aabuilddate\par}}
 \vfill
 \begin{{minipage}}{{0.82\textwidth}}
 \small\textbf{{Suggested citation}}\par\smallskip
