@@ -200,3 +200,15 @@ def test_short_name_reads_a_country_level_stand_in_as_a_reader_would():
         == "Libya (airfield not named)"
     )
     assert short_name("Eastern Libya / Cyrenaica (airfield not specified; coordinates of Benghazi city)") == "Eastern Libya"
+
+
+def test_a_span_reads_as_its_two_ends_in_a_sentence():
+    import pandas as pd
+
+    from afterassad.core.dates import on_date
+
+    day = pd.Timestamp
+    assert on_date(day("2026-02-08"), "day", day("2026-02-21")) == "between 8 and 21 February 2026"
+    assert on_date(day("2024-12-30"), "day", day("2025-01-02")) == "between 30 December 2024 and 2 January 2025"
+    assert on_date(day("2024-12-01"), "month", day("2025-01-01")) == "between December 2024 and January 2025"
+    assert on_date(day("2024-12-08"), "day", pd.NaT) == "on 8 December 2024"

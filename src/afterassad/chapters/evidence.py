@@ -68,6 +68,7 @@ def _event_facts(e: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.Data
             "table": "events",
             "chapter": e["chapter"],
             "date": e["date"],
+            "date_end": e["date_end"],
             "precision": e["date_precision"],
             "kind": e["event_type"].str.replace("_", " "),
             "actor": _names(e["actor_id"], actor),
@@ -87,6 +88,7 @@ def _movement_facts(m: pd.DataFrame, actor: pd.Series, place: pd.Series) -> pd.D
             "table": "movements",
             "chapter": m["chapter"],
             "date": m["date"],
+            "date_end": m["date_end"],
             "precision": m["date_precision"],
             "kind": m["asset_type"].str.replace("_", " "),
             "actor": _names(m["actor_id"], actor),
@@ -527,15 +529,14 @@ def strength_table(counts: pd.DataFrame):
     from afterassad.core.text import Table
 
     frame = (
-        counts.rename(columns=str.capitalize)
+        counts.rename(columns=lambda b: "No independent outlet (a claim under test)" if b == "none" else b.capitalize())
         .rename(index=lambda c: f"{CHAPTERS[c][0]}. {CHAPTERS[c][1]}")
         .rename_axis(index="Chapter", columns=None)
         .reset_index()
     )
     return Table(
         frame,
-        caption="Facts per chapter by the number of independent outlets behind them "
-        "(None: a claim of an article under test, stored to be tested).",
+        caption="Facts per chapter by the number of independent outlets behind them.",
     )
 
 
@@ -582,7 +583,11 @@ def worked_example(evidence: pd.DataFrame, fact_id: str, labels: pd.Series, what
             ],
         }
     )
-    return Table(frame, caption=f"The evidence behind one fact, value by value: {what}.")
+    return Table(
+        frame,
+        caption=f"The evidence behind one fact, value by value: {what}.",
+        web_only="The web edition of this page shows the example value by value, one row per source.",
+    )
 
 
 def explorer_numbers(

@@ -96,7 +96,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
         "withdrawal": (
             w,
             [
-                "d_manbij_kobani",
+                "by_manbij_kobani",
                 "d_qamishli_last",
                 "n_sites",
                 "n_vacated",
@@ -131,7 +131,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
             ],
         ),
         "equipment": (eq, ["headline", "provided"]),
-        "new_syria": (ns, ["n_from_russia", "n_link_stated", "n_link_timing", "n_link_none", "d_qamishli_handover", "d_latest"]),
+        "new_syria": (ns, ["n_from_russia", "n_link_stated", "n_link_timing", "n_link_none", "on_qamishli_handover", "d_latest"]),
     }
     out = {}
     for chapter_name, (numbers, names) in picked.items():

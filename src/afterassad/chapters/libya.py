@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from afterassad.chapters.milestones import dated_facts, dates_of, regime_fall
 from afterassad.core import ranges
-from afterassad.core.dates import long_date, on_date, span, with_precision
+from afterassad.core.dates import by_date, long_date, on_date, span, with_precision
 from afterassad.core.text import Plain, clip, html, short_name
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer, place_all
@@ -508,7 +508,10 @@ def since_numbers(facts: pd.DataFrame, estimates: pd.DataFrame) -> dict[str, obj
         raise KeyError(f"facts the Libya chapter dates by name are not in the data: {missing}")
     out = {f"late_{name}": rows.loc[fid, "when"] for name, fid in LATE_FACTS.items()}
     # The same dates as they sit in a sentence ("on 5 May 2025", "in the week of 5 September 2025").
-    out |= {f"on_late_{name}": on_date(rows.loc[fid, "date"], rows.loc[fid, "precision"]) for name, fid in LATE_FACTS.items()}
+    out |= {
+        f"on_late_{name}": on_date(rows.loc[fid, "date"], rows.loc[fid, "precision"], rows.loc[fid].get("date_end"))
+        for name, fid in LATE_FACTS.items()
+    }
     count = estimates.set_index("estimate_id").loc[LATE_FACTS["an124_count"]]
     out["late_an124_visits"] = f"{count['value_low']:,.0f}"
     out["late_n_facts"] = len(rows)
@@ -600,7 +603,10 @@ def chapter_numbers(
         "russian_tv": "ev_20251116_russian_tv_six_countries",
     }.items():
         numbers[f"d_{key}"] = Plain(when(event_id))
-        numbers[f"on_{key}"] = Plain(on_date(ev.loc[event_id, "date"], ev.loc[event_id, "date_precision"]))
+        numbers[f"on_{key}"] = Plain(
+            on_date(ev.loc[event_id, "date"], ev.loc[event_id, "date_precision"], ev.loc[event_id, "date_end"])
+        )
+        numbers[f"by_{key}"] = Plain(by_date(ev.loc[event_id]))
 
     # numbers from the movements and estimates
     numbers["un_flights"] = Plain(count_words("mv_20191101_un_338_flights", "flights"))
@@ -711,7 +717,8 @@ RECORD_EVENTS = {
 
 
 def record_numbers(events: pd.DataFrame, movements: pd.DataFrame) -> dict[str, str]:
-    return dates_of(dated_facts({"events": events, "movements": movements}), RECORD_EVENTS, prefix="d_rec_")
+    facts = dated_facts({"events": events, "movements": movements})
+    return dates_of(facts, RECORD_EVENTS, prefix="d_rec_") | dates_of(facts, RECORD_EVENTS, prefix="on_rec_", in_sentence=True)
 
 
 def sites_table(sites: pd.DataFrame) -> pd.DataFrame:

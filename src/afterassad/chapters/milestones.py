@@ -30,13 +30,18 @@ def dates_of(events: pd.DataFrame, named: dict[str, str], prefix: str = "d_", in
     from afterassad.core.dates import on_date, with_precision
     from afterassad.core.text import Plain
 
-    words = on_date if in_sentence else with_precision
+    def words(row) -> str:
+        # In a sentence, a fact the sources date only between two days reads "between 8 and 21
+        # February 2026"; alone, a date names when the fact began (a signature, a first report).
+        if in_sentence:
+            return on_date(row["date"], row["date_precision"], row.get("date_end"))
+        return with_precision(row["date"], row["date_precision"])
 
     ev = events.set_index("event_id")
     missing = sorted(set(named.values()) - set(ev.index))
     if missing:
         raise KeyError(f"events the prose names are not in the data: {missing}")
-    return {f"{prefix}{name}": Plain(words(ev.loc[i, "date"], ev.loc[i, "date_precision"])) for name, i in named.items()}
+    return {f"{prefix}{name}": Plain(words(ev.loc[i])) for name, i in named.items()}
 
 
 def dated_facts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -48,6 +53,10 @@ def dated_facts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         "estimates": {"estimate_id": "event_id", "as_of": "date", "as_of_precision": "date_precision"},
     }
     return pd.concat(
-        [tables[t].rename(columns=r)[["event_id", "date", "date_precision"]] for t, r in renames.items() if t in tables],
+        [
+            tables[t].rename(columns=r).reindex(columns=["event_id", "date", "date_end", "date_precision"])
+            for t, r in renames.items()
+            if t in tables
+        ],
         ignore_index=True,
     )

@@ -18,7 +18,7 @@ from afterassad.chapters.bases import (  # noqa: F401 (the notebook uses w.*)
 )
 from afterassad.chapters.milestones import dates_of, offensive_launch, regime_fall
 from afterassad.core import ranges
-from afterassad.core.dates import day_month, long_date, span, with_precision
+from afterassad.core.dates import by_date, day_month, long_date, span, with_precision
 from afterassad.core.geo import distance_km
 from afterassad.core.text import Plain, html, short_name, wrap_label
 from afterassad.figures import style
@@ -78,6 +78,7 @@ CATEGORY_KIND = {
 }
 
 PRECISION_DAYS = {"day": 1, "week": 7}
+OUTSIDE_SYRIA = ("al_khadim_air_base",)
 
 
 # ------------------------------------------------------------------ posture before the fall
@@ -89,7 +90,10 @@ def posture(estimates: pd.DataFrame, fall: pd.Timestamp) -> pd.DataFrame:
     A month-precise estimate counts if its month began by then (it is stored as the first day).
     """
     rows = estimates[
-        (estimates["chapter"] == "withdrawal") & (estimates["actor_id"] == "russia") & (estimates["as_of"] <= fall)
+        (estimates["chapter"] == "withdrawal")
+        & (estimates["actor_id"] == "russia")
+        & (estimates["as_of"] <= fall)
+        & ~estimates["place_id"].isin(OUTSIDE_SYRIA)  # flights counted at a Libyan base are not forces in Syria
     ].copy()
     rows["range"] = [ranges.from_row(r, "value") for _, r in rows.iterrows()]
     rows["kind_order"] = rows["asset_kind"].map({k: i for i, k in enumerate(ASSET_KIND_LABELS)}).fillna(99)
@@ -885,6 +889,7 @@ def chapter_numbers(
     }.items():
         # as precisely as the sources date it: a month-precise event is not printed as its first day
         numbers[f"d_{key}"] = Plain(with_precision(ev.loc[event_id, "date"], ev.loc[event_id, "date_precision"]))
+        numbers[f"by_{key}"] = Plain(by_date(ev.loc[event_id]))
     # the sources put the sinking on the night of 23 to 24 December: the span, as the equipment chapter has it
     ursa = ev.loc["ev_20241223_ursa_major_sinks"]
     numbers["d_ursa_sinks"] = Plain(span(ursa["date"], ursa["date_end"]))
