@@ -12,6 +12,7 @@ The samples of 3 December 2026, and the commit whose data/ each redraws from (ch
     sample4.csv  seed 202612034  at 6d9ebd2
     sample5.csv  seed 202612035  at 7b7b261
     sample6.csv  seed 202612036  at 01c89d8
+    sample7.csv  seed 202612037  at 4e8c8e4
 """
 
 import csv
