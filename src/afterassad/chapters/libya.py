@@ -73,6 +73,11 @@ def flights_into_libya(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Data
     return flights.reset_index(drop=True)
 
 
+# Sirte and al-Qardabiya, and Sokna and al-Jufra, lie 15 to 25 km apart: a few pixels at the scale of
+# Libya. Markers this small, with a white edge, stay apart instead of one hiding the other.
+SITE_MARKER_PX = 8
+
+
 def site_map_figure(
     site_rows: pd.DataFrame, flights: pd.DataFrame, places: pd.DataFrame, window: tuple[tuple[float, float], tuple[float, float]]
 ) -> go.Figure:
@@ -83,7 +88,7 @@ def site_map_figure(
     fig = base_map(*window, focus=["Libya"])
     placer = LabelPlacer.for_map(window)
     for lon, lat in zip(site_rows["lon"], site_rows["lat"]):
-        placer.marker(lon, lat, 11)  # before any label is placed
+        placer.marker(lon, lat, SITE_MARKER_PX)  # before any label is placed
     labels = []
     # a flight whose Libyan airfield no source names would end on a stand-in point: it is left off the map
     flights = flights[flights["destination_place_id"].map(p["geo_precision"]).isin(["site", "settlement"])]
@@ -116,7 +121,7 @@ def site_map_figure(
                 go.Scatter(x=[None], y=[None], mode="lines", name=label, line=dict(color=SOURCE_COLOURS[country], width=2))
             )
     # the sites are the map's subject: their names are placed first, then the legs' lengths
-    texts, positions = place_all(placer, site_rows["lon"], site_rows["lat"], site_rows["label"], marker_px=11)
+    texts, positions = place_all(placer, site_rows["lon"], site_rows["lat"], site_rows["label"], marker_px=SITE_MARKER_PX)
     add_labels(fig, labels, placer)
     for kind, group in site_rows.assign(text=texts, pos=positions).groupby("place_type", sort=False):
         fig.add_trace(
@@ -127,7 +132,12 @@ def site_map_figure(
                 name={"air_base": "Air base", "port": "Port", "camp": "Camp", "city": "Town or front line"}.get(
                     kind, kind.replace("_", " ")
                 ),
-                marker=dict(symbol=ROLE_SYMBOLS.get(kind, "circle"), size=11, color=style.INK, line=dict(color="white", width=1)),
+                marker=dict(
+                    symbol=ROLE_SYMBOLS.get(kind, "circle"),
+                    size=SITE_MARKER_PX,
+                    color=style.INK,
+                    line=dict(color="white", width=1.5),
+                ),
                 text=[html(t) for t in group["text"]],
                 textposition=group["pos"].tolist(),
                 textfont=dict(size=placer.font_px, color=style.INK),

@@ -79,6 +79,7 @@ CATEGORY_KIND = {
 
 PRECISION_DAYS = {"day": 1, "week": 7}
 OUTSIDE_SYRIA = ("al_khadim_air_base",)
+NEAR_ENDS_KM = 150  # route ends this close share one length label on the route map
 
 
 # ------------------------------------------------------------------ posture before the fall
@@ -496,8 +497,32 @@ def route_map_figure(
         )
         shown.add(dest)
         if first["distance_km"] >= label_min_km:
-            labels.append(leg_label(first["chain"][-2], first["chain"][-1], places, f"{first['distance_km']:,.0f} km"))
-    add_labels(fig, labels, placer)
+            labels.append((first["chain"][-1], first["distance_km"], first["chain"][-2], first["chain"][0]))
+
+    # Routes that end at the same place from nearby origins (Hmeimim and Latakia, say) run side by side:
+    # one label gives their lengths as a range rather than two labels crowding the same lines.
+    def apart_km(a: str, b: str) -> float:
+        return distance_km(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"])
+
+    def same_route(a: tuple, b: tuple) -> bool:  # both ends close, whichever way the routes ran
+        (a_end, a_start), (b_end, b_start) = (a[0], a[3]), (b[0], b[3])
+        return (apart_km(a_end, b_end) < NEAR_ENDS_KM and apart_km(a_start, b_start) < NEAR_ENDS_KM) or (
+            apart_km(a_end, b_start) < NEAR_ENDS_KM and apart_km(a_start, b_end) < NEAR_ENDS_KM
+        )
+
+    groups: list[list[tuple]] = []
+    for leg in sorted(labels, key=lambda leg: -leg[1]):
+        near = next((g for g in groups if same_route(g[0], leg)), None)
+        if near is None:
+            groups.append(near := [])
+        near.append(leg)
+    merged = []
+    for legs in groups:
+        low, high = min(leg[1] for leg in legs), max(leg[1] for leg in legs)
+        text = f"{low:,.0f} km" if round(low) == round(high) else f"{low:,.0f}–{high:,.0f} km"
+        end, _, before, _ = legs[0]
+        merged.append(leg_label(before, end, places, text))
+    add_labels(fig, merged, placer)
     fig.add_trace(
         go.Scatter(
             x=[None], y=[None], mode="lines", name="Claimed by a party only", line=dict(color=style.INK, dash="dot", width=2.5)
