@@ -641,6 +641,16 @@ def chapter_numbers(
     numbers["n_estimators"] = people["estimator"].nunique()
     numbers["est_min"] = Plain(f"{min(r.low for r in stocks['range']):,.0f}")
     numbers["est_max"] = Plain(f"{max(r.high for r in stocks['range']):,.0f}")
+    # the last year the estimates describe: where they cluster, apart from the older and wider figures
+    last_year = stocks["as_of"].dt.year.max()
+    recent = stocks[stocks["as_of"].dt.year == last_year]
+    numbers["y_est_recent"] = Plain(str(last_year))
+    numbers["n_est_recent"] = len(recent)
+    numbers["est_recent"] = Plain(
+        ranges.Range(min(r.low for r in recent["range"]), None, max(r.high for r in recent["range"])).words("people")
+    )
+    largest = stocks.iloc[max(range(len(stocks)), key=lambda i: stocks["range"].iloc[i].high)]
+    numbers["y_est_largest"] = Plain(str(largest["as_of"].year))
     newest = stocks.sort_values("as_of").iloc[-1]
     described = with_precision(newest["as_of"], newest["as_of_precision"])
     described = f"the {described}" if newest["as_of_precision"] == "week" else described

@@ -5,6 +5,8 @@ stayed, and the lift capacity the reported sorties and voyages imply.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -881,6 +883,11 @@ def chapter_numbers(
     numbers["n_tartus_ships"] = Plain(ranges.total(tartus_fleet["range"]).words())
     numbers["d_tartus_in_port"] = Plain(long_date(ev.loc["ev_20241205_tartus_six_vessels", "date"]))
     numbers["isw_remain"] = Plain(f"{est.loc['est_personnel_remaining_202412_isw', 'value_high']:,.0f}")
+    # Putin's count is in his statement's summary, not a number column: read it there, or fail loudly
+    said = re.search(r"evacuated ([\d,]+) Iranian fighters", ev.loc["ev_20241219_putin_not_defeat", "summary"])
+    if said is None:
+        raise ValueError("ev_20241219_putin_not_defeat no longer gives the number of Iranian fighters evacuated")
+    numbers["putin_iranians"] = Plain(said.group(1))
 
     # the first weeks
     for key, event_id in {

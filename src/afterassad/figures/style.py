@@ -142,8 +142,8 @@ VERDICT_LABELS = {
 # How far a fact is established, drawn the same way in every chart: filled, open, crossed.
 STATUS_SYMBOL = {"confirmed": "circle", "reported": "circle-open", "claimed": "x-thin-open"}
 STATUS_LABELS = {
-    "confirmed": "confirmed (two or more independent sources, or an official record)",
-    "reported": "reported (one credible source)",
+    "confirmed": "confirmed (imagery, tracking, an official on record, or two independent outlets)",
+    "reported": "reported (one outlet, or anonymous officials)",
     "claimed": "claimed by a party, not verified",
 }
 
