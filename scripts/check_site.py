@@ -56,13 +56,23 @@ BUDGET_HTML = 100_000
 # script. It is budgeted per entry instead (about what an entry with a long address costs after gzip).
 BUDGET_HTML_PER_REFERENCE = 130
 REFERENCE_PAGE = "book/references.html"
+# The corrections log grows with every correction in the same way (text only, no script): so much an entry.
+BUDGET_HTML_PER_CORRECTION = 80
+CORRECTIONS_PAGE = "book/corrections.html"
+# How each long list marks its entries: a reference's citation, a correction's "· corr_<n> ·".
+PER_ENTRY = {
+    REFERENCE_PAGE: (re.compile(rb'class="citation"'), BUDGET_HTML_PER_REFERENCE),
+    CORRECTIONS_PAGE: (re.compile(rb"\xc2\xb7 corr_\d+ \xc2\xb7"), BUDGET_HTML_PER_CORRECTION),
+}
 
 
 def html_budget(rel: str, body: bytes) -> int:
-    """The page's HTML budget: the flat one, or for the reference list so much per entry, whichever is larger."""
-    if rel != REFERENCE_PAGE:
+    """The page's HTML budget: the flat one, or for a list that grows with the data (the references,
+    the corrections log) so much per entry, whichever is larger."""
+    if rel not in PER_ENTRY:
         return BUDGET_HTML
-    return max(BUDGET_HTML, BUDGET_HTML_PER_REFERENCE * body.count(b'class="citation"'))
+    marker, per_entry = PER_ENTRY[rel]
+    return max(BUDGET_HTML, per_entry * len(marker.findall(body)))
 
 
 DRAWN = """() => [...document.querySelectorAll('.plotly-graph-div')].map(d => ({
@@ -286,7 +296,8 @@ def weight_table(rows: list[dict]) -> str:
     lines.append("")
     lines.append(
         f"Budgets: first visit at most {BUDGET_FIRST_VISIT / 1000:,.0f} KB gzip, a page's own HTML at most "
-        f"{BUDGET_HTML / 1000:,.0f} KB gzip ({BUDGET_HTML_PER_REFERENCE} bytes an entry for the reference list) (gzip level 6, 1 KB = 1,000 bytes; empty cache; "
+        f"{BUDGET_HTML / 1000:,.0f} KB gzip ({BUDGET_HTML_PER_REFERENCE} bytes an entry for the reference list, "
+        f"{BUDGET_HTML_PER_CORRECTION} for the corrections log) (gzip level 6, 1 KB = 1,000 bytes; empty cache; "
         "load time from navigation to the load event, from a local server, at 1280 px)."
     )
     return "\n".join(lines) + "\n"

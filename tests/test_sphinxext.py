@@ -143,3 +143,30 @@ def test_pages_drop_the_stylesheets_of_features_they_do_not_use():
     assert lighter_styles(styles, "<p>text</p>") == ["_static/pygments.css", "_static/after-assad.css"]
     with_card = lighter_styles(styles, '<div class="sd-card sd-shadow">x</div>')
     assert "_static/sphinx-design.min.css" in with_card and "_static/togglebutton.css" not in with_card
+
+
+def test_the_theme_stylesheet_keeps_only_rules_the_site_can_use():
+    from afterassad.publishing.cssprune import prune_stylesheet
+
+    css = (
+        ".used{color:red}.unused{color:blue}.used .unused, .used p{margin:0}"
+        "body{margin:0}@media (min-width:960px){.unused{x:1}.used{y:2}}@font-face{font-family:x}"
+        "a:not(.unused){z:3}"
+    )
+    pruned = prune_stylesheet(css, {"used"})
+    assert ".used{color:red}" in pruned and ".unused{color:blue}" not in pruned
+    assert ".used p{margin:0}" in pruned and ".used .unused" not in pruned  # one selector of a list kept
+    assert "body{margin:0}" in pruned and "@font-face" in pruned
+    assert "@media (min-width:960px){.used{y:2}}" in pruned
+    assert "a:not(.unused){z:3}" in pruned  # a negated class does not have to occur
+
+
+def test_the_corrections_log_is_budgeted_per_correction():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from check_site import BUDGET_HTML, BUDGET_HTML_PER_CORRECTION, CORRECTIONS_PAGE, html_budget
+
+    entries = "".join(f"<p><strong>3 December 2026</strong> · corr_{i} · fact changed</p>" for i in range(2000)).encode()
+    assert html_budget(CORRECTIONS_PAGE, entries) == 2000 * BUDGET_HTML_PER_CORRECTION > BUDGET_HTML
+    assert html_budget(CORRECTIONS_PAGE, b"<p>corr_1 without the separators</p>") == BUDGET_HTML

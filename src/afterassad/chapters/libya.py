@@ -728,6 +728,12 @@ def chapter_numbers(
 
 # Claims on record and the Africa Corps in Mali (a fact missing from the data fails loudly).
 RECORD_EVENTS = {
+    "mutiny": "ev_20230623_wagner_mutiny",
+    "envoy": "ev_20230601_envoy_benghazi_after_mutiny",
+    "new_commander": "ev_20230822_yevkurov_wagner_new_commander",
+    "prigozhin_crash": "ev_20230823_prigozhin_plane_crash",
+    "oath": "ev_20230825_putin_oath_decree",
+    "wagner_dismantled": "ev_20230601_nyt_wagner_dismantled",
     "crosetto": "ev_20230313_crosetto_wagner_migration",
     "prigozhin": "ev_20230313_prigozhin_reply_crosetto",
     "wagner_mali": "ev_20250606_wagner_leaves_mali",

@@ -96,6 +96,12 @@ ACTOR_COLOURS = {
     "russian_state_tv": "#A37A5F",
     "sigar": "#5F7185",
     "us_lead_inspector_general": "#66788C",
+    "nathalia_dukhan": "#7A8691",
+    "natia_seskuria": "#8A95A0",
+    "alessandro_arduino": "#97A1AA",
+    # Parties of the Wagner story and its aftermath.
+    "yevgeny_prigozhin": "#6B3A2A",
+    "central_african_republic": "#4477AA",
     # Parties that appear from 2025: firms that won what Russia lost, and others in the bargain.
     "dp_world": "#117733",
     "cma_cgm": "#44AA99",

@@ -40,7 +40,7 @@ from afterassad.core.dates import long_date
 from afterassad.core.paths import repo_root
 from afterassad.data.loader import load
 from afterassad.figures.render import PLOTLY_BUNDLE, STATIC_FIGURES
-from afterassad.publishing import edition, factcheck, metadata, package
+from afterassad.publishing import cssprune, edition, factcheck, metadata, package
 from afterassad.publishing.references import citation_labels, register_pybtex_style
 
 _FONTAWESOME = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
@@ -313,6 +313,7 @@ def _publish_data(app, exception):
         package.publish(Path(app.outdir))
         write_static_figures(Path(app.srcdir), Path(app.outdir) / STATIC_FIGURES)
         write_explorer_data(Path(app.outdir))
+        cssprune.prune_theme_css(Path(app.outdir))  # last: it reads every built page
 
 
 def write_explorer_data(outdir: Path) -> Path:
