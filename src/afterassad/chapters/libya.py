@@ -747,13 +747,35 @@ def record_numbers(events: pd.DataFrame, movements: pd.DataFrame) -> dict[str, s
     return dates_of(facts, RECORD_EVENTS, prefix="d_rec_") | dates_of(facts, RECORD_EVENTS, prefix="on_rec_", in_sentence=True)
 
 
-def sites_table(sites: pd.DataFrame) -> pd.DataFrame:
-    """The sites with their role and the first and latest dated Russian activity. A site whose role
-    describes activity that no source dates says so, rather than 'none'."""
+def first_on_record(site_ids, events: pd.DataFrame, movements: pd.DataFrame) -> dict[str, str]:
+    """The earliest dated fact in the report's records with a Russian-side actor at each site (an event
+    there, or a movement from or to it), with its status: what a reader can check when the site's own
+    sources date no first activity."""
+    rows = pd.concat(
+        [
+            events.assign(at=events["place_id"]),
+            movements.assign(at=movements["origin_place_id"]),
+            movements.assign(at=movements["destination_place_id"]),
+        ]
+    )
+    rows = rows[rows["at"].isin(set(site_ids)) & rows["actor_id"].isin(FORCES)].sort_values("date")
+    first = rows.groupby("at").head(1).set_index("at")
+    return {s: f"{with_precision(r['date'], r['date_precision'])} ({r['status']})" for s, r in first.iterrows()}
+
+
+def sites_table(sites: pd.DataFrame, events: pd.DataFrame | None = None, movements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The sites with their role and the first and latest dated Russian activity. Where the site's own
+    sources date no first activity, the earliest fact at the site in the report's records is given
+    instead, and named as such; a site with neither says so."""
+    on_record = first_on_record(sites["place_id"], events, movements) if events is not None else {}
 
     def activity(r, which):
         d, pr = r[f"{which}_activity"], r[f"{which}_activity_precision"]
-        return with_precision(d, pr) if pd.notna(d) else "not dated in the sources"
+        if pd.notna(d):
+            return with_precision(d, pr)
+        if which == "first" and r["place_id"] in on_record:
+            return f"{on_record[r['place_id']]}, the earliest in the report's records"
+        return "not dated in the sources"
 
     return pd.DataFrame(
         {
