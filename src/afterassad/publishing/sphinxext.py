@@ -548,7 +548,7 @@ WEB_ONLY_SECTIONS = {"book/method": ("verdicts-as-data", "maps", "reproducibilit
 
 
 def web_edition_address(baseurl: str, docname: str) -> str:
-    return f"{baseurl.rstrip('/')}/{docname}.html" if baseurl else f"the page {docname}.html"
+    return f", at {baseurl.rstrip('/')}/{docname}.html," if baseurl else ""
 
 
 def _web_only_in_pdf(app, doctree):
@@ -565,7 +565,7 @@ def _web_only_in_pdf(app, doctree):
         top.children = [title]
         where = web_edition_address(app.config.html_baseurl, docname)
         top += nodes.paragraph(
-            text=f"This appendix is {WEB_ONLY_PAGES[docname]}. It is in the web edition of the report ({where}) and "
+            text=f"This appendix is {WEB_ONLY_PAGES[docname]}. It is in the web edition of the report{where} and "
             "is left out of the PDF. The same records are in the data files published with the report."
         )
     for section_id in WEB_ONLY_SECTIONS.get(docname, ()):
