@@ -178,7 +178,9 @@ def personnel(estimates: pd.DataFrame) -> pd.DataFrame:
     rows["range"] = [ranges.from_row(r, "value") for _, r in rows.iterrows()]
     rows["force"] = rows["actor_id"].map(FORCES).fillna("Other")
     rows["label"] = [
-        estimate_label(r) + {"arrivals": " (arrivals)", "departures": " (withdrawn)"}.get(r["measure"], "")
+        estimate_label(r)
+        + {"arrivals": " (arrivals)", "departures": " (withdrawn)"}.get(r["measure"], "")
+        + (" · a claim" if r["status"] == "claimed" else "")  # a party's word or low-graded pages only
         for _, r in rows.iterrows()
     ]
     return rows.reset_index(drop=True)

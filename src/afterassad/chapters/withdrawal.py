@@ -80,7 +80,9 @@ CATEGORY_KIND = {
 }
 
 PRECISION_DAYS = {"day": 1, "week": 7}
-OUTSIDE_SYRIA = ("al_khadim_air_base",)
+# Counts made outside Syria are not Russia's forces in Syria: flights counted at a Libyan base, and the
+# ships of a missile exercise in the eastern Mediterranean.
+OUTSIDE_SYRIA = ("al_khadim_air_base", "eastern_mediterranean")
 NEAR_ENDS_KM = 150  # route ends this close share one length label on the route map
 
 
@@ -96,7 +98,7 @@ def posture(estimates: pd.DataFrame, fall: pd.Timestamp) -> pd.DataFrame:
         (estimates["chapter"] == "withdrawal")
         & (estimates["actor_id"] == "russia")
         & (estimates["as_of"] <= fall)
-        & ~estimates["place_id"].isin(OUTSIDE_SYRIA)  # flights counted at a Libyan base are not forces in Syria
+        & ~estimates["place_id"].isin(OUTSIDE_SYRIA)
     ].copy()
     rows["range"] = [ranges.from_row(r, "value") for _, r in rows.iterrows()]
     rows["kind_order"] = rows["asset_kind"].map({k: i for i, k in enumerate(ASSET_KIND_LABELS)}).fillna(99)
