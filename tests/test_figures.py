@@ -67,7 +67,7 @@ def test_the_static_image_carries_the_source_line_and_the_web_figure_shows_it_as
 def test_source_line_names_the_original_outlet_of_syndicated_copies():
     sources = pd.DataFrame({"source_id": ["a", "b"], "publisher": ["Yahoo News", "AP"], "original_publisher": ["Reuters", pd.NA]})
     line = source_line(["a;b", "a"], sources, ["events"])
-    assert line == "Data: After Assad, events.csv (2 sources: Reuters (via Yahoo News); AP)."
+    assert line == "Data: After Assad (2 sources: Reuters (via Yahoo News); AP)."
 
 
 def test_basemap_decodes_known_geography():

@@ -121,6 +121,9 @@ SERIES_COLOURS = {
     "syr_lost": "#7A2E00",
 }
 INVENTORY = ("before_war_inventory", "pre_collapse_inventory")
+# The chart sets what changed hands against what changed hands: stocks (the Syrian arsenal before and
+# during the war) are a different measure, given in the text, not on the same axis.
+CHART_SERIES = ("afg_left", "afg_disabled", "syr_lost")
 
 
 def is_counted(frame: pd.DataFrame, prefix: str = "count") -> pd.Series:
@@ -191,12 +194,12 @@ def series_rows(equipment: pd.DataFrame, key: str, since: pd.Timestamp | None = 
     return rows
 
 
-def by_category(equipment: pd.DataFrame, since: pd.Timestamp) -> pd.DataFrame:
+def by_category(equipment: pd.DataFrame, since: pd.Timestamp, series: tuple[str, ...] = CHART_SERIES) -> pd.DataFrame:
     """One row per series and category: the range the sources give, the rows behind it, and how
     strong the evidence is. `since` is the start of the offensive: losses before it (the civil war's)
     are not the collapse's."""
     out = []
-    for key in SERIES:
+    for key in series:
         rows = series_rows(equipment, key, since)
         for category, part in rows.groupby("category", sort=False):
             r = inventory_range(part) if SERIES[key][3][0] in INVENTORY else documented_total(part)
@@ -331,7 +334,7 @@ def category_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFrame:
     """One cell per theatre, owner and outcome: how many rows, what they document together, and
-    the strongest status among them. In Syria, what happened before the offensive (the civil war's
+    their status (the weakest among the rows counted, else the strongest). In Syria, what happened before the offensive (the civil war's
     losses, Russia's earlier campaign) is not the collapse's and is left out; inventories stay.
     Munitions are left out of the item totals: rounds and bombs are not items like vehicles."""
     strength = {"confirmed": 0, "reported": 1, "claimed": 2}
@@ -358,7 +361,13 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFra
                 "items": total,
                 "usd": money,
                 "uncounted": uncounted,
-                "status": min(part["status_of_claim"], key=lambda s: strength[s]),
+                # a count is shown under the weakest status of the rows it adds up, so a claimed count
+                # never sits under a confirmed marker; a cell with no count shows its strongest row
+                "status": (
+                    max(counted["status_of_claim"], key=lambda s: strength[s])
+                    if not (counted := part[is_counted(part)]).empty
+                    else min(part["status_of_claim"], key=lambda s: strength[s])
+                ),
                 "detail": part,
             }
         )

@@ -186,7 +186,7 @@ def facts(tables: dict[str, pd.DataFrame], actors: pd.DataFrame, places: pd.Data
     return table.sort_values(["date", "fact_id"], na_position="last").reset_index(drop=True)
 
 
-def facts_table(rows: pd.DataFrame, width: int = 320) -> pd.DataFrame:
+def facts_table(rows: pd.DataFrame, width: int | None = None) -> pd.DataFrame:
     """Some facts (rows of `facts`) as a reader's table in date order: when, what kind, what the
     sources say, how far it is established; each row links to its evidence in the explorer."""
     rows = rows.sort_values(["date", "fact_id"])
@@ -194,7 +194,8 @@ def facts_table(rows: pd.DataFrame, width: int = 320) -> pd.DataFrame:
         {
             "When": rows["when"].values,
             "Kind": rows["kind"].values,
-            "What the sources say": rows["what"].map(lambda w: clip(w, width)).values,
+            # whole by default: a cut sentence can hide the very number it was about
+            "What the sources say": rows["what"].map(lambda w: clip(w, width) if width else w).values,
             "Status": (rows["status_shown"].fillna(rows["status"]) if "status_shown" in rows else rows["status"]).values,
         }
     )

@@ -102,6 +102,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "n_vacated",
                 "n_vacated_claimed",
                 "status_hmeimim",
+                "bases_status",
                 "d_status_hmeimim",
                 "status_tartus",
                 "d_status_tartus",

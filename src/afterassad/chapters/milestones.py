@@ -44,6 +44,19 @@ def dates_of(events: pd.DataFrame, named: dict[str, str], prefix: str = "d_", in
     return {f"{prefix}{name}": Plain(words(ev.loc[i])) for name, i in named.items()}
 
 
+def ends_of(events: pd.DataFrame, named: dict[str, str], prefix: str = "by_") -> dict[str, str]:
+    """The latest each named fact can be, as a sentence's "by ..." names it: the end of the span the
+    sources give, or the date itself (dates.by_date)."""
+    from afterassad.core.dates import by_date
+    from afterassad.core.text import Plain
+
+    ev = events.set_index("event_id")
+    missing = sorted(set(named.values()) - set(ev.index))
+    if missing:
+        raise KeyError(f"events the prose names are not in the data: {missing}")
+    return {f"{prefix}{name}": Plain(by_date(ev.loc[i])) for name, i in named.items()}
+
+
 def dated_facts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Events, movements, deliveries and estimates as one frame that dates_of reads (an estimate's date is its as_of)."""
     renames = {

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from afterassad.chapters.bases import SITE_STATUS_LABELS, status_periods, status_timeline_figure
-from afterassad.chapters.milestones import dated_facts, dates_of
+from afterassad.chapters.milestones import dated_facts, dates_of, ends_of
 from afterassad.core import ranges
 from afterassad.core.dates import long_date, with_precision
 from afterassad.core.text import clip, html, short_name
@@ -498,7 +498,8 @@ def numbers(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
     counts = lane_counts(rows).set_index("lane")
     bargain = delivered_against_asked(events, deliveries, site_status)
     visits = ev[ev["event_type"] == "diplomacy"]
-    dates = dates_of(dated_facts(tables), KEY_FACTS) | dates_of(dated_facts(tables), KEY_FACTS, "on_", in_sentence=True)
+    facts = dated_facts(tables)
+    dates = dates_of(facts, KEY_FACTS) | dates_of(facts, KEY_FACTS, "on_", in_sentence=True) | ends_of(facts, KEY_FACTS)
     oil = tables["estimates"].set_index("estimate_id").loc[KEY_FACTS["oil_to_may"]]
     dl = deliveries.set_index("delivery_id")
     return dates | {

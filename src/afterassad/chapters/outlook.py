@@ -39,7 +39,8 @@ def newest_personnel_estimate(estimates: pd.DataFrame) -> str:
     """When the newest estimate of Russian personnel in Libya is dated, at its precision."""
     people = estimates[(estimates["chapter"] == "libya") & (estimates["asset_kind"] == "personnel")]
     newest = people.sort_values(["as_of", "estimate_id"]).iloc[-1]
-    return with_precision(newest["as_of"], newest["as_of_precision"])
+    words = with_precision(newest["as_of"], newest["as_of_precision"])
+    return f"the {words}" if newest["as_of_precision"] == "week" else words
 
 
 def chapter_numbers(tables: dict[str, pd.DataFrame]) -> dict[str, object]:

@@ -984,6 +984,10 @@ def chapter_numbers(
         key = place.split("_")[0]
         numbers[f"status_{key}"] = Plain(SITE_STATUS_LABELS[last.loc[place, "site_status"]].lower())
         numbers[f"d_status_{key}"] = Plain(long_date(last.loc[place, "date"]))
+    hmeimim, tartus = numbers["status_hmeimim"], numbers["status_tartus"]
+    numbers["bases_status"] = Plain(
+        f"Hmeimim and Tartus were both {hmeimim}" if hmeimim == tartus else f"Hmeimim was {hmeimim} and Tartus {tartus}"
+    )
     numbers["n_sites"] = periods["place_id"].nunique()
     vacated = last[last["site_status"] == "vacated"]
     numbers["n_vacated"] = int((vacated["status"] != "claimed").sum())

@@ -47,7 +47,8 @@ def trace_types_in_html(page: str) -> set[str]:
 
 
 def source_line(source_ids: Iterable[str], sources: pd.DataFrame, tables: Iterable[str], max_outlets: int = 8) -> str:
-    """'Data: After Assad, events.csv (12 sources: Reuters; AP …).' built from the rows a figure draws.
+    """'Data: After Assad (12 sources: Reuters; AP …).' built from the rows a figure draws. The tables
+    are not named in print (the chapter's data box names them on the web page).
 
     Past `max_outlets` outlets the line counts them and points to the references instead.
     """
@@ -61,10 +62,9 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, tables: Iterab
             outlet = f"{row['original_publisher']} (via {outlet})"
         if outlet not in outlets:
             outlets.append(outlet)
-    files = ", ".join(f"{t}.csv" for t in tables)
     if len(outlets) > max_outlets:
-        return f"Data: After Assad, {files}; {len(ids)} sources from {len(outlets)} outlets, listed in the references."
-    return f"Data: After Assad, {files} ({len(ids)} sources: {'; '.join(outlets)})."
+        return f"Data: After Assad; {len(ids)} sources from {len(outlets)} outlets, listed in the references."
+    return f"Data: After Assad ({len(ids)} sources: {'; '.join(outlets)})."
 
 
 def _wrap(text: str, width: int = 115) -> str:

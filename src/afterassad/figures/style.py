@@ -97,6 +97,7 @@ ACTOR_COLOURS = {
     "sigar": "#5F7185",
     "us_lead_inspector_general": "#66788C",
     "nathalia_dukhan": "#7A8691",
+    "army_recognition": "#8F99A3",
     "natia_seskuria": "#8A95A0",
     "alessandro_arduino": "#97A1AA",
     # Parties of the Wagner story and its aftermath.
