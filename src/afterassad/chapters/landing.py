@@ -110,6 +110,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "air_capacity_high",
                 "days_offshore",
                 "d_sparta_dock",
+                "sparta_dock_span",
                 "airlift_count",
                 "airlift_span",
             ],

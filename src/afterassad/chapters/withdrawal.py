@@ -83,6 +83,9 @@ PRECISION_DAYS = {"day": 1, "week": 7}
 # Counts made outside Syria are not Russia's forces in Syria: flights counted at a Libyan base, and the
 # ships of a missile exercise in the eastern Mediterranean.
 OUTSIDE_SYRIA = ("al_khadim_air_base", "eastern_mediterranean")
+# The December 2024 flights from Syria to Libya that the sources count: the early ones, of aircraft no
+# source types, and the two An-124s tracked from Hmeimim on 26-27 December.
+AIRLIFT_ROWS = ("mv_20241210_hmeimim_khadim_airlift", "mv_20241226_an124_latakia_khadim")
 NEAR_ENDS_KM = 150  # route ends this close share one length label on the route map
 
 
@@ -927,6 +930,8 @@ def chapter_numbers(
     # the sources put the sinking on the night of 23 to 24 December: the span, as the equipment chapter has it
     ursa = ev.loc["ev_20241223_ursa_major_sinks"]
     numbers["d_ursa_sinks"] = Plain(span(ursa["date"], ursa["date_end"]))
+    dock = ev.loc["ev_20250121_sparta_ships_dock"]
+    numbers["sparta_dock_span"] = Plain(span(dock["date"], dock["date_end"], "day"))  # "21–22 January 2025"
     numbers["days_offshore"] = int(
         (ev.loc["ev_20250121_sparta_ships_dock", "date"] - ev.loc["ev_20250105_ships_held_offshore", "date"]).days
     )
@@ -943,11 +948,11 @@ def chapter_numbers(
     numbers["m_qamishli"] = Plain(with_precision(ev.loc["ev_20260127_qamishli_last_plane", "date"], "month"))
     numbers["n_feb_group"] = Plain(f"{est.loc['est_channel_group1_vessels_202502', 'value_best']:,.0f}")
 
-    # the airlift
-    airlift = mv.loc["mv_20241210_hmeimim_khadim_airlift"]
-    airlift_count = ranges.from_row(airlift, "count")
+    # the airlift: every December flight from Syria to Libya the sources count, typed or not
+    airlift = mv.loc[list(AIRLIFT_ROWS)]
+    airlift_count = ranges.total(ranges.from_row(r, "count") for _, r in airlift.iterrows())
     numbers["airlift_count"] = Plain(airlift_count.words("flights"))
-    numbers["airlift_span"] = Plain(span(airlift["date"], airlift["date_end"], "day"))
+    numbers["airlift_span"] = Plain(span(airlift["date"].min(), airlift["date_end"].fillna(airlift["date"]).max(), "day"))
     first_phase = after[after["date"].between(*phase[0])]
     verified_to_russia = first_phase[
         (destination_group(first_phase, places) == TO_RUSSIA)
@@ -1002,7 +1007,7 @@ def chapter_numbers(
     # lift capacity
     capacity = lift_capacity(after, platforms, places)
     sea = ranges.total(capacity.loc[capacity["mode"] == "ship_voyage", "capacity_t"])
-    air = mixed_fleet_capacity(airlift_count, platforms, ["il_76md", "an_124"])
+    air = airlift_capacity(airlift, platforms)
     numbers["sea_capacity"] = Plain(sea.words("tonnes"))
     numbers["n_capacity_ships"] = int((capacity["mode"] == "ship_voyage").sum())
     numbers["air_capacity_low"] = Plain(f"{air.low:,.0f}")
@@ -1030,6 +1035,20 @@ def chapter_numbers(
     return numbers, shared
 
 
+def airlift_capacity(rows: pd.DataFrame, platforms: pd.DataFrame) -> ranges.Range:
+    """What the counted airlift flights could carry at most: a typed row at its aircraft's stated payload,
+    an untyped one as a mix of Il-76s and An-124s (the lightest at the low end, the heaviest at the high)."""
+    pl = platforms.set_index("platform_id")
+    parts = []
+    for _, row in rows.iterrows():
+        count = ranges.from_row(row, "count")
+        if isinstance(row["platform_id"], str) and row["platform_id"]:
+            parts.append(count.scale(ranges.from_row(pl.loc[row["platform_id"]], "payload_t")))
+        else:
+            parts.append(mixed_fleet_capacity(count, platforms, ["il_76md", "an_124"]))
+    return ranges.total(parts)
+
+
 def capacity_table(
     capacity: pd.DataFrame, airlift_count: ranges.Range, air: ranges.Range, platforms: pd.DataFrame
 ) -> pd.DataFrame:
@@ -1048,7 +1067,7 @@ def capacity_table(
     low, high = ranges.from_row(pl.loc["il_76md"], "payload_t").low, ranges.from_row(pl.loc["an_124"], "payload_t").high
     airlift = {
         "Where to": TO_LIBYA,
-        "Ship or aircraft": "An-124 or Il-76 (mix unknown)",
+        "Ship or aircraft": "An-124s, and aircraft no source types",
         "Voyages or flights": airlift_count.words(),
         "Stated payload (t)": f"{low:,.0f} to {high:,.0f}",
         "Could carry (t)": air.words(),
