@@ -76,6 +76,8 @@ def flights_into_libya(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Data
 # Sirte and al-Qardabiya, and Sokna and al-Jufra, lie 15 to 25 km apart: a few pixels at the scale of
 # Libya. Markers this small, with a white edge, stay apart instead of one hiding the other.
 SITE_MARKER_PX = 8
+# The December 2024 flights from Syria to Libya that the sources count (as the withdrawal chapter counts them).
+AIRLIFT_FROM_SYRIA = ("mv_20241210_hmeimim_khadim_airlift", "mv_20241226_an124_latakia_khadim")
 
 
 def site_map_figure(
@@ -663,9 +665,10 @@ def chapter_numbers(
     numbers["after_fall_estimates"] = Plain("none of them describes" if n_after == 0 else f"only {n_after} describe")
 
     # since the fall
-    airlift = mv.loc["mv_20241210_hmeimim_khadim_airlift"]
-    numbers["airlift"] = Plain(ranges.from_row(airlift, "count").words("flights"))
-    numbers["airlift_dates"] = Plain(span(airlift["date"], airlift["date_end"]))
+    # the same December flights from Syria the withdrawal chapter counts (read from all movements)
+    airlift = mv.loc[list(AIRLIFT_FROM_SYRIA)]
+    numbers["airlift"] = Plain(ranges.total(ranges.from_row(r, "count") for _, r in airlift.iterrows()).words("flights"))
+    numbers["airlift_dates"] = Plain(span(airlift["date"].min(), airlift["date_end"].fillna(airlift["date"]).max()))
     numbers["minsk_moscow_flights"] = Plain(count_words("mv_20241212_moscow_minsk_benghazi_il76", "flights"))
     numbers["belarus_flights"] = Plain(count_words("mv_20241208_minsk_benghazi_telegraph", "flights"))
     numbers["on_an124"] = Plain(on_date(mv.loc["mv_20241226_an124_latakia_khadim", "date"], "day"))
