@@ -346,18 +346,7 @@ def movements_figure(
                 if rows.empty:
                     continue
                 if kind not in {t.legendgroup for t in fig.data}:  # a neutral legend entry: colour means destination
-                    fig.add_trace(
-                        go.Scatter(
-                            x=[None],
-                            y=[None],
-                            mode="markers",
-                            name=label,
-                            legendgroup=kind,
-                            marker=dict(symbol=symbol, size=12, color=style.INK, line=dict(width=2, color=style.INK)),
-                        ),
-                        row=i,
-                        col=1,
-                    )
+                    fig.add_trace(style.legend_key(label, symbol, style.INK, legendgroup=kind), row=i, col=1)
                 fig.add_trace(
                     go.Scatter(
                         x=rows["week"],

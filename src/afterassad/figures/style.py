@@ -197,6 +197,19 @@ def apply() -> None:
     )
 
 
+def legend_key(name: str, symbol: str, fill: str, size: int = 12, legendgroup: str | None = None) -> go.Scatter:
+    """A trace with no points that only draws a legend entry: a marker outlined in ink, so the key
+    reads as a shape, not as a colour that means something else in the figure."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=name,
+        legendgroup=legendgroup,
+        marker=dict(symbol=symbol, size=size, color=fill, line=dict(color=INK, width=2)),
+    )
+
+
 def add_status_legend(fig: go.Figure, size: int = 12) -> go.Figure:
     """Legend entries for how far a fact is established, drawn as the matrices draw their cells:
     a filled square for confirmed, an open one for reported by one source, a cross for claimed only."""
@@ -205,15 +218,7 @@ def add_status_legend(fig: go.Figure, size: int = 12) -> go.Figure:
         ("Reported by one source", "square", "white"),
         ("Claimed only", "x", INK),
     ):
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=label,
-                marker=dict(symbol=symbol, size=size, color=fill, line=dict(color=INK, width=2)),
-            )
-        )
+        fig.add_trace(legend_key(label, symbol, fill, size=size))
     return fig
 
 
