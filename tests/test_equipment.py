@@ -150,7 +150,6 @@ def test_every_figure_of_the_chapter_has_data(data):
     eq, since = data["equipment"], offensive_launch(data["events"])
     money, counts = E.gap_rows(eq, data["estimates"], since)
     figures = {
-        "categories": E.category_figure(E.by_category(eq, since)),
         "fates": E.fate_figure(E.fate_cells(eq, since)),
         "headline": E.headline_figure(E.headline_parts(eq, E.DOD_HEADLINE)),
         "gap": E.gap_figure(money, counts),
@@ -165,3 +164,57 @@ def test_money_words_keep_their_scale():
     assert E.money_words(923.3e6) == "$923m"
     assert E.money_words(6.54e6) == "$6.54m"
     assert ranges.Range(1, 1, 1).words("items") == "1 item"
+
+
+def test_each_theatre_table_keeps_its_own_rows_and_never_sums_across_conditions(data):
+    since = offensive_launch(data["events"])
+    by_cat = E.by_category(data["equipment"], since)
+    for conflict in ("afghanistan_2021", "syria_2024"):
+        table = E.theatre_table(by_cat, conflict)
+        rows = pd.concat(list(by_cat.loc[by_cat["series"].map(lambda k: E.SERIES[k][1]) == conflict, "detail"]))
+        assert set(rows["conflict"]) == {conflict}
+        # one line per category and condition: a disabled aircraft and a derelict one are never one figure
+        assert not table.duplicated(["Category", "Condition"]).any()
+        expected = {(E.CATEGORY_LABELS[r["category"]], E.condition(r)) for _, r in rows.iterrows()}
+        assert {(c, k[0].lower() + k[1:]) for c, k in zip(table["Category"], table["Condition"])} == expected
+
+
+def test_the_counted_by_column_names_only_rows_that_give_a_count():
+    detail = pd.DataFrame(
+        {
+            "conflict": ["syria_2024"] * 2,
+            "category": ["aircraft"] * 2,
+            "outcome": ["captured"] * 2,
+            "system": ["Jets at base A", "Trainers at base B"],
+            "notes": ["", ""],
+            "estimator": ["Imagery analyst", "Video account"],
+            "evidence_kind": ["imagery", "analyst_estimate"],
+            "count_low": pd.array([4, None], dtype="Float64"),
+            "count_best": pd.array([None, None], dtype="Float64"),
+            "count_high": pd.array([None, None], dtype="Float64"),
+            "same_items_as": [None, None],
+            "equipment_id": ["a", "b"],
+        }
+    )
+    rows = pd.DataFrame([{"series": "syr_lost", "category": "aircraft", "detail": detail}])
+    table = E.theatre_table(rows, "syria_2024")
+    assert table.loc[0, "Counted by"] == "Imagery analyst"
+    assert table.loc[0, "Also reported, with no count"] == "Trainers at base B"
+    assert table.loc[0, "Items"] == "at least 4"
+
+
+def test_the_independent_syrian_count_is_what_the_prose_says_it_is(data):
+    """The chapter and the landing page describe the Syrian count that sources independent of the parties
+    give as airframes one outlet reported from imagery of one base: if the data change, this fails and
+    the sentence must be rewritten."""
+    since = offensive_launch(data["events"])
+    counted = E.series_rows(data["equipment"], "syr_lost", since)
+    counted = counted[E.is_counted(counted)]
+    evidence = load("evidence")
+    count_evidence = evidence[
+        evidence["fact_id"].isin(counted["equipment_id"]) & evidence["fields"].str.contains("count_", na=False)
+    ]
+    assert set(counted["category"]) == {"aircraft"}
+    assert count_evidence["source_id"].nunique() == 1 and set(count_evidence["basis"]) == {"imagery"}
+    assert all("Nayrab" in s for s in counted["system"])
+    assert all("non-operational" in str(n) for n in counted["notes"])

@@ -110,3 +110,27 @@ def test_board_shows_each_sites_last_recorded_status(tables):
 def test_no_delivery_is_linked_without_saying_how(tables):
     d = tables["deliveries"]
     assert (d["linked_event_ids"].isna() == d["link"].isna()).all()
+
+
+def test_a_site_status_resting_only_on_what_officials_said_reads_said_on_record():
+    evidence = pd.DataFrame(
+        {
+            "fact_id": ["st_a", "st_a", "st_b", "st_b"],
+            "stance": ["states", "derived", "states", "states"],
+            "basis": ["official_on_record", None, "official_on_record", "imagery"],
+        }
+    )
+    said = ns.rests_on_statements(pd.Series(["st_a", "st_b", "st_c"]), evidence)
+    assert list(said) == [True, False, False]
+
+
+def test_the_board_names_the_golan_posts_and_grades_statements_as_said(tables):
+    evidence = load("evidence")
+    board = ns.base_board(tables["site_status"], tables["places"], tables["sources"], evidence)
+    assert not board["site"].str.contains("Disengagement Observer Force").any()
+    raw = tables["site_status"].set_index("status_id")["status"]
+    said = ns.rests_on_statements(board["status_id"], evidence)
+    for row, only_words in zip(board.itertuples(), said):
+        expected = "said on record" if only_words and raw[row.status_id] == "confirmed" else raw[row.status_id]
+        assert row.status == expected, row.status_id
+    assert (board["status"] == "said on record").any(), "the bases' latest status rests on Lavrov's statement"

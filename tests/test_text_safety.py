@@ -113,3 +113,11 @@ def test_pdf_column_widths_give_every_column_room_for_its_longest_word():
     for width, word in zip(widths, ["destroyed", "$85.00bn", "sentence"]):
         assert width / 100 * LINE_PT >= len(word) * CHAR_PT + PAD_PT - 0.5 * LINE_PT / 100, (width, word)
     assert widths[2] == max(widths)  # the spare room goes to the column that wraps
+
+
+def test_and_list_reads_as_a_sentence_lists():
+    from afterassad.core.text import and_list
+
+    assert and_list(["Sparta"]) == "Sparta"
+    assert and_list(["Sparta", "Ivan Gren"]) == "Sparta and Ivan Gren"
+    assert and_list(["a", "b", "c"]) == "a, b and c"

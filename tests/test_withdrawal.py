@@ -11,6 +11,7 @@ import pytest
 from afterassad import load
 from afterassad.chapters.milestones import regime_fall
 from afterassad.chapters.withdrawal import (
+    capacity_table,
     effective_span,
     left_and_stayed,
     left_stayed_figure,
@@ -20,6 +21,7 @@ from afterassad.chapters.withdrawal import (
     posture,
     route_map_figure,
     routes,
+    ships_left_out,
     status_periods,
     status_timeline_figure,
     weekly_counts,
@@ -385,3 +387,85 @@ def test_one_of_a_unit_reads_singular():
     assert ranges.from_values(1, 1, 1).words("ships") == "1 ship"
     assert ranges.from_values(1, 1, 1).words("people") == "1 person"
     assert ranges.from_values(1, None, 2).words("ships") == "1 to 2 ships"
+
+
+PLATFORMS = pd.DataFrame(
+    {
+        "platform_id": ["il_76md", "an_124", "cargo_ship", "unrated_ship"],
+        "name": ["Il-76", "An-124", "Cargo ship", "Unrated ship"],
+        "payload_t_low": [28.0, 120.0, 1000.0, None],
+        "payload_t_best": [40.0, 120.0, None, None],
+        "payload_t_high": [60.0, 150.0, 1000.0, None],
+    }
+)
+
+
+def test_the_airlift_total_counts_each_flight_once():
+    airlift = _movements(
+        [
+            {
+                "date": "2024-12-10",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "benghazi",
+                "count_low": 1,
+                "count_high": 1,
+                "count_best": 1,
+                "platform_id": "an_124",
+            },
+            {
+                "date": "2024-12-11",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "benghazi",
+                "count_low": 1,
+                "count_high": 1,
+                "count_best": 1,
+            },
+        ]
+    )
+    table = capacity_table(
+        pd.DataFrame(columns=["destination", "platform", "mode", "count", "payload_t", "capacity_t"]), airlift, PLATFORMS
+    )
+    typed, untyped, total = table.iloc[0], table.iloc[1], table.iloc[2]
+    assert typed["Could carry (t)"] == "120 to 150"
+    assert untyped["Could carry (t)"] == "28 to 150"
+    # the total is the sum of the lines above it: 120 + 28 at the low end, 150 + 150 at the high end
+    assert total["Voyages or flights"] == "2" and total["Could carry (t)"] == "148 to 300"
+
+
+def test_a_voyage_from_a_sea_region_adds_no_capacity_and_is_named_as_left_out():
+    mv = _movements(
+        [
+            {
+                "date": "2025-01-20",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "moscow",
+                "asset_type": "ship_voyage",
+                "count_low": 1,
+                "count_high": 1,
+                "platform_id": "cargo_ship",
+            },
+            {
+                "date": "2025-03-01",
+                "origin_place_id": "sea",
+                "destination_place_id": "moscow",
+                "asset_type": "ship_voyage",
+                "count_low": 1,
+                "count_high": 1,
+                "platform_id": "cargo_ship",
+            },
+            {
+                "date": "2025-03-01",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "moscow",
+                "asset_type": "ship_voyage",
+                "count_low": 1,
+                "count_high": 1,
+                "platform_id": "unrated_ship",
+            },
+        ]
+    )
+    places = PLACES.assign(country=PLACES["country"].replace("XXX", None))
+    cap = lift_capacity(mv, PLATFORMS, places)
+    assert list(cap["platform_id"]) == ["cargo_ship"] and cap.iloc[0]["count"].low == 1
+    left = ships_left_out(mv, PLATFORMS, places).set_index("platform_id")["reason"].to_dict()
+    assert left == {"unrated_ship": "no source gives a capacity"}

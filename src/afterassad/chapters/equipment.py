@@ -232,101 +232,40 @@ def _row_words(r) -> str:
     )
 
 
-def category_figure(rows: pd.DataFrame) -> go.Figure:
-    """Categories down, items across on a log scale. Each series has its own line in each category:
-    a bar from the lowest to the highest figure the sources give, a marker at the single figure
-    where there is one, the numbers written beside it."""
-    categories = [c for c in CATEGORY_ORDER if c in set(rows["category"])]
-    keys = [k for k in SERIES if k in set(rows["series"])]
-    offsets = {k: ((len(keys) - 1) / 2 - i) * 0.16 for i, k in enumerate(keys)}
-    fig = go.Figure()
-    # each category's name above its group, inside the plot, so the chart keeps its width on a phone
-    fig.add_trace(
-        go.Scatter(
-            x=[1.0] * len(categories),
-            y=[-i + 0.43 for i in range(len(categories))],
-            mode="text",
-            text=[f"<b>{html(CATEGORY_LABELS[c])}</b>" for c in categories],
-            textposition="middle right",
-            textfont=dict(size=11, color=style.INK),
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
-    for key in keys:
-        colour = SERIES_COLOURS[key]
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers+lines",
-                name=SERIES[key][0],
-                marker=dict(size=10, color=colour, symbol="circle"),
-                line=dict(color=colour, width=6),
-            )
-        )
-        for r in rows[rows["series"] == key].itertuples():
-            y = -categories.index(r.category) + offsets[key]
-            rng = r.range
-            hover = (
-                f"<b>{html(CATEGORY_LABELS[r.category])}: {html(SERIES[key][0])}</b><br>{html(rng.words('items'))}<br>"
-                + "<br>".join(_row_words(x) for _, x in r.detail.iterrows())
-                + "<extra></extra>"
-            )
-            if rng.high > rng.low:
-                fig.add_trace(
-                    go.Scatter(
-                        x=[rng.low, rng.high],
-                        y=[y, y],
-                        mode="lines",
-                        showlegend=False,
-                        hovertemplate=hover,
-                        line=dict(color=colour, width=6),
-                        opacity=0.6,
-                    )
-                )
-            point = rng.best if rng.best is not None else rng.low
-            text = rng.words() if not rng.open_high or rng.low != rng.high else f"{rng.low:,.0f}+"
-            fig.add_trace(
-                go.Scatter(
-                    x=[point],
-                    y=[y],
-                    mode="markers+text",
-                    showlegend=False,
-                    hovertemplate=hover,
-                    text=[f"  {text}"],
-                    textposition="middle right",
-                    textfont=dict(size=10, color=style.INK),
-                    marker=dict(size=10, color=colour if rng.best is not None else "white", line=dict(color=colour, width=2)),
-                )
-            )
-    fig.update_xaxes(
-        type="log",
-        title="Items (logarithmic scale)",
-        range=[0, 7.7],
-        tickvals=[1, 10, 100, 1e3, 1e4, 1e5, 1e6],
-        ticktext=["1", "10", "100", "1,000", "10k", "100k", "1m"],
-    )
-    fig.update_yaxes(
-        showticklabels=False, ticks="", range=[-len(categories) + 0.5, 0.58], showgrid=False, zeroline=False, fixedrange=True
-    )
-    for i in range(len(categories) - 1):
-        fig.add_hline(y=-i - 0.42, line=dict(color=style.GRID, width=1))
-    fig.update_layout(legend=dict(style.TOP_LEGEND, orientation="v"), margin=dict(l=10))
-    return fig
+def condition(row) -> str:
+    """What a row says of the items' state, as far as its sources go: disabled by the owner before the
+    exit, or captured airframes said to be non-operational; otherwise the sources give no condition."""
+    if row["outcome"] == "removed_or_disabled":
+        return "disabled by US troops before they left"
+    said_dead = "non-operational" in f"{row['system']} {row['notes']}"
+    what = OUTCOME_COLUMNS.get(row["outcome"], row["outcome"]).lower()
+    return f"{what}; said to be non-operational" if said_dead else f"{what}; condition not given"
 
 
-def category_table(rows: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "Category": rows["category"].map(CATEGORY_LABELS),
-            "Series": rows["series"].map(lambda k: SERIES[k][0]),
-            "Items": [r.words() for r in rows["range"]],
-            "Years": [", ".join(str(y) for y in ys) for ys in rows["years"]],
-            "Counted by": rows["estimators"],
-            "Kind of evidence": rows["evidence"],
-        }
-    )
+def theatre_table(rows: pd.DataFrame, conflict: str) -> pd.DataFrame:
+    """One theatre's part of the side-by-side numbers, one row per category and condition, so that
+    usable, disabled and derelict items are never summed into one figure. `Counted by` names only
+    the rows that give a count; rows without one are named in their own column."""
+    out = []
+    for r in rows[rows["series"].map(lambda k: SERIES[k][1]) == conflict].itertuples():
+        detail = r.detail.assign(condition=[condition(x) for _, x in r.detail.iterrows()])
+        for cond, part in detail.groupby("condition", sort=False):
+            counted, uncounted = part[is_counted(part)], part[~is_counted(part)]
+            total = documented_total(counted) if len(counted) else None
+            out.append(
+                {
+                    "Category": CATEGORY_LABELS[r.category],
+                    "Condition": cond[0].upper() + cond[1:],
+                    "Items": total.words() if total is not None else "no count",
+                    "Counted by": "; ".join(dict.fromkeys(counted["estimator"])) or "no source gives a count",
+                    "Also reported, with no count": "; ".join(clip(x, 60) for x in uncounted["system"]),
+                    "Kind of evidence": ", ".join(dict.fromkeys(EVIDENCE_LABELS[e] for e in part["evidence_kind"])),
+                }
+            )
+    frame = pd.DataFrame(out)
+    if not frame["Also reported, with no count"].astype(bool).any():
+        frame = frame.drop(columns="Also reported, with no count")
+    return frame
 
 
 # ------------------------------------------------------------------ whose equipment, and what happened
@@ -800,23 +739,9 @@ def gap_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timesta
             money_left,
         )
     )
+    # Trump's $85bn and all US security funding are discussed in the text, not drawn: neither is the
+    # articles' figure, and no conclusion of the chapter turns on them.
     money += [
-        _gap(
-            "Trump: equipment 'left' in Afghanistan",
-            "claim",
-            ranges.from_row(eq.loc[TRUMP_CLAIM], "value_usd"),
-            "Fact-checkers found the figure is close to all US security funding, not equipment.",
-            "usd",
-            money_left,
-        ),
-        _gap(
-            "All US security funding for Afghanistan (not equipment)",
-            "sourced",
-            ranges.from_row(est.loc[SECURITY_FUNDING], "value"),
-            est.loc[SECURITY_FUNDING, "subject"],
-            "usd",
-            money_left,
-        ),
         _gap(
             "All equipment the US provided to the Afghan forces",
             "sourced",
@@ -842,7 +767,7 @@ def gap_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timesta
     state_lost, state_claimed = not_claimed(all_state_lost), further_claims(all_state_lost)
     counts = [
         _gap(
-            "The seed: Russian armoured vehicles and aircraft lost",
+            "The seed's 'thousands' of Russian armoured vehicles and aircraft lost, read here as at least 2,000",
             "seed",
             ranges.from_row(est.loc[SEED_RUSSIA_COUNT], "value"),
             est.loc[SEED_RUSSIA_COUNT, "method"],
@@ -850,7 +775,7 @@ def gap_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timesta
             items_left,
         ),
         _gap(
-            "Russia's own equipment reported lost since the offensive began",
+            "Russia's own equipment claimed lost since the offensive began",
             "claim",
             documented_total(lost_since),
             "; ".join(clip(x, 60) for x in lost_since["system"])
@@ -915,6 +840,7 @@ def after_fall_numbers(rows: pd.DataFrame, estimates: pd.DataFrame) -> dict[str,
     out["after_n_facts"] = len(rows)
     out["after_n_claimed"] = int((rows["status"] == "claimed").sum())
     out["after_n_confirmed"] = int((rows["status"] == "confirmed").sum())
+    out["after_n_reported"] = int((rows["status"] == "reported").sum())
     out["after_last"] = with_precision(rows["date"].max(), "day")
     return out
 

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from afterassad.core.dates import long_date, with_precision
-from afterassad.core.text import Plain, clip, html, short_name
+from afterassad.core.text import Plain, and_list, clip, html, short_name
 from afterassad.data.loader import load
 from afterassad.data.sources import outlet
 from afterassad.figures import style
@@ -163,6 +163,14 @@ _FACT_BUILDERS = {
 }
 # The fact tables that hold each chapter's rows (tests/test_evidence.py checks this against the data),
 # so a chapter's closing summary reads only its own tables.
+# How the summary names each kind of fact a chapter counts.
+TABLE_WORDS = {
+    "events": "events",
+    "movements": "movements",
+    "estimates": "estimates of numbers",
+    "deliveries": "deliveries",
+    "equipment": "equipment records",
+}
 CHAPTER_TABLES = {
     "collapse": ["events"],
     "withdrawal": ["events", "movements", "estimates"],
@@ -247,16 +255,19 @@ def strength_figure(counts: pd.DataFrame) -> go.Figure:
 
 
 def strength_words(counts: pd.DataFrame, chapter: str) -> str:
-    """'Of the chapter's 68 facts, 22 rest on a single outlet, 30 on two and 16 on three or more
-    independent outlets.' (and how many are a seed's claims with no independent outlet)."""
+    """'Of the chapter's 68 facts (events and movements together), 22 rest on a single outlet, 30
+    on two and 16 on three or more independent outlets.' (and how many are a seed's claims with no
+    independent outlet)."""
     row = counts.loc[chapter]
     seed = (
         f" Another {row['none']} are claims of the articles under test, kept to be tested, with no independent outlet."
         if row["none"]
         else ""
     )
+    kinds = [TABLE_WORDS[t] for t in CHAPTER_TABLES[chapter]]
+    kinds_words = f"all of them {kinds[0]}" if len(kinds) == 1 else and_list(kinds) + " together"
     return (
-        f"Of the chapter's {row['all facts']} facts, {row['one outlet']} rest on a single outlet, "
+        f"Of the chapter's {row['all facts']} facts ({kinds_words}), {row['one outlet']} rest on a single outlet, "
         f"{row['two outlets']} on two and {row['three or more']} on three or more independent outlets.{seed}"
     )
 

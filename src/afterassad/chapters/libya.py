@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from afterassad.chapters.milestones import dated_facts, dates_of, regime_fall
 from afterassad.core import ranges
 from afterassad.core.dates import by_date, long_date, on_date, span, with_precision
-from afterassad.core.text import Plain, clip, html, short_name
+from afterassad.core.text import Plain, and_list, clip, html, short_name
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer, place_all
 from afterassad.figures.render import base_map, labels_above_rows
@@ -708,7 +708,7 @@ def chapter_numbers(
     onward = sorted(
         {short_name(p.loc[c[-1], "name"]) for c in chains if p.loc[c[-1], "country"] not in ("LBY", "SYR", "RUS", "BLR")}
     )
-    numbers["sahel_places"] = Plain(", ".join(onward[:-1]) + " and " + onward[-1])
+    numbers["sahel_places"] = Plain(and_list(onward))
     numbers["un_flights_span"] = Plain(
         span(mv.loc["mv_20191101_un_338_flights", "date"], mv.loc["mv_20191101_un_338_flights", "date_end"], "month")
     )

@@ -229,12 +229,29 @@ def lane_counts(rows: pd.DataFrame) -> pd.DataFrame:
 # ------------------------------------------------------------------ each base at the latest reporting
 
 
-def base_board(site_status: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+# A site named for what Russia had there, where the place's own name is something else: the
+# Golan place is the UN buffer zone, and Russia's presence in it was its military-police posts.
+SITE_NAMES = {"golan_buffer_zone": "Former Russian military-police posts near Quneitra (in the UN buffer zone)"}
+ON_RECORD_BASES = {"official_on_record", "party_statement"}
+
+
+def rests_on_statements(fact_ids: pd.Series, evidence: pd.DataFrame) -> pd.Series:
+    """Whether each fact's evidence is only what officials or parties said (no imagery, tracking,
+    reporter's observation or other basis): such a status proves that it was said, not that it holds."""
+    cited = evidence[(evidence["stance"] != "derived") & evidence["fact_id"].isin(fact_ids)]
+    only_words = cited.groupby("fact_id")["basis"].agg(lambda b: set(b.dropna()) <= ON_RECORD_BASES)
+    return fact_ids.map(only_words).fillna(False).astype(bool)
+
+
+def base_board(
+    site_status: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Each Russian site in Syria with a status row: its latest status, the date that evidence
-    describes, how far it is established, the evidence in brief, and its sources."""
+    describes, how far it is established (a confirmed status that rests only on what officials said
+    reads "said on record" when `evidence` is given), the evidence in brief, and its sources."""
     rows = site_status.sort_values(["place_id", "date", "status_id"]).groupby("place_id").tail(1)
     rows = rows[rows["place_id"].isin(RUSSIAN_SITES_IN_SYRIA) | (rows["date"] >= START)]
-    name = places.set_index("place_id")["name"].map(short_name)
+    name = pd.Series({**places.set_index("place_id")["name"].map(short_name).to_dict(), **SITE_NAMES})
     outlet = sources.set_index("source_id")
 
     def outlets(ids: str) -> str:
@@ -254,7 +271,13 @@ def base_board(site_status: pd.DataFrame, places: pd.DataFrame, sources: pd.Data
             "site_status": rows["site_status"].values,
             "date": rows["date"].values,
             "precision": rows["date_precision"].values,
-            "status": rows["status"].values,
+            "status": [
+                style.status_label(st, "statement" if said else "")
+                for st, said in zip(
+                    rows["status"],
+                    rests_on_statements(rows["status_id"], evidence) if evidence is not None else [False] * len(rows),
+                )
+            ],
             "basis": rows["basis"].values,
             "outlets": rows["source_ids"].map(outlets).values,
             "status_id": rows["status_id"].values,

@@ -22,7 +22,7 @@ from afterassad.chapters.milestones import dates_of, offensive_launch, regime_fa
 from afterassad.core import ranges
 from afterassad.core.dates import by_date, day_month, long_date, span, with_precision
 from afterassad.core.geo import distance_km
-from afterassad.core.text import Plain, html, short_name, wrap_label
+from afterassad.core.text import Plain, and_list, html, short_name, wrap_label
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer
 from afterassad.figures.render import base_map
@@ -734,17 +734,14 @@ def lift_capacity(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.D
     """What the counted, verified sorties and voyages out of Syria could have carried: count x stated
     payload, as ranges.
 
-    Only movements leaving Syria whose platform has a stated payload count, and no claim does. This
-    is an upper bound on what those movements moved (aircraft and ships rarely sail at their
-    maximum load), not a measure of cargo.
+    Only movements that a source starts in Syria and whose platform has a stated payload count, and
+    no claim does: a voyage from a sea region counts as leaving Syria elsewhere in the chapter, but
+    its capacity is not added here, since no source says where it loaded. This is an upper bound on
+    what those movements moved (aircraft and ships rarely sail at their maximum load), not a measure
+    of cargo.
     """
     known = platforms.dropna(subset=["payload_t_low", "payload_t_best", "payload_t_high"], how="all").set_index("platform_id")
-    frame = movements[
-        movements["platform_id"].isin(known.index)
-        & counted(movements)
-        & leaving_syria(movements, places)
-        & (movements["status"] != "claimed")
-    ].copy()
+    frame = movements[capacity_candidates(movements, places) & movements["platform_id"].isin(known.index)].copy()
     frame["destination"] = destination_group(frame, places)
     rows = []
     for (dest, platform), part in frame.groupby(["destination", "platform_id"], sort=False):
@@ -763,6 +760,42 @@ def lift_capacity(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.D
             }
         )
     return pd.DataFrame(rows)
+
+
+def capacity_candidates(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Series:
+    """Counted, unclaimed movements from a place in Syria to one outside it: the rows whose capacity
+    could be added, if their platform has a stated payload."""
+    origin = movements["origin_place_id"].map(places.set_index("place_id")["country"])
+    return (
+        origin.eq("SYR").fillna(False)
+        & leaving_syria(movements, places)
+        & counted(movements)
+        & (movements["status"] != "claimed")
+    )
+
+
+def ships_left_out(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Named ships the sources track away from Syria (or from the eastern Mediterranean) whose capacity
+    the sum leaves out, each with the reason: no stated payload, or no source naming where it loaded."""
+    with_payload = set(platforms.dropna(subset=["payload_t_low", "payload_t_best", "payload_t_high"], how="all")["platform_id"])
+    names = platforms.set_index("platform_id")["name"].map(short_name)
+    ships = movements[
+        (movements["asset_type"] == "ship_voyage")
+        & movements["platform_id"].notna()
+        & leaving_syria(movements, places)
+        & counted(movements)
+        & (movements["status"] != "claimed")
+    ]
+    rows = []
+    for platform, part in ships.groupby("platform_id", sort=False):
+        if platform not in with_payload:
+            reason = "no source gives a capacity"
+        elif not capacity_candidates(part, places).any():
+            reason = "no source says where it loaded"
+        else:
+            continue
+        rows.append({"platform_id": platform, "ship": names.get(platform, platform), "reason": reason})
+    return pd.DataFrame(rows, columns=["platform_id", "ship", "reason"])
 
 
 def capacity_by_destination(capacity: pd.DataFrame) -> dict[str, ranges.Range]:
@@ -806,7 +839,10 @@ def voyages_table(movements: pd.DataFrame, platforms: pd.DataFrame, places: pd.D
     ships = movements[movements["asset_type"] == "ship_voyage"].sort_values(["date", "movement_id"])
     claimant = actors.set_index("actor_id")["name"].map(short_name)
     names = platforms.set_index("platform_id")["name"].map(short_name)
-    place = places.set_index("place_id")["name"].map(short_name)
+    # A country stand-in reads "port not named" in a table of ships (the place is named for aircraft).
+    place = (
+        places.set_index("place_id")["name"].map(short_name).str.replace("(airfield not named)", "(port not named)", regex=False)
+    )
     return _with_facts(
         ships["movement_id"],
         {
@@ -930,6 +966,7 @@ def chapter_numbers(
         ranges.from_row(equipment.set_index("equipment_id").loc["rus_convoy_to_coast_20241213"], "count").words()
     )
     numbers["hur_damascus"] = Plain(f"{est.loc['est_hur_damascus_troops_20241213', 'value_best']:,.0f}")
+    numbers["d_hur_damascus"] = Plain(long_date(est.loc["est_hur_damascus_troops_20241213", "as_of"]))
     numbers["n_an124"] = Plain(f"{est.loc['est_an124_hmeimim_20241213', 'value_best']:,.0f}")
     numbers["y_port_contract"] = Plain(str(ev.loc["ev_20190420_tartus_port_lease", "date"].year))
     numbers["m_sealift"] = Plain(with_precision(ev.loc["ev_20250121_sparta_ships_dock", "date"], "month"))
@@ -1006,9 +1043,22 @@ def chapter_numbers(
     numbers["an124_payload"] = Plain(ranges.from_row(pl.loc["an_124"], "payload_t").words("tonnes"))
     numbers["il76_payload"] = Plain(ranges.from_row(pl.loc["il_76md"], "payload_t").words("tonnes"))
     numbers["n_uncounted_capacity"] = len(uncounted_movements(after[leaving_syria(after, places)], platforms))
+    left_out = ships_left_out(after, platforms, places)
+    numbers["capacity_ships_left_out"] = Plain(
+        "; ".join(f"{and_list(list(part['ship']))}, because {reason}" for reason, part in left_out.groupby("reason", sort=False))
+        or "none"
+    )
+    untyped = airlift[airlift["platform_id"].isna()]
+    numbers["airlift_untyped_count"] = Plain(
+        ranges.total(ranges.from_row(r, "count") for _, r in untyped.iterrows()).words("flights")
+    )
+    numbers["untyped_flight_payload"] = Plain(
+        f"{ranges.from_row(pl.loc['il_76md'], 'payload_t').low:,.0f} to {ranges.from_row(pl.loc['an_124'], 'payload_t').high:,.0f}"
+    )
     shared = {
         "after": after,
         "air": air,
+        "airlift": airlift,
         "airlift_count": airlift_count,
         "capacity": capacity,
         "fall": fall,
@@ -1038,30 +1088,52 @@ def airlift_capacity(rows: pd.DataFrame, platforms: pd.DataFrame) -> ranges.Rang
     return ranges.total(parts)
 
 
-def capacity_table(
-    capacity: pd.DataFrame, airlift_count: ranges.Range, air: ranges.Range, platforms: pd.DataFrame
-) -> pd.DataFrame:
-    """The lift-capacity arithmetic as a reader's table: each counted voyage or flight group, its stated
-    payload and what it could carry, and the December airlift to Libya, whose mix of aircraft no source gives."""
+def capacity_table(capacity: pd.DataFrame, airlift: pd.DataFrame, platforms: pd.DataFrame) -> pd.DataFrame:
+    """The lift-capacity arithmetic as a reader's table: each counted voyage group with its stated
+    payload and what it could carry; then the December flights from Syria to Libya one row per type
+    (a type no source gives is a mix of Il-76s and An-124s), and their total on its own line, so that
+    no flight is counted twice. Later flights to Libya belong to the Libya chapter and are left out."""
     pl = platforms.set_index("platform_id")
-    table = pd.DataFrame(
+    by_sea = capacity[~((capacity["destination"] == TO_LIBYA) & (capacity["mode"] == "aircraft_flight"))]
+    rows = [
         {
-            "Where to": capacity["destination"],
-            "Ship or aircraft": capacity["platform"].map(short_name),
-            "Voyages or flights": [c.words() for c in capacity["count"]],
-            "Stated payload (t)": [x.words() for x in capacity["payload_t"]],
-            "Could carry (t)": [x.words() for x in capacity["capacity_t"]],
+            "Where to": r.destination,
+            "Ship or aircraft": short_name(r.platform),
+            "Voyages or flights": r.count.words(),
+            "Stated payload (t)": r.payload_t.words(),
+            "Could carry (t)": r.capacity_t.words(),
+        }
+        for r in by_sea.itertuples()
+    ]
+    mix = ["il_76md", "an_124"]
+    low, high = ranges.from_row(pl.loc[mix[0]], "payload_t").low, ranges.from_row(pl.loc[mix[1]], "payload_t").high
+    for platform, part in airlift.groupby(airlift["platform_id"].fillna(""), sort=False):
+        count = ranges.total(ranges.from_row(r, "count") for _, r in part.iterrows())
+        if platform:
+            payload = ranges.from_row(pl.loc[platform], "payload_t")
+            name, payload_words, carry = short_name(pl.loc[platform, "name"]), payload.words(), count.scale(payload)
+        else:
+            name, payload_words = "Aircraft of a type no source gives (Il-76 to An-124)", f"{low:,.0f} to {high:,.0f}"
+            carry = mixed_fleet_capacity(count, platforms, mix)
+        rows.append(
+            {
+                "Where to": TO_LIBYA,
+                "Ship or aircraft": name,
+                "Voyages or flights": count.words(),
+                "Stated payload (t)": payload_words,
+                "Could carry (t)": carry.words(),
+            }
+        )
+    rows.append(
+        {
+            "Where to": f"{TO_LIBYA}: total",
+            "Ship or aircraft": "The December flights from Syria to Libya above",
+            "Voyages or flights": ranges.total(ranges.from_row(r, "count") for _, r in airlift.iterrows()).words(),
+            "Stated payload (t)": "",
+            "Could carry (t)": airlift_capacity(airlift, platforms).words(),
         }
     )
-    low, high = ranges.from_row(pl.loc["il_76md"], "payload_t").low, ranges.from_row(pl.loc["an_124"], "payload_t").high
-    airlift = {
-        "Where to": TO_LIBYA,
-        "Ship or aircraft": "An-124s, and aircraft no source types",
-        "Voyages or flights": airlift_count.words(),
-        "Stated payload (t)": f"{low:,.0f} to {high:,.0f}",
-        "Could carry (t)": air.words(),
-    }
-    return pd.concat([table, pd.DataFrame([airlift])], ignore_index=True)
+    return pd.DataFrame(rows)
 
 
 # The treaties and closures the section on the bases names (a fact missing from the data fails loudly).

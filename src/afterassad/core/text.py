@@ -165,6 +165,12 @@ def wrap_label(label: str, width: int = 10) -> str:
     return "<br>".join(lines + [line])
 
 
+def and_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c': items as a sentence lists them."""
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def clip(text: str, limit: int) -> str:
     """Shorten text to at most `limit` characters: at the end of a sentence when one ends in the
     second half of the allowance (no ellipsis needed), else at a word boundary marked with an

@@ -44,16 +44,14 @@ def year() -> int:
 
 
 def suggested_citation(markup: str = "text") -> str:
-    """'Authors (year). Title: subtitle. Version x. An open, executable report.' in text, MyST or LaTeX."""
+    """'Authors (year). Title: subtitle. Version x. Report and data.' in text, MyST or LaTeX."""
     title, subtitle = title_parts()
     full = f"{title}: {subtitle}" if subtitle else title
     if markup == "md":
-        return f"{md(authors())} ({year()}). *{md(full)}.* Version {md(version())}. An open, executable report."
+        return f"{md(authors())} ({year()}). *{md(full)}.* Version {md(version())}. Report and data."
     if markup == "latex":
-        return (
-            f"{latex(authors())} ({year()}). \\textit{{{latex(full)}.}} Version {latex(version())}. An open, executable report."
-        )
-    return f"{authors()} ({year()}). {full}. Version {version()}. An open, executable report."
+        return f"{latex(authors())} ({year()}). \\textit{{{latex(full)}.}} Version {latex(version())}. Report and data."
+    return f"{authors()} ({year()}). {full}. Version {version()}. Report and data."
 
 
 def evidence_cutoff() -> str:
@@ -79,7 +77,7 @@ def latex_title_page() -> str:
 \vspace{{1.6cm}}
 {{\large {latex(authors())}\par}}
 \vspace{{0.6cm}}
-{{\sffamily Evidence to {latex(evidence_cutoff())}\quad\textbullet\quad Version {latex(version())}\quad\textbullet\quad Built \aabuilddate\par}}
+{{\sffamily Evidence to {latex(evidence_cutoff())}\quad\textbullet\quad Edition {latex(version())}\quad\textbullet\quad \aabuilddate\par}}
 \vfill
 \begin{{minipage}}{{0.82\textwidth}}
 \small\textbf{{Suggested citation}}\par\smallskip
