@@ -918,7 +918,10 @@ def chapter_numbers(all_events, deflators, equipment, estimates) -> tuple[dict[s
         count_words(i)
         for i in ("eq_afg_aircraft_hkia_73_mckenzie", "eq_afg_aircraft_hkia_78", "eq_afg_aircraft_hkia_80_sigar2021")
     ]
-    numbers["hkia_counts"] = Plain(f"{hkia[0]}, {hkia[1]} or {hkia[2]}")
+    # The oversight reports' counts are the table's range; the CENTCOM commander's lower count is his own word.
+    numbers["hkia_counts"] = Plain(
+        f"{hkia[1]} or {hkia[2]} aircraft by the oversight reports, {hkia[0]} by the CENTCOM commander's count"
+    )
     numbers["mrap_n"] = Plain(count_words("eq_afg_us_mrap_hkia_70"))
     numbers["humvee_n"] = Plain(count_words("eq_afg_us_humvee_hkia_27"))
     numbers["uzbekistan_n"] = Plain(count_words("eq_afg_aaf_to_uzbekistan"))

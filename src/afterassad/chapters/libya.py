@@ -679,7 +679,9 @@ def chapter_numbers(
     after = flights[flights["date"] >= fall]
     numbers["n_flight_rows_after"] = len(after)
     numbers["n_flight_rows_before"] = len(flights) - len(after)
-    first_site = sites.dropna(subset=["first_activity"]).sort_values("first_activity").iloc[0]
+    # Only activity dated to the month or finer can be ordered: a year ("2020") may be before or after May 2020.
+    dated = sites.dropna(subset=["first_activity"])
+    first_site = dated[dated["first_activity_precision"].isin(["day", "week", "month"])].sort_values("first_activity").iloc[0]
     numbers["first_site"] = Plain(
         f"{first_site['label']} ({with_precision(first_site['first_activity'], first_site['first_activity_precision'])})"
     )
