@@ -11,6 +11,7 @@ import pytest
 from afterassad import load
 from afterassad.chapters.milestones import regime_fall
 from afterassad.chapters.withdrawal import (
+    after_the_fall,
     effective_span,
     left_and_stayed,
     left_stayed_figure,
@@ -25,6 +26,7 @@ from afterassad.chapters.withdrawal import (
     weekly_counts,
 )
 from afterassad.core import ranges
+from afterassad.figures.render import locator_box, under_locator
 from afterassad.figures.routemap import window_for
 
 PLACES = pd.DataFrame(
@@ -385,3 +387,14 @@ def test_one_of_a_unit_reads_singular():
     assert ranges.from_values(1, 1, 1).words("ships") == "1 ship"
     assert ranges.from_values(1, 1, 1).words("people") == "1 person"
     assert ranges.from_values(1, None, 2).words("ships") == "1 to 2 ships"
+
+
+def test_the_route_map_s_locator_inset_hides_no_route_place_or_label(data):
+    """The map as the chapter draws it (its window leaves room for names east of the markers)."""
+    mv = after_the_fall(data["movements"][data["movements"]["chapter"] == "withdrawal"])
+    table = routes(mv, data["places"])
+    land = table[table["asset_type"] != "ship_voyage"]
+    window = window_for([c for ch in land["chain"] for c in ch], data["places"], label_room=9)
+    fig = route_map_figure(table, data["places"], window, named=["hmeimim_air_base", "al_khadim_air_base", "tehran"])
+    assert locator_box(fig) is not None
+    assert under_locator(fig) == []
