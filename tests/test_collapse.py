@@ -7,8 +7,17 @@ import math
 import pytest
 
 from afterassad import load
-from afterassad.chapters.collapse import changes_of_control, map_figure, offensive_start, pace_figure, timeline_figure
+from afterassad.chapters.collapse import (
+    MAP_LABELS,
+    changes_of_control,
+    map_figure,
+    offensive_start,
+    pace_figure,
+    split_context,
+    timeline_figure,
+)
 from afterassad.core.geo import distance_km
+from afterassad.figures.render import locator_box, under_locator
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +71,13 @@ def test_every_figure_has_data(tables):
     plotted = [(x, y) for t in timeline.data if t.mode == "markers" and t.showlegend is False for x, y in zip(t.x, t.y)]
     assert len(plotted) == len(events)  # every event is on the timeline
     assert len(set(plotted)) == len(plotted)  # and none sits on top of another
+
+
+def test_the_map_s_locator_inset_hides_no_place_and_no_label(tables):
+    """The map as the chapter draws it: no marker, and no label's anchor, under its inset."""
+    events, places, actors = tables
+    offensive, _ = split_context(events)
+    changes = changes_of_control(offensive, places, actors)
+    fig = map_figure(changes, places, offensive_start(offensive), MAP_LABELS)
+    assert locator_box(fig) is not None
+    assert under_locator(fig) == []

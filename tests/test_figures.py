@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
 from afterassad import load
 from afterassad.figures import basemap, style
-from afterassad.figures.render import PLOTLY_BUNDLE, base_map, bundle_trace_types, show, source_line, trace_types_in_html
+from afterassad.figures.render import (
+    LOCATOR_CORNERS,
+    PLOTLY_BUNDLE,
+    base_map,
+    bundle_trace_types,
+    locator_box,
+    locator_context,
+    show,
+    source_line,
+    trace_types_in_html,
+    under_locator,
+)
 
 
 def test_every_actor_in_the_data_has_its_own_colour():
@@ -93,6 +106,97 @@ def test_base_map_keeps_the_requested_window():
     fig = base_map((35.0, 42.5), (32.0, 37.5), focus=["Syria"])
     assert list(fig.layout.xaxis.range) == [35.0, 42.5]
     assert len(fig.data) > 3
+
+
+SYRIA = ((35.3, 42.6), (32.1, 37.4))
+
+
+def _inset(fig: go.Figure) -> list:
+    return [t for t in fig.data if t.xaxis == "x2"]
+
+
+def test_base_map_draws_its_locator_inset_on_a_second_pair_of_hidden_fixed_axes():
+    fig = base_map(*SYRIA, focus=["Syria"], locator="top right")
+    inset = _inset(fig)
+    assert inset and all(t.yaxis == "y2" for t in inset)
+    # nothing to hover, click or toggle in the legend
+    assert all(t.hoverinfo == "skip" and t.showlegend is False for t in inset)
+    for axis, over in ((fig.layout.xaxis2, "x"), (fig.layout.yaxis2, "y")):
+        assert axis.visible is False and axis.fixedrange is True  # no degree axes; a zoom of the map leaves it be
+        assert axis.overlaying == over and axis.constrain == "domain"
+    # the main map's own traces stay on the main axes
+    assert all(t.xaxis in (None, "x") for t in fig.data if t not in inset)
+    assert not _inset(base_map(*SYRIA, locator=None)) and locator_box(base_map(*SYRIA, locator=None)) is None
+
+
+def test_the_inset_marks_the_main_window_and_shows_the_wider_region_around_it():
+    fig = base_map(*SYRIA, locator="top right")
+    (lon0, lon1), (lat0, lat1) = SYRIA
+    corners = {(lon0, lat0), (lon1, lat0), (lon1, lat1), (lon0, lat1)}
+    rectangles = [t for t in _inset(fig) if len(t.x) == 5 and set(zip(t.x, t.y)) == corners]
+    assert len(rectangles) == 1 and rectangles[0].fill != "toself"  # drawn, not filled
+    xs = [x for t in _inset(fig) for x in t.x if x is not None]
+    ys = [y for t in _inset(fig) for y in t.y if y is not None]
+    assert min(xs) < lon0 - 5 and max(xs) > lon1 + 5 and min(ys) < lat0 - 5 and max(ys) > lat1 + 5
+    # land of the wider region: Turkey and Egypt lie outside the window, so their shapes must be in the inset
+    land = [t for t in _inset(fig) if t.fill == "toself" and t.line.width]
+    assert sum(x is None for t in land for x in t.x) > 10  # many rings, one trace per fill colour
+
+
+def test_the_inset_is_true_to_shape_and_shrinks_with_the_map_at_any_width():
+    """Plotly keeps each pair of axes at its aspect by shrinking its domain: both pairs must ask for
+    the same rectangle on screen, or the inset would slide off its corner on a phone."""
+    for window in (SYRIA, ((9, 30), (19, 36)), ((17, 63), (29, 59))):
+        fig = base_map(*window, locator="top left")
+        lay = fig.layout
+        context_lats = [y for t in _inset(fig) for y in t.y if y is not None]
+        mid = (min(context_lats) + max(context_lats)) / 2
+        assert lay.yaxis2.scaleanchor == "x2" and lay.yaxis2.scaleratio == pytest.approx(1 / math.cos(math.radians(mid)))
+
+        def aspect(x, y):
+            return (x.range[1] - x.range[0]) / ((y.range[1] - y.range[0]) * y.scaleratio)
+
+        assert aspect(lay.xaxis2, lay.yaxis2) == pytest.approx(aspect(lay.xaxis, lay.yaxis), rel=1e-9)
+
+
+@pytest.mark.parametrize("corner", LOCATOR_CORNERS)
+def test_the_inset_sits_in_its_corner_inside_the_map_clear_of_the_scale_bar(corner):
+    fig = base_map(*SYRIA, locator=corner)
+    (lon0, lon1), (lat0, lat1) = SYRIA
+    west, south, east, north = locator_box(fig)
+    assert lon0 < west < east < lon1 and lat0 < south < north < lat1
+    assert (east - west) <= 0.31 * (lon1 - lon0) and (north - south) <= 0.31 * (lat1 - lat0)  # a small inset
+    vertical, horizontal = corner.split(" ")
+    near_x = (west - lon0) if horizontal == "left" else (lon1 - east)
+    near_y = (lat1 - north) if vertical == "top" else (south - lat0)
+    assert near_x < 0.05 * (lon1 - lon0) and near_y < 0.05 * (lat1 - lat0)
+    # the scale bar: its line (a trace on the main axes) and the two texts anchored to it
+    assert under_locator(fig) == []
+    for a in fig.layout.annotations:
+        assert not (west <= a.x <= east and south <= a.y <= north), a.text
+
+
+def test_the_lower_right_corner_belongs_to_the_scale_bar():
+    with pytest.raises(ValueError):
+        base_map(*SYRIA, locator="bottom right")
+
+
+def test_locator_context_holds_the_window_and_stays_off_the_poles():
+    for window in (SYRIA, ((9, 30), (19, 36)), ((17, 63), (29, 59)), ((-20, 40), (40, 75))):
+        (c_lon0, c_lon1), (c_lat0, c_lat1) = locator_context(*window)
+        (lon0, lon1), (lat0, lat1) = window
+        assert c_lon0 <= lon0 and lon1 <= c_lon1 and c_lat0 <= lat0 and lat1 <= c_lat1
+        assert c_lat0 >= -60 and c_lat1 <= 80
+        assert c_lon1 - c_lon0 >= 36 or c_lat1 - c_lat0 >= 36
+
+
+def test_a_ring_cut_at_the_antimeridian_is_not_drawn_across_the_map():
+    """Russia's outline runs to 180° and on past it at Chukotka; clamped to a box west of there, its
+    far end must fold onto the box's east edge, not stretch back to its west edge as a band."""
+    west = -10.0
+    for name, lons, _ in basemap.rings_in_box(west, 90, 11, 77, tolerance=1.0):
+        if name == "Russia":
+            assert min(lons) > 15, "Russia's westernmost land (Kaliningrad) lies near 20°E"
 
 
 def test_simplify_drops_points_near_the_line_and_keeps_the_corners():

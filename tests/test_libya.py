@@ -11,6 +11,7 @@ from afterassad.chapters import libya as L
 from afterassad.core.dates import with_precision
 from afterassad.core.text import html
 from afterassad.figures.basemap import inside
+from afterassad.figures.render import locator_box, under_locator
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +110,10 @@ def test_every_figure_of_the_chapter_has_data(data):
     for name, fig in figures.items():
         drawn = [t for t in fig.data if t.x is not None and any(x is not None for x in t.x)]
         assert drawn, name
+
+
+def test_the_site_map_s_locator_inset_hides_no_site_flight_or_label(data):
+    places, sites = data["places"], L.chapter_sites(data["sites"], data["places"])
+    fig = L.site_map_figure(sites, L.flights_into_libya(data["movements"], places), places, ((9, 30), (19, 36)))
+    assert locator_box(fig) is not None
+    assert under_locator(fig) == []

@@ -117,6 +117,22 @@ def test_label_placer_keeps_clustered_labels_apart_or_leaves_them_off():
     assert LabelPlacer.for_map(window).place(15.0, 25.0, "x" * 80) is None  # wider than the plot
 
 
+def test_label_placer_writes_no_label_over_an_area_it_must_avoid():
+    from afterassad.figures.labels import LabelPlacer, _overlap
+
+    window = ((35.3, 42.6), (32.1, 37.4))
+    inset = (40.0, 35.5, 42.4, 37.3)  # west, south, east, north: a locator inset's place
+    free = LabelPlacer.for_map(window)
+    assert free.place(39.6, 36.4, "Somewhere long") == "middle right"  # into the inset's area, were it not there
+    placer = LabelPlacer.for_map(window, avoid=[inset])
+    position = placer.place(39.6, 36.4, "Somewhere long")
+    assert position and position != "middle right"
+    x0, y0 = placer._xy(inset[0], inset[1])
+    x1, y1 = placer._xy(inset[2], inset[3])
+    assert not _overlap(placer.labels[-1], (x0, y0, x1, y1))
+    assert LabelPlacer.for_map(window, avoid=[None]).blocked == []  # a map without an inset
+
+
 def test_label_placer_works_at_phone_scale_so_desktop_is_safe_too():
     from afterassad.figures.labels import PHONE_PLOT_PX, LabelPlacer
 

@@ -11,6 +11,7 @@ import pytest
 from afterassad import load
 from afterassad.chapters.milestones import regime_fall
 from afterassad.chapters.withdrawal import (
+    after_the_fall,
     capacity_table,
     effective_span,
     left_and_stayed,
@@ -27,6 +28,7 @@ from afterassad.chapters.withdrawal import (
     weekly_counts,
 )
 from afterassad.core import ranges
+from afterassad.figures.render import locator_box, under_locator
 from afterassad.figures.routemap import window_for
 
 PLACES = pd.DataFrame(
@@ -469,3 +471,14 @@ def test_a_voyage_from_a_sea_region_adds_no_capacity_and_is_named_as_left_out():
     assert list(cap["platform_id"]) == ["cargo_ship"] and cap.iloc[0]["count"].low == 1
     left = ships_left_out(mv, PLATFORMS, places).set_index("platform_id")["reason"].to_dict()
     assert left == {"unrated_ship": "no source gives a capacity"}
+
+
+def test_the_route_map_s_locator_inset_hides_no_route_place_or_label(data):
+    """The map as the chapter draws it (its window leaves room for names east of the markers)."""
+    mv = after_the_fall(data["movements"][data["movements"]["chapter"] == "withdrawal"])
+    table = routes(mv, data["places"])
+    land = table[table["asset_type"] != "ship_voyage"]
+    window = window_for([c for ch in land["chain"] for c in ch], data["places"], label_room=9)
+    fig = route_map_figure(table, data["places"], window, named=["hmeimim_air_base", "al_khadim_air_base", "tehran"])
+    assert locator_box(fig) is not None
+    assert under_locator(fig) == []

@@ -11,7 +11,7 @@ from afterassad.core.geo import distance_km
 from afterassad.core.text import Plain, html, short_name
 from afterassad.figures import style
 from afterassad.figures.labels import PHONE_PLOT_PX, LabelPlacer
-from afterassad.figures.render import base_map
+from afterassad.figures.render import base_map, locator_box
 from afterassad.figures.timeline import stack_in_lanes
 
 LANES = {  # event types grouped into the timeline's rows, top to bottom
@@ -134,9 +134,10 @@ def map_figure(changes: pd.DataFrame, places: pd.DataFrame, start: pd.Series, la
     Places in `labelled` (most important first) get their name and date written beside them
     where there is room at phone size (labels.LabelPlacer); every place has its hover text.
     """
-    fig = base_map(*MAP_WINDOW, focus=["Syria"])
+    # the locator inset over Turkey and the north-east, where no place changed hands
+    fig = base_map(*MAP_WINDOW, focus=["Syria"], locator="top right")
     origin = places.set_index("place_id").loc[start["place_id"]]
-    placer = LabelPlacer.for_map(MAP_WINDOW)
+    placer = LabelPlacer.for_map(MAP_WINDOW, avoid=[locator_box(fig)])
     for lon, lat in zip(changes["lon"], changes["lat"]):
         placer.marker(lon, lat, 10)
     placer.marker(origin["lon"], origin["lat"], 16)

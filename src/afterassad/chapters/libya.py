@@ -14,7 +14,7 @@ from afterassad.core.dates import by_date, long_date, on_date, span, with_precis
 from afterassad.core.text import Plain, and_list, clip, html, short_name
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer, place_all
-from afterassad.figures.render import base_map, labels_above_rows
+from afterassad.figures.render import base_map, labels_above_rows, locator_box
 from afterassad.figures.routemap import add_labels, geodesic_line, legs_km
 from afterassad.figures.timeline import stack_in_lanes
 
@@ -87,8 +87,8 @@ def site_map_figure(
     their origin (which may lie outside the map) and labelled where they enter with where they came
     from and the leg's length."""
     p = places.set_index("place_id")
-    fig = base_map(*window, focus=["Libya"])
-    placer = LabelPlacer.for_map(window)
+    fig = base_map(*window, focus=["Libya"], locator="bottom left")  # the inset over the Sahara, south-west
+    placer = LabelPlacer.for_map(window, avoid=[locator_box(fig)])
     for lon, lat in zip(site_rows["lon"], site_rows["lat"]):
         placer.marker(lon, lat, SITE_MARKER_PX)  # before any label is placed
     labels = []

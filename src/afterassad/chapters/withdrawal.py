@@ -25,7 +25,7 @@ from afterassad.core.geo import distance_km
 from afterassad.core.text import Plain, and_list, html, short_name, wrap_label
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer
-from afterassad.figures.render import base_map
+from afterassad.figures.render import base_map, locator_box
 from afterassad.figures.routemap import add_labels, add_places, geodesic_line, leg_label, legs_km
 
 # Where a movement went, grouped as the chapter tells it.
@@ -452,8 +452,9 @@ def route_map_figure(
     p = places.set_index("place_id")
     land = route_rows[route_rows["asset_type"] != "ship_voyage"].copy()
     land["pair"] = [tuple(sorted((c[0], c[-1]))) for c in land["chain"]]
-    fig = base_map(*window, focus=["Syria", "Libya", "Russia"])
-    placer = LabelPlacer.for_map(window)
+    # the locator inset over central Europe, north-west, which no route crosses
+    fig = base_map(*window, focus=["Syria", "Libya", "Russia"], locator="top left")
+    placer = LabelPlacer.for_map(window, avoid=[locator_box(fig)])
     for place_id in {c for chain in land["chain"] for c in chain}:
         placer.marker(p.loc[place_id, "lon"], p.loc[place_id, "lat"], 7)  # before any label is placed
     labels = []

@@ -100,9 +100,14 @@ def rings_in_box(lon_min: float, lon_max: float, lat_min: float, lat_max: float,
     then weighs what its pixels need, not what the 1:50m atlas holds.
     """
     digits = max(0, math.ceil(-math.log10(tolerance / 10))) if tolerance > 0 else None
+    east = (lon_min + lon_max) / 2 >= 0
     for label, ring in country_rings():
         lons = [p[0] for p in ring]
         lats = [p[1] for p in ring]
+        if max(lons) - min(lons) > 180:
+            # A ring cut at the antimeridian (Russia's, at Chukotka): unwrapped to the box's side of the
+            # globe, so that clamping it to the box does not draw its far end as a band across the map.
+            lons = [x + 360 if east and x < 0 else x - 360 if not east and x > 0 else x for x in lons]
         if not (max(lons) >= lon_min and min(lons) <= lon_max and max(lats) >= lat_min and min(lats) <= lat_max):
             continue
         if tolerance <= 0:
@@ -110,7 +115,7 @@ def rings_in_box(lon_min: float, lon_max: float, lat_min: float, lat_max: float,
             continue
         if max(max(lons) - min(lons), max(lats) - min(lats)) < tolerance:
             continue
-        clamped = [(min(max(x, lon_min), lon_max), min(max(y, lat_min), lat_max)) for x, y in ring]
+        clamped = [(min(max(x, lon_min), lon_max), min(max(y, lat_min), lat_max)) for x, y in zip(lons, lats)]
         deduped = [p for i, p in enumerate(clamped) if i == 0 or p != clamped[i - 1]]
         points = simplify(deduped, tolerance)
         if len(points) < 4:

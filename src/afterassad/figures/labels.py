@@ -36,14 +36,20 @@ class LabelPlacer:
         self.font_px = font_px
         self.markers: list[Box] = []
         self.labels: list[Box] = []
+        self.blocked: list[Box] = []
 
     @classmethod
-    def for_map(cls, window, plot_px: float = PHONE_PLOT_PX, font_px: float = 10.0) -> LabelPlacer:
+    def for_map(cls, window, plot_px: float = PHONE_PLOT_PX, font_px: float = 10.0, avoid=()) -> LabelPlacer:
         """A map drawn by figures.base_map: x is longitude, y latitude, one degree of latitude
-        1/cos(mid-latitude) times as tall as one of longitude."""
+        1/cos(mid-latitude) times as tall as one of longitude. `avoid` holds areas of the map
+        (west, south, east, north) where no label may go: its locator inset (render.locator_box)."""
         (x0, x1), (y0, y1) = window
         sx = plot_px / (x1 - x0)
-        return cls((x0, x1), (y0, y1), sx, sx / math.cos(math.radians((y0 + y1) / 2)), font_px)
+        placer = cls((x0, x1), (y0, y1), sx, sx / math.cos(math.radians((y0 + y1) / 2)), font_px)
+        for box in avoid:
+            if box is not None:
+                placer.block(*box)
+        return placer
 
     @classmethod
     def for_plot(cls, x_range, y_range, plot_px: tuple[float, float], font_px: float = 10.0) -> LabelPlacer:
@@ -59,6 +65,11 @@ class LabelPlacer:
         half = size_px / 2 + 1
         self.markers.append((px - half, py - half, px + half, py + half))
 
+    def block(self, x0: float, y0: float, x1: float, y1: float, pad_px: float = 3.0) -> None:
+        """An area (in data units) that no label may cover, with `pad_px` of room around it."""
+        (a, b), (c, d) = self._xy(x0, y0), self._xy(x1, y1)
+        self.blocked.append((min(a, c) - pad_px, min(b, d) - pad_px, max(a, c) + pad_px, max(b, d) + pad_px))
+
     def box(self, x: float, y: float, text: str, position: str, marker_px: float = 0.0) -> Box:
         """Where `text` would sit at `position` around (x, y), as plotly draws it: beside the
         anchor's own marker (`marker_px` across), a few pixels clear of it."""
@@ -72,9 +83,9 @@ class LabelPlacer:
         return (left, bottom, left + w, bottom + h)
 
     def fits(self, b: Box, anchor: tuple[float, float] | None = None) -> bool:
-        """Inside the plot, clear of every label, and of every marker but the anchor's own."""
+        """Inside the plot, clear of every label and blocked area, and of every marker but the anchor's own."""
         inside = b[0] >= self.bounds[0] and b[1] >= self.bounds[1] and b[2] <= self.bounds[2] and b[3] <= self.bounds[3]
-        if not inside or any(_overlap(b, t) for t in self.labels):
+        if not inside or any(_overlap(b, t) for t in self.labels + self.blocked):
             return False
 
         def own(m: Box) -> bool:  # the anchor's own marker, centred on it
@@ -96,7 +107,7 @@ class LabelPlacer:
 
     @property
     def taken(self) -> list[Box]:
-        return self.markers + self.labels
+        return self.markers + self.labels + self.blocked
 
 
 def place_all(

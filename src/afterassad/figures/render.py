@@ -188,8 +188,18 @@ def show(fig: go.Figure, name: str, alt: str, note: str, width: int = WIDTH, hei
     return Figure(fig, name, alt, width, height, note)
 
 
-def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], focus: Iterable[str] = ()) -> go.Figure:
-    """A plain-lines map of country shapes (Natural Earth), equirectangular, for plotly traces on top."""
+def base_map(
+    lon_range: tuple[float, float],
+    lat_range: tuple[float, float],
+    focus: Iterable[str] = (),
+    locator: str | None = "top left",
+    context: tuple[tuple[float, float], tuple[float, float]] | None = None,
+) -> go.Figure:
+    """A plain-lines map of country shapes (Natural Earth), equirectangular, for plotly traces on top.
+
+    `locator` is the corner of the map that holds the locator inset (add_locator), or None for none;
+    `context` the wider region the inset shows (by default locator_context's).
+    """
     focus = set(focus)
     fig = go.Figure()
     # A thousandth of the window: under a pixel even in the PDF's double-resolution image.
@@ -205,8 +215,8 @@ def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], foc
                 fill="toself",
                 hoverinfo="skip",
                 showlegend=False,
-                line=dict(color="#9aa4ad", width=0.8),
-                fillcolor="#f3efe6" if country in focus else "#fafaf7",
+                line=dict(color=style.MAP_BORDER, width=0.8),
+                fillcolor=style.MAP_FOCUS if country in focus else style.MAP_LAND,
             )
         )
     mid_lat = (lat_range[0] + lat_range[1]) / 2
@@ -224,8 +234,163 @@ def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], foc
         scaleratio=1 / math.cos(math.radians(mid_lat)),
     )
     add_scale_bar(fig, lon_range, lat_range)
-    fig.update_layout(plot_bgcolor="#dfe9f3")  # the sea
+    fig.update_layout(plot_bgcolor=style.MAP_SEA)
+    if locator:
+        add_locator(fig, lon_range, lat_range, context=context, corner=locator, focus=focus)
     return fig
+
+
+# The corners a locator inset may take: the lower right holds the scale bar.
+LOCATOR_CORNERS = ("top left", "top right", "bottom left")
+LOCATOR_SIZE = 0.3  # the inset's width (or height, if that binds first) as a share of the map's
+LOCATOR_GAP = 0.02  # between the inset and the map's edges, as a share of the map's width
+LOCATOR_DETAIL = 100  # the inset's outlines keep what shows at this many pixels across it
+
+
+def locator_context(
+    lon_range: tuple[float, float],
+    lat_range: tuple[float, float],
+    zoom: float = 2.5,
+    min_span: float = 36.0,
+    max_span: float = 100.0,
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The wider region a locator inset shows: the window grown `zoom` times about its centre, to at
+    least `min_span` degrees across (enough to hold seas and neighbours a reader knows) and at most
+    `max_span` (a map of Europe and Asia needs no polar seas), kept between 60°S and 80°N."""
+    lon_mid, lat_mid = (lon_range[0] + lon_range[1]) / 2, (lat_range[0] + lat_range[1]) / 2
+    widest = max(lon_range[1] - lon_range[0], lat_range[1] - lat_range[0])
+    grow = min(max(zoom, min_span / widest), max(1.0, max_span / widest))
+    half_lon = min(180.0, (lon_range[1] - lon_range[0]) * grow / 2)
+    half_lat = min(70.0, (lat_range[1] - lat_range[0]) * grow / 2)
+    lat0 = min(max(lat_mid - half_lat, -60.0), 80.0 - 2 * half_lat)
+    return (round(lon_mid - half_lon, 1), round(lon_mid + half_lon, 1)), (round(lat0, 1), round(lat0 + 2 * half_lat, 1))
+
+
+def locator_axes(
+    lon_range: tuple[float, float],
+    lat_range: tuple[float, float],
+    context: tuple[tuple[float, float], tuple[float, float]],
+    corner: str = "top left",
+    size: float = LOCATOR_SIZE,
+) -> tuple[list[float], list[float]]:
+    """The ranges of the inset's axes (xaxis2, yaxis2: longitude and latitude of the context).
+
+    The inset's axes overlay the map's and span the same rectangle on the screen, and their ranges
+    are chosen so that the context region fills only a corner of it, `size` of the map across. Both
+    pairs keep their shapes true the same way (constrain="domain", scaleanchor), so at any screen
+    width plotly shrinks them alike and the inset stays in its corner of the map.
+    """
+    if corner not in LOCATOR_CORNERS:
+        raise ValueError(f"a locator inset goes in one of {LOCATOR_CORNERS}, not {corner!r}")
+    (lon0, lon1), (lat0, lat1) = lon_range, lat_range
+    (c_lon0, c_lon1), (c_lat0, c_lat1) = context
+    map_ratio = 1 / math.cos(math.radians((lat0 + lat1) / 2))
+    inset_ratio = 1 / math.cos(math.radians((c_lat0 + c_lat1) / 2))
+    # inset pixels per map pixel, for one degree of longitude: the inset fits in `size` of the map both ways
+    k = size * min((lon1 - lon0) / (c_lon1 - c_lon0), (lat1 - lat0) * map_ratio / ((c_lat1 - c_lat0) * inset_ratio))
+    width = (lon1 - lon0) / k  # the inset's degrees of longitude across the whole map
+    height = (lat1 - lat0) * map_ratio / (inset_ratio * k)  # and of latitude up it
+    gap_x = LOCATOR_GAP * width
+    gap_y = LOCATOR_GAP * width / inset_ratio
+    vertical, horizontal = corner.split(" ")
+    x0 = c_lon0 - gap_x if horizontal == "left" else c_lon1 + gap_x - width
+    y0 = c_lat1 + gap_y - height if vertical == "top" else c_lat0 - gap_y
+    return [x0, x0 + width], [y0, y0 + height]
+
+
+def add_locator(
+    fig: go.Figure,
+    lon_range: tuple[float, float],
+    lat_range: tuple[float, float],
+    context: tuple[tuple[float, float], tuple[float, float]] | None = None,
+    corner: str = "top left",
+    focus: Iterable[str] = (),
+) -> go.Figure:
+    """A locator inset in a corner of a map drawn by base_map: a small map of a wider region, in the
+    main map's quiet tones, with the main map's window drawn on it as a rectangle.
+
+    It draws on a second pair of axes (xaxis2, yaxis2) laid over the map's: invisible, fixed (a zoom
+    of the map leaves the inset alone), and every trace on them skips hover, so the inset holds no
+    control and no tooltip, and the map's own hover and zoom work through it. The outlines are
+    simplified to what shows at the inset's size, and all the land of one colour is one trace (plotly
+    fills each ring of a trace with gaps on its own), so the inset adds a few kilobytes to the page.
+    """
+    context = context or locator_context(lon_range, lat_range)
+    (c_lon0, c_lon1), (c_lat0, c_lat1) = context
+    focus = set(focus)
+    x_range, y_range = locator_axes(lon_range, lat_range, context, corner)
+    tolerance = max(c_lon1 - c_lon0, c_lat1 - c_lat0) / LOCATOR_DETAIL
+    digits = max(0, math.ceil(-math.log10(tolerance / 2)))  # half the tolerance: below what shows
+    land: dict[bool, tuple[list, list]] = {False: ([], []), True: ([], [])}
+    for country, lons, lats in basemap.rings_in_box(c_lon0, c_lon1, c_lat0, c_lat1, tolerance=tolerance):
+        xs, ys = land[country in focus]
+        xs += [round(x, digits) for x in lons] + [None]
+        ys += [round(y, digits) for y in lats] + [None]
+    frame_x = [c_lon0, c_lon1, c_lon1, c_lon0, c_lon0]
+    frame_y = [c_lat0, c_lat0, c_lat1, c_lat1, c_lat0]
+    window_x = [lon_range[0], lon_range[1], lon_range[1], lon_range[0], lon_range[0]]
+    window_y = [lat_range[0], lat_range[0], lat_range[1], lat_range[1], lat_range[0]]
+    quiet = dict(xaxis="x2", yaxis="y2", mode="lines", hoverinfo="skip", showlegend=False)
+    fig.add_trace(go.Scatter(x=frame_x, y=frame_y, fill="toself", fillcolor=style.MAP_SEA, line=dict(width=0), **quiet))
+    for in_focus, (xs, ys) in land.items():
+        if xs:
+            colour = style.MAP_FOCUS if in_focus else style.MAP_LAND
+            fig.add_trace(
+                go.Scatter(x=xs, y=ys, fill="toself", fillcolor=colour, line=dict(color=style.MAP_BORDER, width=0.5), **quiet)
+            )
+    fig.add_trace(go.Scatter(x=window_x, y=window_y, line=dict(color=style.INK, width=1.5), **quiet))
+    # the frame: a thin line in a white margin, which sets the inset apart from the map beneath it
+    fig.add_trace(go.Scatter(x=frame_x, y=frame_y, line=dict(color=style.PAPER, width=4), **quiet))
+    fig.add_trace(go.Scatter(x=frame_x, y=frame_y, line=dict(color=style.MUTED, width=1), **quiet))
+    hidden = dict(visible=False, showgrid=False, zeroline=False, fixedrange=True, constrain="domain")
+    fig.update_layout(
+        xaxis2=dict(hidden, range=x_range, overlaying="x"),
+        yaxis2=dict(
+            hidden,
+            range=y_range,
+            overlaying="y",
+            scaleanchor="x2",
+            scaleratio=1 / math.cos(math.radians((c_lat0 + c_lat1) / 2)),
+        ),
+    )
+    return fig
+
+
+def locator_box(fig: go.Figure) -> tuple[float, float, float, float] | None:
+    """Where a map's locator inset sits, in the map's own longitude and latitude: (west, south,
+    east, north), read from the figure (the inset's traces and the two pairs of axes), or None if
+    the map has no inset. A chapter gives it to its LabelPlacer so that no name is written under it."""
+    inset = [t for t in fig.data if t.xaxis == "x2"]
+    if not inset or fig.layout.xaxis2.range is None:
+        return None
+    xs = [x for t in inset for x in t.x if x is not None]
+    ys = [y for t in inset for y in t.y if y is not None]
+    (lon0, lon1), (lat0, lat1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    (x0, x1), (y0, y1) = fig.layout.xaxis2.range, fig.layout.yaxis2.range
+
+    def lon(x: float) -> float:
+        return lon0 + (x - x0) * (lon1 - lon0) / (x1 - x0)
+
+    def lat(y: float) -> float:
+        return lat0 + (y - y0) * (lat1 - lat0) / (y1 - y0)
+
+    return lon(min(xs)), lat(min(ys)), lon(max(xs)), lat(max(ys))
+
+
+def under_locator(fig: go.Figure) -> list[tuple[float, float]]:
+    """The points of a map's own traces (markers, lines, labels' anchors and the scale bar: all but the
+    country shapes) that its locator inset covers. A map's corner is chosen so that this is empty."""
+    box = locator_box(fig)
+    if box is None:
+        return []
+    west, south, east, north = box
+    return [
+        (x, y)
+        for trace in fig.data
+        if trace.xaxis in (None, "x") and trace.fill != "toself" and trace.x is not None
+        for x, y in zip(trace.x, trace.y)
+        if x is not None and y is not None and west <= x <= east and south <= y <= north
+    ]
 
 
 SCALE_STEPS_KM = [50, 100, 200, 250, 500, 1000, 2000]

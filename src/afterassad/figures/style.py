@@ -12,6 +12,12 @@ MUTED = "#6e7781"
 GRID = "#e6e8eb"
 PAPER = "#ffffff"
 
+# The maps' quiet tones: sea, land, the land a map is about, and borders.
+MAP_SEA = "#dfe9f3"
+MAP_LAND = "#fafaf7"
+MAP_FOCUS = "#f3efe6"
+MAP_BORDER = "#9aa4ad"
+
 # One colour per actor, used in every chapter. Okabe-Ito based, so that the main
 # pairs stay apart for readers with colour-vision deficiency.
 ACTOR_COLOURS = {
