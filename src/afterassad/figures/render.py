@@ -425,10 +425,12 @@ def add_scale_bar(fig: go.Figure, lon_range: tuple[float, float], lat_range: tup
     fig.add_annotation(
         x=x0 + span / 2, y=y0 + tick, text=f"{km:,} km", showarrow=False, yanchor="bottom", font=dict(size=11, color=style.INK)
     )
+    # Anchored at the bar's right end and written leftwards: the note is wider than the bar, and on a
+    # phone a note written rightwards from the bar's left end ran past the map's edge.
     fig.add_annotation(
-        x=x0,
+        x=x0 + span,
         y=y0 - tick,
-        xanchor="left",
+        xanchor="right",
         yanchor="top",
         showarrow=False,
         font=dict(size=9, color=style.MUTED),
