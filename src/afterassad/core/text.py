@@ -82,16 +82,43 @@ def column_widths(frame: pd.DataFrame) -> list[int]:
     return widths
 
 
+# A long table shows its first SHOWN_ROWS rows on the web page, with a button under it to show every
+# row (_static/aa-tables.js adds the button; _static/after-assad.css hides the other rows, only while
+# scripting is on, so a reader or crawler without scripts gets every row, and the PDF prints them all).
+# Ten rows of one or two lines fill about one phone screen (390 x 844 px) at the tables' type size;
+# rows of long text run longer, and the button says how many rows the table holds.
+SHOWN_ROWS = 10
+# A table is cut only when the button would hide at least this many rows: hiding one or two rows
+# behind a button saves little more room than the button itself takes.
+MIN_HIDDEN_ROWS = 3
+
+
+def is_long(rows: int) -> bool:
+    """Whether a table of this many rows shows its first SHOWN_ROWS rows and a button for the rest."""
+    return rows >= SHOWN_ROWS + MIN_HIDDEN_ROWS
+
+
 class Table:
     """A table for both outputs: escaped HTML for the web page, a Markdown table for the PDF."""
 
-    def __init__(self, frame: pd.DataFrame, caption: str | None = None, fact_ids=None, web_only: str | None = None):
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        caption: str | None = None,
+        fact_ids=None,
+        web_only: str | None = None,
+        sortable: bool | None = None,
+    ):
         """`fact_ids`, one per row (or None for a row that is not one fact), gives the web table a
         last column linking each row to its fact's evidence in the explorer; the PDF has no explorer.
-        A `web_only` table stays in the web edition; the PDF prints the given text in its place."""
+        A `web_only` table stays in the web edition; the PDF prints the given text in its place.
+        A `sortable` web table sorts its rows by a column when the reader presses its header. By
+        default a long table is sortable and a short one is not: a reader takes in a short table at
+        a glance, while in a long one sorting finds the largest, the latest or a name's rows."""
         self.frame = frame
         self.caption = caption
         self.web_only = web_only
+        self.sortable = is_long(len(frame)) if sortable is None else sortable
         fact_ids = frame.attrs.get("fact_ids") if fact_ids is None else fact_ids
         self.fact_ids = None if fact_ids is None else list(fact_ids)
         if self.fact_ids is not None and len(self.fact_ids) != len(frame):
@@ -113,7 +140,9 @@ class Table:
                 body,
             )
         caption = f'<p class="aa-table-caption">{html(self.caption)}</p>' if self.caption else ""
-        return f'<div class="aa-table-wrap">{caption}{body}</div>'
+        # Every row is in the HTML; these attributes only tell the stylesheet and the script what to do.
+        marks = (f' data-aa-rows="{len(frame)}"' if is_long(len(frame)) else "") + (" data-aa-sort" if self.sortable else "")
+        return f'<div class="aa-table-wrap"{marks}>{caption}{body}</div>'
 
     def _repr_markdown_(self) -> str:
         """A MyST list-table: widths fitted to the content, and a longtable so it breaks across pages."""

@@ -2,7 +2,9 @@
 
 - Drops sphinx-thebe's scripts: the book has no live-code button, and thebe's config names a
   CDN URL (and Jupyter Book 1 emits it twice, a console error).
-- Loads the self-hosted plotly.js only on pages that hold a plotly figure.
+- Loads the self-hosted plotly.js only on pages that hold a plotly figure, and the small table script
+  (_static/aa-tables.js: a long table's "Show all" button, sorting by a column) only on pages that
+  hold a long or sortable table.
 - Sets the edition (version, suggested citation, the PDF's title page and metadata) from CITATION.cff.
 - Registers the bibliography style that labels citations by outlet and year.
 - Drops the theme's fontawesome.js (1.45 MB on every page); _static/icons.css draws the few
@@ -52,7 +54,7 @@ _SEARCH_FIELD = re.compile(r'(<button class="btn search-button-field[^"]*"[^>]*?
 _HEADING_OR_TABLE = re.compile(
     r"<h[1-6][^>]*>(?P<heading>.*?)</h[1-6]>"
     r'|<p id="table-[^"]*"><strong>(?P<runin>.*?)</strong>'
-    r'|<div class="aa-table-wrap">(?P<caption><p class="aa-table-caption">)?',
+    r'|<div class="aa-table-wrap"(?P<marks>[^>]*)>(?P<caption><p class="aa-table-caption">)?',
     re.S,
 )
 _TAGS = re.compile(r"<[^>]+>")
@@ -105,6 +107,21 @@ def lighter_scripts(scripts: list, pagename: str) -> list:
             script = _JavaScript(script.filename, priority=script.priority, **{**script.attributes, "defer": "defer"})
         out.append(script)
     return out
+
+
+# A long table's "Show all" button and a sortable table's header buttons (afterassad.core.text.Table
+# marks those tables): a small script of the book's own, deferred, and only on pages that have one.
+TABLE_SCRIPT = "_static/aa-tables.js"
+_MARKED_TABLE = re.compile(r'<div class="aa-table-wrap"[^>]* data-aa-(?:rows|sort)\b')
+
+
+def with_table_script(scripts: list, body: str) -> list:
+    """The page's scripts, and the table script (deferred) when the page has a long or sortable table."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    if not _MARKED_TABLE.search(body):
+        return scripts
+    return [*scripts, _JavaScript(TABLE_SCRIPT, priority=800, defer="defer")]
 
 
 def _keep(script, body: str) -> bool:
@@ -167,15 +184,13 @@ def accessible_tables(body: str) -> str:
             continue
         count += 1
         out.append(body[last : m.start()])
+        wrap = f'<div class="aa-table-wrap"{m.group("marks")} role="region" tabindex="0"'
         if m.group("caption"):
             cid = f"aa-table-caption-{count}"
-            out.append(
-                f'<div class="aa-table-wrap" role="region" tabindex="0" aria-labelledby="{cid}">'
-                f'<p class="aa-table-caption" id="{cid}">'
-            )
+            out.append(f'{wrap} aria-labelledby="{cid}"><p class="aa-table-caption" id="{cid}">')
         else:
             name = _html.escape(f"Table: {heading}" if heading else "Table", quote=True)
-            out.append(f'<div class="aa-table-wrap" role="region" tabindex="0" aria-label="{name}">')
+            out.append(f'{wrap} aria-label="{name}">')
         last = m.end()
     out.append(body[last:])
     return "".join(out)
@@ -284,7 +299,7 @@ def _page_context(app, pagename, templatename, context, doctree):
     body = context.get("body", "")
     scripts = context.get("script_files")
     if scripts is not None:
-        context["script_files"] = lighter_scripts([s for s in scripts if _keep(s, body)], pagename)
+        context["script_files"] = with_table_script(lighter_scripts([s for s in scripts if _keep(s, body)], pagename), body)
     styles = context.get("css_files")
     if styles is not None:  # (the explorer links its table's stylesheet itself; no other page needs it)
         context["css_files"] = lighter_styles(styles, body)
