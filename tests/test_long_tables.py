@@ -245,3 +245,9 @@ def test_in_a_browser_without_scripts_every_row_shows(browser, tmp_path):
     table = page.locator("table.aa-table").first
     assert table.locator("tbody tr:visible").count() == 21 and page.locator("button").count() == 0
     context.close()
+
+
+def test_a_reference_table_can_keep_every_row_in_view():
+    frame = pd.DataFrame({"Column": [f"field_{i}" for i in range(30)]})
+    page = Table(frame, shorten=False)._repr_html_()
+    assert "data-aa-rows" not in page and page.count("<tr") == 31

@@ -108,17 +108,21 @@ class Table:
         fact_ids=None,
         web_only: str | None = None,
         sortable: bool | None = None,
+        shorten: bool = True,
     ):
         """`fact_ids`, one per row (or None for a row that is not one fact), gives the web table a
         last column linking each row to its fact's evidence in the explorer; the PDF has no explorer.
         A `web_only` table stays in the web edition; the PDF prints the given text in its place.
         A `sortable` web table sorts its rows by a column when the reader presses its header. By
         default a long table is sortable and a short one is not: a reader takes in a short table at
-        a glance, while in a long one sorting finds the largest, the latest or a name's rows."""
+        a glance, while in a long one sorting finds the largest, the latest or a name's rows.
+        With `shorten=False` a long table shows every row: a reference table that readers search with
+        their browser's find-in-page (the data dictionary) must not hide rows from it."""
         self.frame = frame
         self.caption = caption
         self.web_only = web_only
         self.sortable = is_long(len(frame)) if sortable is None else sortable
+        self.shorten = shorten
         fact_ids = frame.attrs.get("fact_ids") if fact_ids is None else fact_ids
         self.fact_ids = None if fact_ids is None else list(fact_ids)
         if self.fact_ids is not None and len(self.fact_ids) != len(frame):
@@ -141,7 +145,8 @@ class Table:
             )
         caption = f'<p class="aa-table-caption">{html(self.caption)}</p>' if self.caption else ""
         # Every row is in the HTML; these attributes only tell the stylesheet and the script what to do.
-        marks = (f' data-aa-rows="{len(frame)}"' if is_long(len(frame)) else "") + (" data-aa-sort" if self.sortable else "")
+        shortened = self.shorten and is_long(len(frame))
+        marks = (f' data-aa-rows="{len(frame)}"' if shortened else "") + (" data-aa-sort" if self.sortable else "")
         return f'<div class="aa-table-wrap"{marks}>{caption}{body}</div>'
 
     def _repr_markdown_(self) -> str:
