@@ -188,8 +188,12 @@ def show(fig: go.Figure, name: str, alt: str, note: str, width: int = WIDTH, hei
     return Figure(fig, name, alt, width, height, note)
 
 
-def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], focus: Iterable[str] = ()) -> go.Figure:
-    """A plain-lines map of country shapes (Natural Earth), equirectangular, for plotly traces on top."""
+def base_map(
+    lon_range: tuple[float, float], lat_range: tuple[float, float], focus: Iterable[str] = (), scale_note: str = "left"
+) -> go.Figure:
+    """A plain-lines map of country shapes (Natural Earth), equirectangular, for plotly traces on top.
+    `scale_note`: which end of the scale bar its small print starts from ("right" runs it leftward,
+    for a map whose bar is narrower than the print on a phone)."""
     focus = set(focus)
     fig = go.Figure()
     # A thousandth of the window: under a pixel even in the PDF's double-resolution image.
@@ -223,7 +227,7 @@ def base_map(lon_range: tuple[float, float], lat_range: tuple[float, float], foc
         scaleanchor="x",
         scaleratio=1 / math.cos(math.radians(mid_lat)),
     )
-    add_scale_bar(fig, lon_range, lat_range)
+    add_scale_bar(fig, lon_range, lat_range, note_anchor=scale_note)
     fig.update_layout(plot_bgcolor="#dfe9f3")  # the sea
     return fig
 
@@ -239,9 +243,11 @@ def scale_bar_km(lon_range: tuple[float, float], lat: float) -> tuple[float, flo
     return km, km / width_km * (lon_range[1] - lon_range[0])
 
 
-def add_scale_bar(fig: go.Figure, lon_range: tuple[float, float], lat_range: tuple[float, float]) -> go.Figure:
+def add_scale_bar(
+    fig: go.Figure, lon_range: tuple[float, float], lat_range: tuple[float, float], note_anchor: str = "left"
+) -> go.Figure:
     """A scale bar in the lower right corner (deserts and seas on this report's maps), true along the
-    map's middle parallel."""
+    map's middle parallel; its small print starts at the bar's left end, or ends at its right one."""
     mid_lat = (lat_range[0] + lat_range[1]) / 2
     km, span = scale_bar_km(lon_range, mid_lat)
     x0 = lon_range[1] - 0.1 * (lon_range[1] - lon_range[0]) - span
@@ -261,9 +267,9 @@ def add_scale_bar(fig: go.Figure, lon_range: tuple[float, float], lat_range: tup
         x=x0 + span / 2, y=y0 + tick, text=f"{km:,} km", showarrow=False, yanchor="bottom", font=dict(size=11, color=style.INK)
     )
     fig.add_annotation(
-        x=x0,
+        x=x0 if note_anchor == "left" else x0 + span,
         y=y0 - tick,
-        xanchor="left",
+        xanchor=note_anchor,
         yanchor="top",
         showarrow=False,
         font=dict(size=9, color=style.MUTED),
