@@ -111,3 +111,18 @@ def status_timeline_figure(periods: pd.DataFrame) -> go.Figure:
     fig.update_xaxes(type="date", title="Date (faded: last known, not observed)", tickformat="%b<br>%Y")
     fig.update_layout(legend=style.TOP_LEGEND, height=lanes.height_px(base=320))
     return fig
+
+
+# How far a status is established, drawn as every figure of the report draws it: filled when
+# confirmed, open when reported by one source, a cross when only a party claims it.
+def site_marker(site_status: str, evidence: str) -> dict[str, object]:
+    """A site's marker on a map: its colour gives the site's status, its shape how far that status is
+    established (the evidence level of the row it comes from)."""
+    colour = SITE_STATUS_COLOURS[site_status]
+    if evidence == "confirmed":
+        return {"symbol": "circle", "color": colour, "line_color": style.INK, "line_width": 1.5}
+    if evidence == "reported":
+        return {"symbol": "circle", "color": "white", "line_color": colour, "line_width": 3}
+    if evidence == "claimed":
+        return {"symbol": "x", "color": colour, "line_color": style.INK, "line_width": 1}
+    raise ValueError(f"unknown evidence level {evidence!r}")

@@ -1,17 +1,35 @@
 """The landing page's numbers: the claims audit's verdicts, how far the evidence reaches, and the
-headline corrections, each computed from the tables (the page glues them into its opening)."""
+headline corrections, each computed from the tables (the page glues them into its opening); and its
+lead figure, the map of Russia's sites in Syria and Libya at the latest evidence and the moves
+between them (lead_map)."""
 
 from __future__ import annotations
 
-import pandas as pd
+import math
 
+import pandas as pd
+import plotly.graph_objects as go
+
+from afterassad.chapters.bases import SITE_STATUS_COLOURS, SITE_STATUS_LABELS, SITE_STATUS_ORDER, site_marker, status_periods
 from afterassad.chapters.claims import distinct_errors, earliest_evidence, verdict_counts, verdict_sources
 from afterassad.chapters.equipment import documented_total, series_rows
 from afterassad.chapters.milestones import offensive_launch, regime_fall
+from afterassad.chapters.withdrawal import DESTINATION_COLOURS, DESTINATION_ORDER, after_the_fall, destination_group, when
 from afterassad.core import ranges
-from afterassad.core.dates import long_date
-from afterassad.core.text import Plain
+from afterassad.core.dates import long_date, with_precision
+from afterassad.core.text import Plain, clip, html, short_name, wrap_label
 from afterassad.data.sources import newest_dated
+from afterassad.figures import style
+from afterassad.figures.labels import LabelPlacer, spread_markers
+from afterassad.figures.render import Figure, base_map, scale_bar_km, show, source_line
+from afterassad.figures.routemap import (
+    add_arrowhead,
+    geodesic_line,
+    legs_km,
+    points_inside,
+    site_label,
+    window_for,
+)
 
 
 def landing_numbers(
@@ -141,3 +159,478 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
             value = numbers[name]
             out[f"kf_{chapter_name}_{name}"] = value if isinstance(value, int) else Plain(str(value))
     return out
+
+
+# ------------------------------------------------------------------ the lead map
+
+LEAD_MAP = "fig-lead-map"
+LEAD_MAP_HEIGHT = 700
+MAP_PLOT_PX = 320  # the map's width on a 390 px phone: the page's padding, less this figure's 10 px margins
+LABEL_PX = 10
+HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff"  # names stay legible over a line
+# Strong marks for the sites Russia still holds or is leaving, quieter ones for the sites it has left
+# and for Libya's, which the data give no status.
+SITE_PX = {"held": 12, "vacated": 9, "activity": 10, "none": 8}
+LIBYA_OUTLINE = 1.2
+FLOW_MIN_KM = 100  # a shorter move hides under the markers at its two ends: left off the map
+# Labels the first part of a site's name cannot give (the data's own words, shortened).
+MAP_LABELS = {"tartus_naval_base": "Tartus", "golan_buffer_zone": "Quneitra posts (former)"}
+COUNTRY_WORDS = {"RUS": "Russia"}  # where a line leaves the map
+REGION_WORDS = {"SYR": "Syria", "LBY": "Libya"}  # where the map's sites lie
+ASSET_WORDS = {
+    "aircraft_flight": "flight",
+    "road_convoy": "road convoy",
+    "equipment": "equipment moved",
+    "personnel": "people moved",
+}
+LEVELS = ("confirmed", "reported", "claimed")
+
+
+def _claimants(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Who made a claim, by name (an actor missing from the table keeps its id)."""
+    actors = tables.get("actors")
+    return {} if actors is None else dict(zip(actors["actor_id"], actors["name"].map(short_name)))
+
+
+def lead_sites(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every site in the data that has coordinates, once (the Russian sites whose status the data
+    follow, and the sites table's), with what the data say of it at its latest evidence: a site
+    with status rows (Syria's), its latest status and how far that is established; any other site
+    of the sites table (Libya's, which carry no status), the date of its latest reported Russian
+    activity, or none found in the sources.
+
+    Sorted with the most recent evidence first.
+    """
+    places, site_status, sites = tables["places"], tables["site_status"], tables["sites"]
+    names = _claimants(tables)
+    periods = status_periods(site_status, places, until=site_status["date"].max())
+    last = periods[periods["last"]]
+    rows = [
+        {
+            "place_id": r.place_id,
+            "kind": "status",
+            "site_status": r.site_status,
+            "evidence": r.status,
+            "claimed_by": names.get(r.claimed_by, r.claimed_by) if isinstance(r.claimed_by, str) else None,
+            "date": r.date,
+            "precision": r.date_precision,
+            "about": r.basis,
+            "source_ids": r.source_ids,
+        }
+        for r in last.itertuples()
+    ]
+    rows += [
+        {
+            "place_id": r.place_id,
+            "kind": "activity" if pd.notna(r.latest_activity) else "none",
+            "site_status": None,
+            "evidence": None,
+            "claimed_by": None,
+            "date": r.latest_activity,
+            "precision": r.latest_activity_precision,
+            "about": r.role,
+            "source_ids": r.source_ids,
+        }
+        for r in sites[~sites["place_id"].isin(set(last["place_id"]))].itertuples()
+    ]
+    frame = pd.DataFrame(rows).join(
+        places.set_index("place_id")[["name", "country", "lat", "lon", "geo_precision"]], on="place_id"
+    )
+    frame = frame.dropna(subset=["lat", "lon"])
+    frame["label"] = [MAP_LABELS.get(i, site_label(n)) for i, n in zip(frame["place_id"], frame["name"])]
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.sort_values(["date", "place_id"], ascending=[False, True], na_position="last").reset_index(drop=True)
+
+
+def lead_flows(tables: dict[str, pd.DataFrame], site_ids) -> pd.DataFrame:
+    """The moves after the fall (flights, road convoys, equipment or people moved) that link Russia's
+    sites, with a site in Syria at one end: to or from another site on the map, or to or from
+    Russia. A ship voyage is left out (ships do not sail the shortest path), and so is a move whose
+    end inside the map the sources give only as a country or region (it has no point to draw), or
+    one shorter than FLOW_MIN_KM.
+
+    One row per line on the map: a pair of sites, whichever way the moves ran, or a site in Syria and
+    Russia, drawn toward the most precisely located Russian end (the others lie in the same
+    direction once the line leaves the map). `forward` and `backward` say which ways the moves ran
+    along the drawn chain."""
+    places, movements = tables["places"], after_the_fall(tables["movements"])
+    p = places.set_index("place_id")
+    country = p["country"]
+    on_map = set(site_ids)
+    moves = movements[movements["asset_type"] != "ship_voyage"]
+    origin, dest = moves["origin_place_id"], moves["destination_place_id"]
+    in_syria = {i for i in on_map if country.get(i) == "SYR"}
+    o_end = origin.isin(on_map) | origin.map(country).eq("RUS").fillna(False)
+    d_end = dest.isin(on_map) | dest.map(country).eq("RUS").fillna(False)
+    moves = moves[(origin.isin(in_syria) & d_end) | (dest.isin(in_syria) & o_end)].copy()
+    moves["group"] = destination_group(moves, places)
+    names = _claimants(tables)
+    moves["claimed_by"] = [names.get(c, c) if isinstance(c, str) else None for c in moves["claimed_by"]]
+    moves["key"] = [
+        (o, COUNTRY_WORDS[country[d]])
+        if d not in on_map
+        else (d, COUNTRY_WORDS[country[o]])
+        if o not in on_map
+        else tuple(sorted((o, d)))
+        for o, d in zip(moves["origin_place_id"], moves["destination_place_id"])
+    ]
+    rank = {"site": 0, "settlement": 1, "region": 2, "country": 3}
+    out = []
+    for key, rows in moves.groupby("key", sort=False):
+        rows = rows.sort_values(["date", "movement_id"])
+        # the line runs between the best-located ends of its moves
+        best = min(
+            rows.itertuples(),
+            key=lambda r: max(
+                rank[p.loc[r.origin_place_id, "geo_precision"]], rank[p.loc[r.destination_place_id, "geo_precision"]]
+            ),
+        )
+        via = [v for v in (best.via_place_ids if isinstance(best.via_place_ids, str) else "").split(";") if v]
+        chain = [best.origin_place_id, *via, best.destination_place_id]
+        km = sum(legs_km(chain, places))
+        if km < FLOW_MIN_KM:
+            continue
+
+        def first_end(place: str, chain=chain) -> bool:  # whether a move's end is the drawn line's first end
+            return place == chain[0] if place in on_map or chain[0] in on_map else True
+
+        out.append(
+            {
+                "key": key,
+                "chain": chain,
+                "off_map": key[1] in COUNTRY_WORDS.values(),
+                "group": rows["group"].iloc[0],
+                "km": km,
+                "all_claimed": bool((rows["status"] == "claimed").all()),
+                "forward": any(first_end(o) for o in rows["origin_place_id"]),
+                "backward": any(first_end(d) for d in rows["destination_place_id"]),
+                "movement_ids": list(rows["movement_id"]),
+                "ends": sorted(set(rows["origin_place_id"]) | set(rows["destination_place_id"])),
+                "status": list(rows["status"]),
+                "source_ids": ";".join(rows["source_ids"]),
+                "rows": rows,
+            }
+        )
+    frame = pd.DataFrame(out)
+    order = {g: i for i, g in enumerate(DESTINATION_ORDER)}
+    return frame.sort_values("group", key=lambda g: g.map(order), kind="stable").reset_index(drop=True)
+
+
+def _region(sites: pd.DataFrame, default: str) -> str:
+    """The country all these sites lie in, as the legend and the alt text name it, or `default`."""
+    countries = set(sites["country"].dropna())
+    return REGION_WORDS.get(countries.pop(), default) if len(countries) == 1 else default
+
+
+def lead_map_date(sites: pd.DataFrame) -> pd.Timestamp:
+    """The date of the newest evidence the map draws a site from."""
+    return sites["date"].max()
+
+
+def _claimant(status: str, claimed_by) -> str:
+    return status + (f" by {claimed_by}" if status == "claimed" and isinstance(claimed_by, str) else "")
+
+
+def _move_words(r) -> str:
+    """One move as its line's hover gives it: when, how many (or that nobody counted), how far established."""
+    row = pd.Series(r._asdict())
+    counted = row[["count_low", "count_best", "count_high"]].notna().any()
+    count = ranges.from_row(row, "count").words(r.count_unit) if counted else f"{r.count_unit}, not counted"
+    kind = "" if r.asset_type == "aircraft_flight" else f" ({ASSET_WORDS.get(r.asset_type, r.asset_type)})"
+    return f"{when(row)}: {count}{kind}, {_claimant(r.status, r.claimed_by)}"
+
+
+def _wrapped(text: str, width: int = 80) -> str:
+    """Hover text in lines of about `width` characters, escaped."""
+    return "<br>".join(html(line) for line in wrap_label(text.replace("<br>", " "), width).split("<br>"))
+
+
+def _levels(statuses) -> str:
+    counts = pd.Series(list(statuses)).value_counts()
+    return ", ".join(f"{int(counts[e])} {e}" for e in LEVELS if e in counts)
+
+
+def _site_size(r) -> int:
+    if r.kind == "status":
+        return SITE_PX["vacated" if r.site_status == "vacated" else "held"]
+    return SITE_PX[r.kind]
+
+
+def _site_hover(r) -> str:
+    if r.kind == "status":
+        line = f"{SITE_STATUS_LABELS[r.site_status]} as of {with_precision(r.date, r.precision)} ({_claimant(r.evidence, r.claimed_by)})"
+    elif r.kind == "activity":
+        line = f"Latest reported Russian activity: {with_precision(r.date, r.precision)}"
+    else:
+        line = "No Russian activity found in the sources searched"
+    # the name in full: it says where the point stands in for the site (a nearby town's coordinates)
+    return f"<b>{_wrapped(r.name)}</b><br>{html(line)}<br>{_wrapped(clip(str(r.about), 240))}"
+
+
+def lead_map_figure(sites: pd.DataFrame, flows: pd.DataFrame, places: pd.DataFrame, as_of: pd.Timestamp) -> go.Figure:
+    """Russia's sites in Syria and Libya, each at its latest evidence, and the moves
+    that link them, on one quiet map.
+
+    In Syria a site's colour gives its status and its shape how far that status is established
+    (bases.site_marker); Libya's sites, which carry no status in the data, are diamonds, dark where
+    Russian activity is found in the sources and open where none is. Sites Russia has left, and
+    Libya's, are drawn smaller than those it holds. Markers that would sit on one another on a phone
+    are spread round their cluster's centre, each joined to its own point by a thin line
+    (labels.spread_markers); names are written only where they fit at that size, and the length of a
+    lone line within the map goes into the legend."""
+    p = places.set_index("place_id")
+    window = window_for(sites["place_id"], places, pad=2.5, label_room=5)
+    (x0, x1), (y0, y1) = window
+    # No locator inset: this map is itself the regional overview, from the central Mediterranean to Iraq.
+    fig = base_map(*window, focus=["Syria", "Libya"], locator=None)
+    placer = LabelPlacer.for_map(window, plot_px=MAP_PLOT_PX, font_px=LABEL_PX)
+
+    # the date, top left over the sea, and the scale bar, bottom right: no label goes there
+    stamp = ["Evidence up to", long_date(as_of)]
+    sx, sy = x0 + 0.015 * (x1 - x0), y1 - 0.02 * (y1 - y0)
+    left, top = placer._xy(sx, sy)
+    placer.labels.append((left, top - 2.6 * LABEL_PX, left + max(map(len, stamp)) * LABEL_PX * 0.6 + 4, top))
+    _, span = scale_bar_km((x0, x1), (y0 + y1) / 2)
+    bar_left, bottom = placer._xy(x1 - 0.1 * (x1 - x0) - span, y0)
+    bar_right, _ = placer._xy(x1 - 0.1 * (x1 - x0), y0)
+    small_print = len("true to scale along 30°N") * 9 * 0.5  # the scale bar's 9 px print, right-aligned to it
+    placer.labels.append(
+        (min(bar_left, bar_right - small_print), bottom, bar_right + 2, bottom + 0.05 * placer.bounds[3] + 2.4 * LABEL_PX)
+    )
+
+    # the legend, in four groups: Syria's statuses, how far established, Libya's sites, the moves
+    def titled(title: str, group: str, first: int) -> None:
+        for trace in fig.data[first:]:
+            trace.legendgroup = group
+        fig.data[first].legendgrouptitle = dict(text=title, font=dict(size=11, color=style.MUTED))
+
+    first = len(fig.data)
+    for status in [s for s in SITE_STATUS_ORDER if s in set(sites["site_status"].dropna())]:
+        fig.add_trace(style.legend_key(SITE_STATUS_LABELS[status], "circle", SITE_STATUS_COLOURS[status], size=11))
+    titled(f"{_region(sites[sites['kind'] == 'status'], 'Sites')}: status", "syria", first)
+    first = len(fig.data)
+    style.add_status_legend(fig, size=11, shape="circle")
+    titled("How far established", "evidence", first)
+    first = len(fig.data)
+    for kind, name, fill in (
+        ("activity", "Russian activity found", style.INK),
+        ("none", "None found in the sources searched", "white"),
+    ):
+        if (sites["kind"] == kind).any():
+            fig.add_trace(style.legend_key(name, "diamond", fill, size=11))
+    titled(f"{_region(sites[sites['kind'] != 'status'], 'Other sites')}: no status in the data", "libya", first)
+    first = len(fig.data)
+    for group in [g for g in DESTINATION_ORDER if g in set(flows["group"])]:
+        # a group of one line within the map gives its length here: the sea between Libya and Syria
+        # has no room for it on a phone
+        part = flows[flows["group"] == group]
+        name = group if len(part) > 1 or part["off_map"].iloc[0] else f"{group} ({part['km'].iloc[0]:,.0f} km)"
+        fig.add_trace(
+            go.Scatter(x=[None], y=[None], mode="lines", name=name, line=dict(color=DESTINATION_COLOURS[group], width=2.5))
+        )
+    if flows["all_claimed"].any():
+        fig.add_trace(
+            go.Scatter(x=[None], y=[None], mode="lines", name="Claimed only", line=dict(color=style.INK, dash="dot", width=2.5))
+        )
+    titled("Moves after the fall", "flows", first)
+
+    # the sites: each on its own point unless others crowd it on a phone
+    sizes = [_site_size(r) for r in sites.itertuples()]
+    outlines = [
+        site_marker(r.site_status, r.evidence)["line_width"] if r.kind == "status" else LIBYA_OUTLINE for r in sites.itertuples()
+    ]
+    # a marker's outline straddles its edge: it reads as wide as its size and its outline together
+    spots = spread_markers(placer, list(sites["lon"]), list(sites["lat"]), [s + w for s, w in zip(sizes, outlines)])
+    rank = {"confirmed": 0, "reported": 1, "claimed": 2}
+    sites = sites.assign(
+        x=[s[0] for s in spots],
+        y=[s[1] for s in spots],
+        size=sizes,
+        width=[s + w for s, w in zip(sizes, outlines)],
+        rank=[rank[e] if k == "status" else {"activity": 1, "none": 3}[k] for k, e in zip(sites["kind"], sites["evidence"])],
+    )
+
+    def clear_of_sites(lons: list[float], lats: list[float], at: float) -> bool:
+        """Whether the arrowhead `at` that fraction of the line keeps clear of every site's marker on a phone."""
+        i = min(max(1, round(at * (len(lons) - 1))), len(lons) - 1)
+        head = placer._xy(lons[i], lats[i])
+        return all(math.dist(head, placer._xy(r.x, r.y)) >= r.width / 2 + 6 for r in sites.itertuples())
+
+    # the moves, under the sites
+    lines = []
+    for f in flows.itertuples():
+        lons, lats = geodesic_line(f.chain, places)
+        inside = points_inside(lons, lats, window)
+        lines += inside
+        colour = DESTINATION_COLOURS[f.group]
+        a, b = f.chain[0], f.chain[-1]
+        far = f.key[1] if f.off_map else short_name(p.loc[b, "name"])
+        hover = [f"<b>{html(short_name(p.loc[a, 'name']))} – {html(far)}</b>"]
+        hover += [
+            _wrapped(
+                f"{short_name(p.loc[r.origin_place_id, 'name'])} → {short_name(p.loc[r.destination_place_id, 'name'])}, {_move_words(r)}"
+            )
+            for r in f.rows.itertuples()
+        ]
+        if not f.off_map:
+            hover.append(f"{f.km:,.0f} km by the shortest path")
+        fig.add_trace(
+            go.Scatter(
+                x=lons,
+                y=lats,
+                mode="lines",
+                showlegend=False,
+                legendgroup="flows",
+                line=dict(color=colour, width=2.5, dash="dot" if f.all_claimed else "solid"),
+                hovertemplate="<br>".join(hover) + "<extra></extra>",
+            )
+        )
+        xs, ys = [x for x, _ in inside], [y for _, y in inside]
+        # an arrowhead near the edge on a line that leaves the map, else near the middle, clear of the sites
+        edge_first = f.off_map and f.chain[0] not in set(sites["place_id"])  # the line comes in from the edge
+        for way, run, from_edge in ((f.forward, (xs, ys), edge_first), (f.backward, (xs[::-1], ys[::-1]), not edge_first)):
+            if way and xs:
+                tries = ((0.15, 0.2, 0.25) if from_edge else (0.85, 0.8, 0.75)) if f.off_map else (0.5, 0.4, 0.6, 0.3, 0.7)
+                at = next((t for t in tries if clear_of_sites(run[0], run[1], t)), tries[0])
+                add_arrowhead(fig, *run, colour, at=at)
+
+    moved = sites[(sites["x"] != sites["lon"]) | (sites["y"] != sites["lat"])]
+    if not moved.empty:
+        lx, ly = [], []
+        for r in moved.itertuples():
+            lx += [r.lon, r.x, None]
+            ly += [r.lat, r.y, None]
+        fig.add_trace(
+            go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=style.INK, width=0.8), hoverinfo="skip", showlegend=False)
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=moved["lon"],
+                y=moved["lat"],
+                mode="markers",
+                marker=dict(color=style.INK, size=3),
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    # Names go first to the sites whose status is best established, then to the most recent evidence;
+    # each where it crosses no line if it can, else across one (on a white halo).
+    rivals = list(zip(sites["x"], sites["y"]))
+    n_markers = len(placer.markers)
+    for x, y in lines:
+        placer.marker(x, y, 1)
+    line_boxes = placer.markers[n_markers:]
+    del placer.markers[n_markers:]
+    positions = {}
+    for r in sites.sort_values(["rank", "date"], ascending=[True, False], kind="stable").itertuples():
+        placer.markers += line_boxes
+        positions[r.Index] = placer.place(r.x, r.y, r.label, marker_px=r.width, rivals=rivals)
+        del placer.markers[n_markers:]
+        positions[r.Index] = positions[r.Index] or placer.place(r.x, r.y, r.label, marker_px=r.width, rivals=rivals)
+    sites = sites.assign(
+        text=[html(t) if positions[i] else "" for i, t in sites["label"].items()],
+        pos=[positions[i] or "middle right" for i in sites.index],
+    )
+
+    syria, libya = sites[sites["kind"] == "status"], sites[sites["kind"] != "status"]
+    marks = [site_marker(s, e) for s, e in zip(syria["site_status"], syria["evidence"])]
+    for name, part, marker in (
+        (
+            "Sites in Syria",
+            syria,
+            dict(
+                size=list(syria["size"]),
+                symbol=[m["symbol"] for m in marks],
+                color=[m["color"] for m in marks],
+                line=dict(color=[m["line_color"] for m in marks], width=[m["line_width"] for m in marks]),
+            ),
+        ),
+        (
+            "Sites in Libya",
+            libya,
+            dict(
+                size=list(libya["size"]),
+                symbol="diamond",
+                color=[style.INK if k == "activity" else "white" for k in libya["kind"]],
+                line=dict(color=["white" if k == "activity" else style.INK for k in libya["kind"]], width=LIBYA_OUTLINE),
+            ),
+        ),
+    ):
+        if part.empty:
+            continue
+        marker["opacity"] = 1  # plotly fades markers given a list of sizes (as bubbles): these are not
+        fig.add_trace(
+            go.Scatter(
+                x=part["x"],
+                y=part["y"],
+                ids=list(part["place_id"]),
+                mode="markers+text",
+                name=name,
+                showlegend=False,
+                marker=marker,
+                text=list(part["text"]),
+                textposition=list(part["pos"]),
+                textfont=dict(size=LABEL_PX, color=style.INK, shadow=HALO),
+                customdata=[_site_hover(r) for r in part.itertuples()],
+                hovertemplate="%{customdata}<extra></extra>",
+            )
+        )
+    fig.add_annotation(
+        x=sx,
+        y=sy,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        text="<br>".join(html(t) for t in stamp),
+        font=dict(size=LABEL_PX, color=style.INK),
+    )
+    # the web page prints the source line under the figure (show() draws it into the static image);
+    # on a narrow screen the map keeps to the top, under its legend, and the spare height goes below
+    fig.update_layout(legend=style.TOP_LEGEND | dict(traceorder="grouped"), margin=dict(l=10, r=10, t=30, b=10))
+    fig.update_yaxes(constraintoward="top")
+    return fig
+
+
+def lead_map(tables: dict[str, pd.DataFrame]) -> Figure:
+    """The landing page's lead figure: Russia's sites in Syria and Libya at the latest evidence, and the
+    moves between them (the air bridge to Libya, the moves home to Russia), with its
+    alt text and source line, built from the tables alone."""
+    places = tables["places"]
+    p = places.set_index("place_id")
+    sites = lead_sites(tables)
+    flows = lead_flows(tables, sites["place_id"])
+    as_of = lead_map_date(sites)
+    syria, libya = sites[sites["kind"] == "status"], sites[sites["kind"] != "status"]
+    active = libya[libya["kind"] == "activity"]
+    newest = active.loc[active["date"].idxmax()]
+
+    states = []
+    for status in [s for s in SITE_STATUS_ORDER if s in set(syria["site_status"])]:
+        rows = syria[syria["site_status"] == status]
+        states.append(f"{len(rows)} {SITE_STATUS_LABELS[status].lower()} ({_levels(rows['evidence'])})")
+
+    def flow_words(f) -> str:
+        a = short_name(p.loc[f.chain[0], "name"])
+        b = f.key[1] if f.off_map else short_name(p.loc[f.chain[-1], "name"])
+        n = len(f.status)
+        return f"{a} to {b} ({n} move{'s' if n > 1 else ''} in the data: {_levels(f.status)}{'' if f.off_map else f'; {f.km:,.0f} km'})"
+
+    alt = (
+        f"Map of Libya, the eastern Mediterranean and Syria with {len(sites)} sites, each drawn at its latest evidence in the "
+        f"data (the newest dated {long_date(as_of)}). In {_region(syria, 'all')}, {len(syria)} Russian sites: {'; '.join(states)}. "
+        f"In {_region(libya, 'the rest')}, {len(libya)} sites, which carry no status in the data: {len(active)} with Russian activity found in the "
+        f"sources (the latest dated {with_precision(newest['date'], newest['precision'])}) and {len(libya) - len(active)} with "
+        f"none found in the sources searched. Lines show {len(flows)} links after the fall (ship voyages are not drawn): "
+        + "; ".join(flow_words(f) for f in flows.itertuples())
+        + "."
+    )
+    note = (
+        source_line(
+            pd.concat([sites["source_ids"], flows["source_ids"]]),
+            tables["sources"],
+            ["site_status", "sites", "movements", "places"],
+        )
+        + " Distances: shortest paths over the Earth's surface. Base map: Natural Earth (public domain)."
+    )
+    return show(lead_map_figure(sites, flows, places, as_of), name=LEAD_MAP, alt=alt, note=note, height=LEAD_MAP_HEIGHT)

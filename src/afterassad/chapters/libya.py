@@ -15,7 +15,7 @@ from afterassad.core.text import Plain, and_list, clip, html, short_name
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer, place_all
 from afterassad.figures.render import base_map, labels_above_rows, locator_box
-from afterassad.figures.routemap import add_labels, geodesic_line, legs_km
+from afterassad.figures.routemap import add_labels, geodesic_line, legs_km, points_inside, site_label
 from afterassad.figures.timeline import stack_in_lanes
 
 # Whose personnel an estimate counts, kept apart as the sources keep them.
@@ -45,13 +45,7 @@ def libyan(places: pd.DataFrame) -> pd.Series:
 def chapter_sites(sites: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """The chapter's sites with their coordinates, type, precision and a short label."""
     frame = sites[sites["chapter"] == "libya"].merge(places, on="place_id", suffixes=("", "_place"))
-    frame["label"] = (
-        frame["name"]
-        .map(short_name)
-        .str.split(",")
-        .str[0]
-        .str.replace(r" (International Airport|air base|airport|port and naval base|port)$", "", regex=True)
-    )
+    frame["label"] = frame["name"].map(site_label)
     return frame.reset_index(drop=True)
 
 
@@ -113,7 +107,7 @@ def site_map_figure(
                 ),
             )
         )
-        inside_x = [(x, y) for x, y in zip(lons, lats) if window[0][0] <= x <= window[0][1] and window[1][0] <= y <= window[1][1]]
+        inside_x = points_inside(lons, lats, window)
         if p.loc[origin, "country"] != "LBY" and inside_x:
             x, y = inside_x[len(inside_x) // 5]  # a little way in from where the line enters the map
             labels.append((x, y, f"from {short_name(p.loc[origin, 'name']).split(' ')[0]}: {km:,.0f} km", "top center"))

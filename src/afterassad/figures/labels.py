@@ -93,14 +93,23 @@ class LabelPlacer:
 
         return not any(_overlap(b, m) for m in self.markers if not own(m))
 
-    def place(self, x: float, y: float, text: str, positions: list[str] | None = None, marker_px: float = 0.0) -> str | None:
-        """The first free position for the label, now taken; None if there is none."""
+    def place(
+        self, x: float, y: float, text: str, positions: list[str] | None = None, marker_px: float = 0.0, rivals=()
+    ) -> str | None:
+        """The first free position for the label, now taken; None if there is none. With `rivals`
+        (other markers' (x, y)), a position is free only if every one of them lies farther from the
+        label's near edge, where it attaches to its point, than that point does (a third as far again
+        for a label set diagonally off its point, which reads less surely as its own), so that a name
+        never reads as the name of a neighbour."""
         if not text:
             return None
         anchor = self._xy(x, y)
+        others = [self._xy(rx, ry) for rx, ry in rivals if (rx, ry) != (x, y)]
         for position in positions or POSITIONS:
             b = self.box(x, y, text, position, marker_px)
-            if self.fits(b, anchor):
+            near = (min(max(anchor[0], b[0]), b[2]), min(max(anchor[1], b[1]), b[3]))  # the box's point nearest its own
+            margin = 1.3 if "middle" not in position and "center" not in position else 1.0
+            if self.fits(b, anchor) and all(math.dist(near, o) > margin * math.dist(near, anchor) for o in others):
                 self.labels.append(b)
                 return position
         return None
@@ -121,3 +130,92 @@ def place_all(
         out_texts.append(text if position else "")
         out_positions.append(position or "middle right")
     return out_texts, out_positions
+
+
+def _ring(order: list[int], centre: tuple[float, float], radius: float, angle: float) -> dict[int, tuple[float, float]]:
+    """Points evenly round a circle, the first at `angle`, in the order given."""
+    k = len(order)
+    return {
+        i: (
+            centre[0] + radius * math.cos(angle + 2 * math.pi * j / k),
+            centre[1] + radius * math.sin(angle + 2 * math.pi * j / k),
+        )
+        for j, i in enumerate(order)
+    }
+
+
+def spread_markers(placer: LabelPlacer, xs, ys, sizes_px, gap_px: float = 1.0) -> list[tuple[float, float]]:
+    """Where to draw markers that would sit on one another at the phone's scale. A marker clear of
+    the others stays on its own point; the markers of a cluster (points closer than their markers'
+    width, directly or through a neighbour) go evenly round the cluster's centre, each on the side
+    where its own point lies, on the smallest ring that keeps them apart. Clusters are laid in the
+    order of their first member (most important first); a ring that would touch a marker already
+    placed is turned, then widened a pixel at a time, until it is clear (or, failing that, as clear
+    as it gets). Every marker is registered with the placer, so labels keep clear of it.
+
+    Returns the (x, y) each marker is drawn at; a caller joins a moved marker to its own point with
+    a thin line, so the reader still sees where the place is."""
+    sizes = [float(s) for s in (sizes_px if hasattr(sizes_px, "__len__") else [sizes_px] * len(xs))]
+    points = [placer._xy(x, y) for x, y in zip(xs, ys)]
+    n = len(points)
+
+    def room(i: int, j: int) -> float:
+        return (sizes[i] + sizes[j]) / 2 + gap_px
+
+    cluster = list(range(n))
+
+    def root(i: int) -> int:
+        while cluster[i] != i:
+            cluster[i] = cluster[cluster[i]]
+            i = cluster[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if math.dist(points[i], points[j]) < room(i, j):
+                cluster[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+
+    spots = list(points)
+
+    def clearance(laid: dict[int, tuple[float, float]], placed: list[int]) -> float:  # 1 or more: clear of them all
+        return min((math.dist(laid[i], spots[j]) / room(i, j) for i in laid for j in placed), default=1.0)
+
+    fixed = [i for members in groups.values() if len(members) == 1 for i in members]
+    for members in sorted((m for m in groups.values() if len(m) > 1), key=min):  # in the caller's order of importance
+        cx = sum(points[i][0] for i in members) / len(members)
+        cy = sum(points[i][1] for i in members) / len(members)
+        # each member keeps its bearing from the centre, in order, evenly spaced round the ring
+        bearing = {i: math.atan2(points[i][1] - cy, points[i][0] - cx) for i in members}
+        order = sorted(members, key=lambda i: bearing[i])
+        k = len(order)
+        turn = math.atan2(
+            sum(math.sin(bearing[i] - 2 * math.pi * j / k) for j, i in enumerate(order)),
+            sum(math.cos(bearing[i] - 2 * math.pi * j / k) for j, i in enumerate(order)),
+        )
+        smallest = max(room(a, b) for a in members for b in members if a != b) / (2 * math.sin(math.pi / k))
+
+        candidates = (
+            _ring(order, (cx, cy), smallest + grow, turn + math.radians(step))
+            for grow in range(0, round(2 * smallest) + 1)
+            for step in (0, 15, -15, 30, -30, 45, -45, 60, -60, 90, -90, 180)
+        )
+        best = None
+        for laid in candidates:  # the first ring that is clear, else the one that comes closest
+            if best is None or clearance(laid, fixed) > clearance(best, fixed):
+                best = laid
+            if clearance(laid, fixed) >= 1:
+                break
+        laid = best
+        for i, spot in laid.items():
+            spots[i] = spot
+        fixed += members
+    out = []
+    for x, y, spot, point, size in zip(xs, ys, spots, points, sizes):
+        if spot != point:
+            x, y = placer.x0 + spot[0] / placer.sx, placer.y0 + spot[1] / placer.sy
+        placer.marker(x, y, size)
+        out.append((x, y))
+    return out

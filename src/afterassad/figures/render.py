@@ -406,7 +406,7 @@ def scale_bar_km(lon_range: tuple[float, float], lat: float) -> tuple[float, flo
 
 def add_scale_bar(fig: go.Figure, lon_range: tuple[float, float], lat_range: tuple[float, float]) -> go.Figure:
     """A scale bar in the lower right corner (deserts and seas on this report's maps), true along the
-    map's middle parallel."""
+    map's middle parallel; its small print ends at the bar's right end."""
     mid_lat = (lat_range[0] + lat_range[1]) / 2
     km, span = scale_bar_km(lon_range, mid_lat)
     x0 = lon_range[1] - 0.1 * (lon_range[1] - lon_range[0]) - span

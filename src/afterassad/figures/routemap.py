@@ -8,6 +8,7 @@ on the map as it does on the Earth and its label gives its true length.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -105,3 +106,42 @@ def window_for(
         (math.floor(p["lon"].min() - pad), math.ceil(p["lon"].max() + pad + label_room)),
         (math.floor(p["lat"].min() - pad), math.ceil(p["lat"].max() + pad)),
     )
+
+
+SITE_KIND = re.compile(r" (International Airport|air base|airport|port and naval base|port)$")
+
+
+def site_label(name: str) -> str:
+    """A site's name as a map writes it: without its qualifier, its district or city after a comma,
+    or the kind of site after its name ('Benina International Airport, Benghazi' -> 'Benina')."""
+    return SITE_KIND.sub("", short_name(name).split(",")[0])
+
+
+def points_inside(lons, lats, window) -> list[tuple[float, float]]:
+    """The points of a line that lie inside the map window, in the line's order: where a line that
+    enters or leaves the map gets its label."""
+    (x0, x1), (y0, y1) = window
+    return [(x, y) for x, y in zip(lons, lats) if x0 <= x <= x1 and y0 <= y <= y1]
+
+
+def add_arrowhead(fig: go.Figure, lons: list[float], lats: list[float], colour: str, at: float = 0.55) -> go.Figure:
+    """An arrowhead on a line, a fraction `at` of the way along its points, pointing the way the line runs."""
+    i = min(max(1, round(at * (len(lons) - 1))), len(lons) - 1)
+    fig.add_annotation(
+        x=lons[i],
+        y=lats[i],
+        ax=lons[i - 1],
+        ay=lats[i - 1],
+        xref="x",
+        yref="y",
+        axref="x",
+        ayref="y",
+        text="",
+        showarrow=True,
+        arrowhead=2,
+        arrowsize=1.3,
+        arrowwidth=2,
+        arrowcolor=colour,
+        standoff=0,
+    )
+    return fig

@@ -216,12 +216,13 @@ def legend_key(name: str, symbol: str, fill: str, size: int = 12, legendgroup: s
     )
 
 
-def add_status_legend(fig: go.Figure, size: int = 12) -> go.Figure:
+def add_status_legend(fig: go.Figure, size: int = 12, shape: str = "square") -> go.Figure:
     """Legend entries for how far a fact is established, drawn as the matrices draw their cells:
-    a filled square for confirmed, an open one for reported by one source, a cross for claimed only."""
+    a filled square for confirmed, an open one for reported by one source, a cross for claimed only
+    (a map draws its points as circles: `shape`)."""
     for label, symbol, fill in (
-        ("Confirmed", "square", INK),
-        ("Reported by one source", "square", "white"),
+        ("Confirmed", shape, INK),
+        ("Reported by one source", shape, "white"),
         ("Claimed only", "x", INK),
     ):
         fig.add_trace(legend_key(label, symbol, fill, size=size))
