@@ -130,13 +130,18 @@ def main(pdf: str) -> int:
             problems.append(f"metadata {key} is {meta.get(key)!r}, expected {want!r}")
     first_page = normalise(run("pdftotext", "-f", "1", "-l", "1", pdf, "-"))
     for what, want in (
-        ("version", f"version {edition.version()}"),
+        ("edition", f"edition {edition.version()}"),
         ("citation", edition.suggested_citation()),
-        ("build date", "built "),
         ("evidence cut-off", f"evidence to {edition.evidence_cutoff()}"),
     ):
         if normalise(want) not in first_page:
             problems.append(f"title page lacks the {what}: {want!r}")
+    # the edition's date (Sphinx's \\date, the day the PDF was made), as "3 December 2026"
+    if not re.search(
+        r"\b\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december) \d{4}\b",
+        first_page.replace("evidence to " + normalise(edition.evidence_cutoff()), ""),
+    ):
+        problems.append("title page lacks the edition's date")
     bookmarks = {normalise(re.sub(r"^[\d.]+\s+", "", t)) for t in outline_titles(reader)}
     wanted = [text for name in toc_pages() for _, text in pdf_headings(name)] + ["Contents"]
     missing = [t for t in wanted if normalise(t) not in bookmarks]

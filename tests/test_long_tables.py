@@ -251,3 +251,15 @@ def test_a_reference_table_can_keep_every_row_in_view():
     frame = pd.DataFrame({"Column": [f"field_{i}" for i in range(30)]})
     page = Table(frame, shorten=False)._repr_html_()
     assert "data-aa-rows" not in page and page.count("<tr") == 31
+
+
+def test_the_table_script_jupyter_book_adds_to_every_head_is_dropped_and_added_back_deferred():
+    from sphinx.builders.html._assets import _JavaScript
+
+    from afterassad.publishing.sphinxext import _keep
+
+    auto = _JavaScript("_static/aa-tables.js")
+    assert not _keep(auto, "<p>no table</p>")
+    marked = '<div class="aa-table-wrap" data-aa-rows="20"><table></table></div>'
+    added = with_table_script([s for s in [auto] if _keep(s, marked)], marked)
+    assert [(str(s.filename), s.attributes.get("defer")) for s in added] == [("_static/aa-tables.js", "defer")]

@@ -131,6 +131,10 @@ def _keep(script, body: str) -> bool:
         return False
     if (name or "").endswith(PLOTLY_BUNDLE):  # loaded on demand by figure_loader, never in the head
         return False
+    # Jupyter Book adds every script in _static to every page's head, blocking; with_table_script
+    # adds the table script back, deferred, only where a page has a table that needs it.
+    if (name or "").split("?")[0].endswith(TABLE_SCRIPT.split("/")[-1]):
+        return False
     return "itables/" not in (name or "")  # the explorer imports its table library as a module itself
 
 
