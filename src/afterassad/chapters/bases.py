@@ -12,6 +12,17 @@ from afterassad.figures import style
 from afterassad.figures.timeline import stack_in_lanes
 
 SITE_STATUS_ORDER = ["operational", "under_negotiation", "drawn_down", "vacated"]
+# A site named for what Russia had there, where the place's own name is something else: the Golan
+# place is the UN buffer zone, and Russia's presence in it was its military-police posts.
+SITE_NAMES = {"golan_buffer_zone": "Former Russian military-police posts near Quneitra (UN buffer zone)"}
+
+
+def site_names(places: pd.DataFrame) -> pd.Series:
+    """Each place's name as a reader reads it, with the sites named for what Russia had there."""
+    names = places.set_index("place_id")["name"].map(short_name)
+    return pd.Series({**names.to_dict(), **SITE_NAMES})
+
+
 SITE_STATUS_LABELS = {
     "operational": "Operational",
     "under_negotiation": "Under negotiation",
@@ -32,7 +43,7 @@ def status_periods(site_status: pd.DataFrame, places: pd.DataFrame, until: pd.Ti
     frame["end"] = frame.groupby("place_id")["date"].shift(-1)
     frame["last"] = frame["end"].isna()
     frame["end"] = frame["end"].fillna(until)
-    frame["place_name"] = frame["place_id"].map(places.set_index("place_id")["name"]).map(short_name)
+    frame["place_name"] = frame["place_id"].map(site_names(places))
     return frame.reset_index(drop=True)
 
 

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from afterassad.chapters.bases import SITE_STATUS_LABELS, status_periods, status_timeline_figure
+from afterassad.chapters.bases import SITE_STATUS_LABELS, site_names, status_periods, status_timeline_figure
 from afterassad.chapters.milestones import dated_facts, dates_of, ends_of
 from afterassad.core import ranges
 from afterassad.core.dates import long_date, with_precision
@@ -229,9 +229,6 @@ def lane_counts(rows: pd.DataFrame) -> pd.DataFrame:
 # ------------------------------------------------------------------ each base at the latest reporting
 
 
-# A site named for what Russia had there, where the place's own name is something else: the
-# Golan place is the UN buffer zone, and Russia's presence in it was its military-police posts.
-SITE_NAMES = {"golan_buffer_zone": "Former Russian military-police posts near Quneitra (in the UN buffer zone)"}
 ON_RECORD_BASES = {"official_on_record", "party_statement"}
 
 
@@ -251,7 +248,7 @@ def base_board(
     reads "said on record" when `evidence` is given), the evidence in brief, and its sources."""
     rows = site_status.sort_values(["place_id", "date", "status_id"]).groupby("place_id").tail(1)
     rows = rows[rows["place_id"].isin(RUSSIAN_SITES_IN_SYRIA) | (rows["date"] >= START)]
-    name = pd.Series({**places.set_index("place_id")["name"].map(short_name).to_dict(), **SITE_NAMES})
+    name = site_names(places)
     outlet = sources.set_index("source_id")
 
     def outlets(ids: str) -> str:

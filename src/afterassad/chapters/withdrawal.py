@@ -133,10 +133,18 @@ def posture_table(rows: pd.DataFrame) -> pd.DataFrame:
 # ------------------------------------------------------------------ movements
 
 
+# Waters on the way home: the sources track the ships seen in the English Channel heading for the
+# Baltic, so a voyage that ends there is grouped with the voyages back to Russia (a derived rule).
+HOMEWARD_WATERS = {"english_channel"}
+
+
 def destination_group(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Series:
-    """Each movement's destination as the chapter groups them; a sea or region with no country is 'at sea'."""
+    """Each movement's destination as the chapter groups them; a sea or region with no country is 'at
+    sea', except the waters the ships crossed on their way home (HOMEWARD_WATERS)."""
     country = places.set_index("place_id")["country"]
     dest, origin = movements["destination_place_id"].map(country), movements["origin_place_id"].map(country)
+    homeward = movements["destination_place_id"].isin(HOMEWARD_WATERS)
+    dest = dest.mask(homeward, "RUS")
 
     def group(d, o):
         if pd.isna(d):
