@@ -792,7 +792,7 @@ def gap_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timesta
             items_left,
         ),
         _gap(
-            "The Syrian state's items documented destroyed or captured since the offensive",
+            "The Syrian state's items that sources independent of the parties count since the offensive (airframes at one base)",
             "sourced",
             documented_total(state_lost),
             "Counted items only, added up, from sources independent of the parties; most were never itemised.",

@@ -38,7 +38,6 @@ def landing_numbers(
     totals = verdict_counts(claims).sum()
     behind = verdict_sources(claims, sources)
     state_lost = documented_total(series_rows(equipment, "syr_lost", offensive_launch(events)))
-    state_claimed = documented_total(series_rows(equipment, "syr_lost", offensive_launch(events), claims=True))
     return {
         "intro_n_claims": len(claims),
         "intro_n_wrong": int(totals["wrong"]),
@@ -51,7 +50,6 @@ def landing_numbers(
         "intro_n_verdict_low": int((behind["reliability"] == "low").sum()),
         "intro_n_registry": int((sources["source_type"] != "seed_article").sum()),
         "intro_state_documented": Plain(ranges.Range(state_lost.low, None, state_lost.high).words("items")),
-        "intro_state_claimed": Plain(ranges.Range(state_claimed.low, None, state_claimed.high).words("items")),
         "intro_d_fall": Plain(long_date(regime_fall(events))),
         "intro_cutoff": Plain(long_date(newest_dated(sources))),
         "intro_year_may": earliest_evidence(claims, sources, "c001_p09_s01_a").year,
@@ -148,10 +146,22 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "n_legs_precise",
                 "on_turkey_airspace",
                 "on_il62_turkey",
+                "km_direct",
             ],
         ),
         "equipment": (eq, ["headline", "provided"]),
-        "new_syria": (ns, ["n_from_russia", "n_link_stated", "n_link_timing", "n_link_none", "on_qamishli_handover", "d_latest"]),
+        "new_syria": (
+            ns,
+            [
+                "n_from_russia",
+                "n_link_stated",
+                "n_link_timing",
+                "n_link_none",
+                "on_qamishli_handover",
+                "d_latest",
+                "on_sharaa_moscow",
+            ],
+        ),
     }
     out = {}
     for chapter_name, (numbers, names) in picked.items():
@@ -172,6 +182,7 @@ HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #f
 # and for Libya's, which the data give no status.
 SITE_PX = {"held": 12, "vacated": 9, "activity": 10, "none": 8}
 LIBYA_OUTLINE = 1.2
+HELD = ("operational", "under_negotiation")  # the bases Russia still uses, named first on the map
 FLOW_MIN_KM = 100  # a shorter move hides under the markers at its two ends: left off the map
 # Labels the first part of a site's name cannot give (the data's own words, shortened).
 MAP_LABELS = {"tartus_naval_base": "Tartus", "golan_buffer_zone": "Quneitra posts (former)"}
@@ -447,7 +458,11 @@ def lead_map_figure(sites: pd.DataFrame, flows: pd.DataFrame, places: pd.DataFra
         y=[s[1] for s in spots],
         size=sizes,
         width=[s + w for s, w in zip(sizes, outlines)],
-        rank=[rank[e] if k == "status" else {"activity": 1, "none": 3}[k] for k, e in zip(sites["kind"], sites["evidence"])],
+        # the bases Russia still holds are named first, whatever the evidence level of their latest row
+        rank=[
+            (-1 if st in HELD else rank[e]) if k == "status" else {"activity": 1, "none": 3}[k]
+            for k, e, st in zip(sites["kind"], sites["evidence"], sites["site_status"])
+        ],
     )
 
     def clear_of_sites(lons: list[float], lats: list[float], at: float) -> bool:
@@ -513,7 +528,8 @@ def lead_map_figure(sites: pd.DataFrame, flows: pd.DataFrame, places: pd.DataFra
                 showlegend=False,
             )
         )
-    # Names go first to the sites whose status is best established, then to the most recent evidence;
+    # Names go first to the sites Russia holds, then to those whose status is best established, then to
+    # the most recent evidence;
     # each where it crosses no line if it can, else across one (on a white halo).
     rivals = list(zip(sites["x"], sites["y"]))
     n_markers = len(placer.markers)

@@ -617,7 +617,8 @@ def chapter_numbers(
         numbers[f"by_{key}"] = Plain(by_date(ev.loc[event_id]))
 
     # numbers from the movements and estimates
-    numbers["un_flights"] = Plain(count_words("mv_20191101_un_338_flights", "flights"))
+    # the monitors' own hedges: about that many, and "suspicious" flights, not confirmed military cargo
+    numbers["un_flights"] = Plain(f"about {count_words('mv_20191101_un_338_flights')} suspicious flights")
     numbers["mig29"] = Plain(ranges.from_row(est.loc["est_202005_africom_mig29"], "value").words())
     numbers["gna_jets"] = Plain(ranges.from_row(est.loc["est_202005_gna_jets_8"], "value").words())
     numbers["tobruk_shipments"] = Plain(count_words("mv_20240201_tartus_tobruk_shipments", "shipments"))

@@ -241,14 +241,20 @@ def rests_on_statements(fact_ids: pd.Series, evidence: pd.DataFrame) -> pd.Serie
 
 
 def base_board(
-    site_status: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame | None = None
+    site_status: pd.DataFrame,
+    places: pd.DataFrame,
+    sources: pd.DataFrame,
+    evidence: pd.DataFrame | None = None,
+    actors: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Each Russian site in Syria with a status row: its latest status, the date that evidence
     describes, how far it is established (a confirmed status that rests only on what officials said
-    reads "said on record" when `evidence` is given), the evidence in brief, and its sources."""
+    reads "said on record" when `evidence` is given; a claim names its claimant when `actors` is),
+    the evidence in brief, and its sources."""
     rows = site_status.sort_values(["place_id", "date", "status_id"]).groupby("place_id").tail(1)
     rows = rows[rows["place_id"].isin(RUSSIAN_SITES_IN_SYRIA) | (rows["date"] >= START)]
     name = site_names(places)
+    claimant = {} if actors is None else actors.set_index("actor_id")["name"].map(short_name).to_dict()
     outlet = sources.set_index("source_id")
 
     def outlets(ids: str) -> str:
@@ -269,9 +275,12 @@ def base_board(
             "date": rows["date"].values,
             "precision": rows["date_precision"].values,
             "status": [
-                style.status_label(st, "statement" if said else "")
-                for st, said in zip(
+                f"claimed by {claimant.get(by, by)}"
+                if st == "claimed" and isinstance(by, str) and by
+                else style.status_label(st, "statement" if said else "")
+                for st, by, said in zip(
                     rows["status"],
+                    rows["claimed_by"],
                     rests_on_statements(rows["status_id"], evidence) if evidence is not None else [False] * len(rows),
                 )
             ],

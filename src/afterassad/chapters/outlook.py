@@ -23,6 +23,8 @@ INDICATOR_FACTS = {
     "sharaa_moscow_2": "ev_20260128_sharaa_moscow_second",
     "qamishli_handover": "ev_20260221_qamishli_airport_handover",
     "metagaz": "ev_20260303_arctic_metagaz_sinks_off_libya",
+    "sudan_base": "ev_20250212_sudan_base_agreement",
+    "sharaa_moscow": "ev_20251015_sharaa_moscow",
 }
 MAIN_BASES = {"hmeimim": "hmeimim_air_base", "tartus": "tartus_naval_base"}
 

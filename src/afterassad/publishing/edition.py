@@ -77,7 +77,7 @@ def latex_title_page() -> str:
 \vspace{{1.6cm}}
 {{\large {latex(authors())}\par}}
 \vspace{{0.6cm}}
-{{\sffamily Evidence to {latex(evidence_cutoff())}\quad\textbullet\quad Edition {latex(version())}\quad\textbullet\quad \aabuilddate\par}}
+{{\sffamily Evidence to {latex(evidence_cutoff())} (the newest source cited)\quad\textbullet\quad Edition {latex(version())}\quad\textbullet\quad \aabuilddate\par}}
 \vfill
 \begin{{minipage}}{{0.82\textwidth}}
 \small\textbf{{Suggested citation}}\par\smallskip

@@ -89,11 +89,11 @@ def bib_entry(row: pd.Series, label: str = "", position: int = 0) -> str:
     if precision == "undated":
         notes.append("publication date not stated")
     if row["title_kind"] == "from_url":
-        notes.append("title reconstructed from the address, as the stored copy shows none")
+        notes.append("title taken from the web address, as the page shows none")
     elif row["title_kind"] == "descriptive":
         notes.append("descriptive title written for this report, as the copy shows none or is not in English")
     if pd.notna(row["locator"]) and row["locator"]:
-        notes.append(f"seed article, kept as {row['locator']}")
+        notes.append("one of the two articles under test")
     fields["note"] = bib_text("; ".join(notes)) + "."
     if pd.notna(row["url"]) and row["url"]:
         fields["url"] = row["url"].replace("{", "%7B").replace("}", "%7D")
