@@ -257,6 +257,12 @@ CONTEXT_FACTS = {
     "ceasefire": "ev_20241127_israel_hezbollah_ceasefire",
     "army_hollowed": "ev_20241127_syrian_army_hollowed",
     "iran_leaves": "ev_20241206_iran_evacuates_syria",
+    "turkey_envoy": "ev_20240626_assad_lavrentiev_turkey",
+    "turkey_conditions": "ev_20240713_syria_mfa_turkey_conditions",
+    "assad_parliament": "ev_20240825_assad_parliament_turkey",
+    "lavrov_pause": "ev_20241101_lavrov_syria_turkey_pause",
+    "putin_erdogan": "ev_20241203_putin_erdogan_call",
+    "fidan_araghchi": "ev_20241202_fidan_araghchi_ankara",
 }
 
 
