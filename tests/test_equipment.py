@@ -4,8 +4,6 @@ its price year, and the Syrian state's equipment is never Russia's, nor Russia's
 
 from __future__ import annotations
 
-import csv
-
 import pandas as pd
 import pytest
 
@@ -13,14 +11,13 @@ from afterassad import load
 from afterassad.chapters import equipment as E
 from afterassad.chapters.milestones import offensive_launch
 from afterassad.core import ranges
-from afterassad.core.paths import data_dir
 
 RUSSIAN_SIDE = E.PATRON_OWNERS["syria_2024"]
 
 
 @pytest.fixture(scope="module")
 def data():
-    return {name: load(name) for name in ("equipment", "estimates", "events", "deflators")}
+    return {name: load(name) for name in ("equipment", "estimates", "events")}
 
 
 def _rows(*rows):
@@ -56,21 +53,21 @@ def test_inventory_estimates_add_an_estimators_parts_and_range_across_estimators
     assert (r.low, r.high) == (3125, 3440)
 
 
-def test_nominal_money_is_shown_but_not_restated_and_dated_money_is():
-    deflators = pd.DataFrame({"index_id": ["cpi_u"] * 2, "year": [2021, 2024], "index_value": [100.0, 110.0]})
+def test_the_money_table_gives_values_as_reported_and_restates_none():
     rows = pd.DataFrame(
         {
-            "what": ["dated", "nominal total"],
-            "range": [ranges.Range(100e6, 100e6, 100e6)] * 2,
-            "price_year": [2021, None],
-            "who": ["x", "y"],
-            "status": ["confirmed"] * 2,
+            "what": ["dated", "nominal total", "floor"],
+            "range": [ranges.Range(100e6, 100e6, 100e6)] * 2 + [ranges.Range(500e6, None, 500e6, open_high=True)],
+            "price_year": [2021, None, None],
+            "who": ["x", "y", "z"],
+            "status": ["confirmed"] * 3,
         }
     )
-    table = E.money_table(rows, deflators, 2024)
-    assert list(table["Price year"]) == ["2021", "nominal"]
-    assert table["In 2024 prices"].iloc[1] == "not restated (no single price year)"
-    assert table["In 2024 prices"].iloc[0] != table["Nominal"].iloc[0]  # restated: 110 against 100
+    table = E.money_table(rows)
+    assert list(table.columns) == ["What", "Value, as reported", "Price year", "Who says", "Status"]
+    assert list(table["Value, as reported"]) == ["$100m", "$100m", "at least $500m"]  # the dated value is not restated
+    assert list(table["Price year"]) == ["2021", "none given", "none given"]
+    assert not hasattr(E, "deflate"), "nothing restates a value any more; the method says the report does not"
 
 
 def test_headlines_reconcile_with_their_categories_or_explain_the_remainder(data):
@@ -120,21 +117,190 @@ def test_the_fate_matrix_keeps_owners_apart(data):
         assert {E.OWNER_LABELS[o] for o in owners} == {cell.owner}, cell.row
 
 
+SINCE = pd.Timestamp("2024-11-27")
+
+
+def _eq(*rows):
+    """Made-up equipment rows with every column the fate matrix reads."""
+    base = {
+        "equipment_id": None,
+        "conflict": "syria_2024",
+        "owner_actor_id": "syrian_government",
+        "outcome": "destroyed",
+        "category": "naval",
+        "system": "Vessels",
+        "estimator": "Someone",
+        "evidence_kind": "press_report",
+        "status_of_claim": "claimed",
+        "as_of": pd.Timestamp("2024-12-10"),
+        "as_of_precision": "day",
+        "same_items_as": None,
+        "is_headline_total": False,
+        **{f"{m}_{k}": None for m in ("count", "value_usd") for k in ("low", "best", "high")},
+    }
+    frame = pd.DataFrame([{**base, **r} for r in rows])
+    return frame.astype({f"{m}_{k}": "Float64" for m in ("count", "value_usd") for k in ("low", "best", "high")})
+
+
+def _cell(cells, column, owner="Syrian state's forces"):
+    found = cells[(cells["column"] == column) & (cells["owner"] == owner)]
+    assert len(found) == 1, (owner, column, list(zip(cells["owner"], cells["column"])))
+    return found.iloc[0]
+
+
+def test_a_cells_marker_follows_its_strongest_row_and_its_number_the_rows_that_are_not_claims():
+    # an audited count, a competing audited count of the same items, and a commander's lower count of them
+    cells = E.fate_cells(
+        _eq(
+            {"equipment_id": "audit", "status_of_claim": "confirmed", "count_best": 78, "category": "aircraft"},
+            {"equipment_id": "other_audit", "same_items_as": "audit", "status_of_claim": "confirmed", "count_best": 80},
+            {"equipment_id": "commander", "same_items_as": "audit", "status_of_claim": "claimed", "count_best": 73},
+            {"equipment_id": "party", "status_of_claim": "claimed", "count_best": 27, "category": "vehicle"},
+        ),
+        SINCE,
+    )
+    cell = _cell(cells, "Destroyed")
+    assert cell["status"] == "confirmed"
+    assert (cell["item_count"].value.low, cell["item_count"].value.high) == (78, 80)  # not 73: the claim is not the cell's number
+    assert not cell["item_count"].claims_only and (cell["item_count"].more.low, cell["item_count"].more.high) == (27, 27)
+    text = E._cell_text(cell)
+    assert text.startswith("78 to 80 items") and "claimed: 27 more items" in text
+
+
+def test_a_count_resting_on_claims_only_says_so_under_a_firmer_marker():
+    cells = E.fate_cells(
+        _eq(
+            {"equipment_id": "seen", "status_of_claim": "confirmed", "outcome": "remained"},
+            {"equipment_id": "said", "status_of_claim": "claimed", "outcome": "remained", "count_best": 4},
+        ),
+        SINCE,
+    )
+    cell = _cell(cells, "Still held")
+    assert cell["status"] == "confirmed" and E._cell_text(cell) == "claimed: 4 items"
+
+
+def test_every_cell_is_drawn_for_its_strongest_row(data):
+    cells = E.fate_cells(data["equipment"], offensive_launch(data["events"]))
+    strength = {"confirmed": 0, "reported": 1, "claimed": 2}
+    markers = [t for t in E.fate_figure(cells).data if t.mode == "markers+text"]
+    assert len(markers) == len(cells)
+    for cell, trace in zip(cells.itertuples(), markers):
+        best = min(cell.detail["status_of_claim"], key=strength.get)
+        assert cell.status == best, cell.row
+        symbol, fill = trace.marker.symbol, trace.marker.color
+        assert symbol == ("x" if best == "claimed" else "square"), (cell.row, cell.column)
+        assert (fill == "white") == (best == "reported"), (cell.row, cell.column)
+
+
+def test_no_plus_on_a_single_value_or_on_competing_values_of_the_same_items():
+    left = {"conflict": "afghanistan_2021", "owner_actor_id": "afghan_government", "outcome": "left_behind"}
+    left |= {"status_of_claim": "confirmed", "category": "all"}
+    cells = E.fate_cells(
+        _eq(
+            {**left, "equipment_id": "head", "is_headline_total": True, "value_usd_best": 7.12e9},
+            {**left, "equipment_id": "rounded", "is_headline_total": True, "same_items_as": "head", "value_usd_best": 7.2e9},
+            {**left, "equipment_id": "part", "category": "vehicle", "count_low": 40000, "value_usd_best": 4.12e9},
+            {"equipment_id": "one", "status_of_claim": "confirmed", "count_best": 12},
+        ),
+        SINCE,
+    )
+    left = E._cell_text(_cell(cells, "Left behind", "Afghan state's forces (US-funded)"))
+    assert left == "40,000+ items<br>$7.12bn to $7.2bn"  # the floor keeps its +; the headline and its rounding do not
+    assert E._cell_text(_cell(cells, "Destroyed")) == "12 items"
+
+
+def test_a_plus_marks_only_a_floor_in_the_matrix(data):
+    cells = E.fate_cells(data["equipment"], offensive_launch(data["events"]))
+    for cell in cells.itertuples():
+        shown = [s for s in (cell.item_count, cell.money) if s is not None] + [g["shown"] for g in cell.mixed]
+        floors = any(s.value.open_high or (s.more is not None and s.more.open_high) for s in shown)
+        assert ("+" in E._cell_text(cell)) == floors, (cell.row, cell.column, E._cell_text(cell))
+
+
+def test_competing_counts_with_different_outcomes_stand_once_and_are_never_added():
+    cells = E.fate_cells(
+        _eq(
+            {"equipment_id": "idf", "count_best": 15},
+            {"equipment_id": "sohr", "same_items_as": "idf", "outcome": "damaged", "count_best": 10},
+            {"equipment_id": "guns", "category": "artillery", "count_best": 5},
+            {"equipment_id": "jets", "category": "aircraft", "outcome": "damaged"},
+        ),
+        SINCE,
+    )
+    destroyed, damaged = _cell(cells, "Destroyed"), _cell(cells, "Damaged")
+    assert set(destroyed["detail"]["equipment_id"]) == {"idf", "sohr", "guns"}
+    assert set(damaged["detail"]["equipment_id"]) == {"jets"} and damaged["item_count"] is None
+    assert destroyed["item_count"].value.high == 5  # the vessels are added to no outcome's total
+    (group,) = destroyed["mixed"]
+    assert (group["shown"].value.low, group["shown"].value.high) == (10, 15) and group["outcomes"] == ["destroyed", "damaged"]
+    assert "10 to 15 naval vessels, destroyed or damaged by competing counts" in E._cell_text(destroyed).replace("<br>", " ")
+
+
+def test_rows_counting_the_same_items_are_never_in_two_cells_of_one_owners_outcomes(data):
+    cells = E.fate_cells(data["equipment"], offensive_launch(data["events"]))
+    seen = {}
+    for cell in cells[~cells["inventory"]].itertuples():
+        for group in set(E.competing_group(cell.detail)):
+            key = (cell.row, group)
+            assert key not in seen, f"{group} is counted under both {seen[key]} and {cell.column}"
+            seen[key] = cell.column
+
+
+def test_inventory_cells_give_the_stocks_range_not_a_count_of_sources(data):
+    cells = E.fate_cells(
+        _eq(
+            {"equipment_id": "a", "outcome": "before_war_inventory", "category": "tank", "estimator": "A", "count_best": 4950},
+            {"equipment_id": "b", "outcome": "before_war_inventory", "category": "tank", "estimator": "B", "count_best": 3800},
+            {"equipment_id": "c", "outcome": "before_war_inventory", "category": "armoured_vehicle", "count_best": 2200},
+        ).assign(status_of_claim="reported"),
+        SINCE,
+    )
+    assert E._cell_text(_cell(cells, "Held before the war")) == "6,000 to 7,150 items"
+    real = E.fate_cells(data["equipment"], offensive_launch(data["events"]))
+    for cell in real[real["inventory"]].itertuples():
+        assert "estimate" not in E._cell_text(cell), cell.row
+
+
+def test_the_85bn_claim_is_not_drawn_as_equipment(data):
+    cells = E.fate_cells(data["equipment"], offensive_launch(data["events"]))
+    assert E.TRUMP_CLAIM in set(data["equipment"]["equipment_id"])
+    assert not any(E.TRUMP_CLAIM in set(d["equipment_id"]) for d in cells["detail"])
+    us_own = cells[cells["owner"] == E.OWNER_LABELS["united_states"]]
+    assert not any(c is not None and c.value.high >= 1e10 for c in us_own["money"])
+
+
+def test_one_marker_per_cell_and_no_line_drawn_over_a_marker(data):
+    cells = E.fate_cells(data["equipment"], offensive_launch(data["events"]))
+    fig = E.fate_figure(cells)
+    points = [
+        (x, y) for t in fig.data if "markers" in (t.mode or "") and t.x is not None for x, y in zip(t.x, t.y) if x is not None
+    ]
+    assert len(points) == len(set(points)) == len(cells)
+    assert fig.layout.shapes and all(s.layer == "below" for s in fig.layout.shapes)
+
+
+def test_headline_bars_say_which_parts_were_disabled_and_which_are_a_stock_not_what_was_left(data):
+    eq = data["equipment"].set_index("equipment_id")
+    parts = E.headline_parts(data["equipment"], E.DOD_HEADLINE)
+    for r in parts[parts["kind"] == "part"].itertuples():
+        row = eq.loc[r.equipment_id]
+        if row["outcome"] == "removed_or_disabled":
+            assert "disabled by US troops before they left" in r.label
+        if row["outcome"] in E.INVENTORY:
+            assert "inventory" in r.label and "not a count of what was left" in r.label
+            assert f"{row['as_of'].day} {row['as_of']:%B %Y}" in r.label
+    assert {eq.loc[i, "outcome"] for i in parts.loc[parts["kind"] == "part", "equipment_id"]} >= {
+        "removed_or_disabled",
+        "pre_collapse_inventory",
+    }, "the headline no longer has a disabled or an inventory part: check the labels still say what each bar is"
+
+
 def test_civil_war_losses_are_not_counted_as_the_collapses(data):
     since = offensive_launch(data["events"])
     rows = E.by_category(data["equipment"], since)
     lost = pd.concat(list(rows.loc[rows["series"] == "syr_lost", "detail"]))
     assert (lost["as_of"] >= since).all()
     assert E.CIVIL_WAR_ARMOUR not in set(lost["equipment_id"])
-
-
-def test_deflating_uses_the_ratio_of_the_indexes_in_the_table(data):
-    with open(data_dir() / "deflators.csv", newline="", encoding="utf-8") as f:
-        index = {int(r["year"]): float(r["index_value"]) for r in csv.DictReader(f) if r["index_id"] == "cpi_u"}
-    assert E.deflate(100.0, 2021, 2024, data["deflators"]) == pytest.approx(100.0 * index[2024] / index[2021])
-    assert E.deflate(5.0, 2019, 2019, data["deflators"]) == 5.0
-    with pytest.raises(KeyError, match="deflators.csv"):
-        E.deflate(1.0, 1995, 2024, data["deflators"])
 
 
 def test_the_seeds_numbers_are_claims_sourced_to_a_seed(data):

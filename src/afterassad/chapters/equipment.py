@@ -1,7 +1,7 @@
 """The equipment chapter's analysis: what the United States left in Afghanistan in 2021 and what
 became of the Syrian state's arsenal in 2024, compared category by category; whose equipment each
-number counts and what happened to it; the Afghan headline total broken into its categories; money
-values restated in the prices of one year; and the gap between the seed's framing and the sources.
+number counts and what happened to it; the Afghan headline total broken into its categories; every
+money value as its source gives it; and the gap between the seed's framing and the sources.
 
 Two rules run through the module. Rows that count the same items (`same_items_as`) are competing
 counts: they give a range and are never added. Rows that count different items are added, and the
@@ -9,6 +9,9 @@ sum is a documented minimum, never an estimate of the whole.
 """
 
 from __future__ import annotations
+
+import re
+from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -64,7 +67,7 @@ OUTCOME_COLUMNS = {
     "before_war_inventory": "Held before the war",
     "pre_collapse_inventory": "Held before the exit",
     "left_behind": "Left behind",
-    "removed_or_disabled": "Disabled or removed by the owner",
+    "removed_or_disabled": "Disabled or removed before the exit",
     "evacuated": "Flown or moved out",
     "captured": "Captured",
     "destroyed": "Destroyed",
@@ -76,7 +79,7 @@ OUTCOME_COLOURS = {
     "Held before the war": "#8c959f",
     "Held before the exit": "#6e7781",
     "Left behind": "#B8860B",
-    "Disabled or removed by the owner": "#332288",
+    "Disabled or removed before the exit": "#332288",
     "Flown or moved out": "#0072B2",
     "Captured": "#44AA99",
     "Destroyed": "#C1121F",
@@ -124,6 +127,17 @@ INVENTORY = ("before_war_inventory", "pre_collapse_inventory")
 # The chart sets what changed hands against what changed hands: stocks (the Syrian arsenal before and
 # during the war) are a different measure, given in the text, not on the same axis.
 CHART_SERIES = ("afg_left", "afg_disabled", "syr_lost")
+
+# The rows the gap figure sets against each other: the seed's two numbers, the claims around them,
+# and what the sources document. Ids, so a test can check each still exists.
+SEED_US_VALUE = "est_seed_us_equipment_left_7bn"
+SEED_RUSSIA_COUNT = "est_seed_russia_lost_thousands"
+DOD_HEADLINE = "eq_afg_andsf_remaining_7p12bn_dod"
+TRUMP_CLAIM = "eq_afg_claim_85bn_trump"
+SECURITY_FUNDING = "est_afg_security_appropriated_2002_2021"
+EQUIPMENT_PROVIDED = "est_afg_equipment_provided_2005_2021"
+CIVIL_WAR_ARMOUR = "eq_syr_civil_war_armour_destroyed_2011_2018"
+LOST = ("destroyed", "captured", "left_behind")
 
 
 def is_counted(frame: pd.DataFrame, prefix: str = "count") -> pd.Series:
@@ -233,7 +247,7 @@ def _row_words(r) -> str:
 
 
 def condition(row) -> str:
-    """What a row says of the items' state, as far as its sources go: disabled by the owner before the
+    """What a row says of the items' state, as far as its sources go: disabled before the
     exit, or captured airframes said to be non-operational; otherwise the sources give no condition."""
     if row["outcome"] == "removed_or_disabled":
         return "disabled by US troops before they left"
@@ -270,25 +284,126 @@ def theatre_table(rows: pd.DataFrame, conflict: str) -> pd.DataFrame:
 
 # ------------------------------------------------------------------ whose equipment, and what happened
 
+# Rows the matrix leaves out. Trump's "$85 billion" is not a value of equipment: the fact-checkers its
+# row cites trace it to all US security funding for Afghanistan, which also paid troops, training,
+# operations and infrastructure. Drawn in a cell of the US forces' own equipment it would read as
+# equipment left behind. The chapter's text discusses it, and the gap figure leaves it out too.
+NOT_EQUIPMENT = (TRUMP_CLAIM,)
+STRENGTH = {"confirmed": 0, "reported": 1, "claimed": 2}
+
+
+class Shown(NamedTuple):
+    """What a matrix cell shows of one measure (items or dollars): the figure, whether it rests on
+    claims only, and what claims add beyond it (None when they add nothing)."""
+
+    value: ranges.Range
+    claims_only: bool
+    more: ranges.Range | None
+
+
+def stock_range(rows: pd.DataFrame) -> ranges.Range | None:
+    """A stock across categories: the estimates of each category give a range (inventory_range), and
+    the categories, which are different items, are added. The sum is a documented minimum of the stock."""
+    rows = rows[is_counted(rows)]
+    if rows.empty:
+        return None
+    return ranges.total(inventory_range(part) for _, part in rows.groupby("category", sort=False))
+
+
+def _claims_beyond_stock(rows: pd.DataFrame) -> pd.DataFrame:
+    """The claimed estimates of a stock in categories that no estimate resting on more than a claim covers."""
+    firm = set(not_claimed(rows)["category"])
+    return rows[(rows["status_of_claim"] == "claimed") & ~rows["category"].isin(firm)]
+
+
+def _shown(rows: pd.DataFrame, prefix: str, total=documented_total, beyond=further_claims) -> Shown | None:
+    """One measure of a cell. The figure comes from the rows that are not claims where any give the
+    measure; the claims that count further items are kept apart; where only claims give it, theirs
+    is the figure, marked as resting on claims."""
+    counted = rows[is_counted(rows, prefix)]
+    if counted.empty:
+        return None
+    firm = not_claimed(counted)
+    if firm.empty:
+        return Shown(total(counted, prefix), True, None)
+    more = beyond(counted)
+    return Shown(total(firm, prefix), False, total(more, prefix) if not more.empty else None)
+
+
+def _drawn_in(frame: pd.DataFrame) -> pd.Series:
+    """The outcome each row is drawn under: its own, except that a row counting the same items
+    (same_items_as) as a row of the same owner under another outcome is drawn with that row, so that
+    the competing counts stand once, as one range, in one cell. Stocks stay apart: what was held and
+    what became of it are different measures, not competing counts."""
+    column = frame["column"].copy()
+    outcomes = frame[~frame["inventory"]]
+    head = outcomes.set_index("equipment_id")
+    for i, r in outcomes[outcomes["same_items_as"].isin(head.index)].iterrows():
+        named = head.loc[r["same_items_as"]]
+        if (named["conflict"], named["owner"]) == (r["conflict"], r["owner"]):
+            column[i] = named["column"]
+    return column
+
+
+def _split_outcomes(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """A cell's item rows without the competing counts whose rows give different outcomes (one source
+    says destroyed, another damaged), and those groups, each to be shown as one range with its
+    outcomes named: counted once, and added to no outcome's total."""
+    counted = rows[is_counted(rows)]
+    group = competing_group(counted)
+    mixed = [g for g, part in counted.groupby(group, sort=False) if part["outcome"].nunique() > 1]
+    groups = []
+    for g in mixed:
+        part = counted[group == g]
+        shown = _shown(part, "count")
+        used = part if shown.claims_only else not_claimed(part)
+        groups.append(
+            {
+                "shown": shown,
+                "category": CATEGORY_LABELS[part["category"].iloc[0]].lower(),
+                "outcomes": list(dict.fromkeys(OUTCOME_COLUMNS[o].lower() for o in used["outcome"])),
+            }
+        )
+    kept = rows[~competing_group(rows).isin(mixed)]
+    return kept, groups
+
 
 def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFrame:
-    """One cell per theatre, owner and outcome: how many rows, what they document together, and
-    their status (the weakest among the rows counted, else the strongest). In Syria, what happened before the offensive (the civil war's
-    losses, Russia's earlier campaign) is not the collapse's and is left out; inventories stay.
-    Munitions are left out of the item totals: rounds and bombs are not items like vehicles."""
-    strength = {"confirmed": 0, "reported": 1, "claimed": 2}
-    out = []
+    """One cell per theatre, owner and outcome: what its rows document and how firmly.
+
+    - status: the strongest status among the cell's rows: the outcome is as established as its best
+      evidence.
+    - item_count and money (Shown): each from the rows that are not claims where any give it; the claims
+      that count further items are kept apart, and a figure that rests on claims only says so.
+      Competing counts of the same items give a range and are never added; different items are
+      added, and the sum is a documented minimum. A stock (an inventory) is each category's range
+      of estimates, added across categories. Where a headline total is among the rows, the money is
+      the headline's, not the headline added to its own parts. Munitions and rows covering all
+      categories are left out of the item totals: rounds and bombs are not items like vehicles.
+    - mixed: competing counts of the same items that give different outcomes, shown once, in the
+      cell of the row the others name, and added to no total.
+
+    In Syria, what happened before the offensive (the civil war's losses, Russia's earlier campaign)
+    is not the collapse's and is left out; inventories stay. Rows in NOT_EQUIPMENT are left out."""
     keep = equipment["outcome"].isin(INVENTORY) | (equipment["conflict"] != "syria_2024") | (equipment["as_of"] >= syria_since)
-    equipment = equipment[keep]
+    equipment = equipment[keep & ~equipment["equipment_id"].isin(NOT_EQUIPMENT)]
     frame = equipment.assign(
-        owner=equipment["owner_actor_id"].map(OWNER_LABELS).fillna("Other"), column=equipment["outcome"].map(OUTCOME_COLUMNS)
+        owner=equipment["owner_actor_id"].map(OWNER_LABELS).fillna("Other"),
+        column=equipment["outcome"].map(OUTCOME_COLUMNS),
+        inventory=equipment["outcome"].isin(INVENTORY),
     )
+    frame = frame.assign(column=_drawn_in(frame))
+    out = []
     for (conflict, owner, column), part in frame.groupby(["conflict", "owner", "column"], sort=False):
-        inventory = column in [OUTCOME_COLUMNS[o] for o in INVENTORY]
-        total = None if inventory else documented_total(part[~part["category"].isin(("all", "munitions"))])
+        inventory = bool(part["inventory"].iloc[0])
+        items_rows = part[~part["category"].isin(("all", "munitions"))]
+        mixed: list[dict] = []
+        if inventory:
+            items = _shown(items_rows, "count", lambda rows, _: stock_range(rows), _claims_beyond_stock)
+        else:
+            items_rows, mixed = _split_outcomes(items_rows)
+            items = _shown(items_rows, "count")
         headline = part[part["is_headline_total"]]
-        money = documented_total(headline if not headline.empty else part, "value_usd")
-        uncounted = int((~is_counted(part) & ~is_counted(part, "value_usd")).sum())
         out.append(
             {
                 "theatre": THEATRES[conflict],
@@ -297,46 +412,93 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFra
                 "column": column,
                 "rows": len(part),
                 "inventory": inventory,
-                "items": total,
-                "usd": money,
-                "uncounted": uncounted,
-                # a count is shown under the weakest status of the rows it adds up, so a claimed count
-                # never sits under a confirmed marker; a cell with no count shows its strongest row
-                "status": (
-                    max(counted["status_of_claim"], key=lambda s: strength[s])
-                    if not (counted := part[is_counted(part)]).empty
-                    else min(part["status_of_claim"], key=lambda s: strength[s])
-                ),
+                "item_count": items,
+                "money": _shown(headline if not headline.empty else part, "value_usd"),
+                "mixed": mixed,
+                "status": min(part["status_of_claim"], key=STRENGTH.get),
                 "detail": part,
             }
         )
-    return pd.DataFrame(out)
+    cells = pd.DataFrame(out)
+    # where else the items a row counts are counted (a stock and its fate, or another owner's cell)
+    where: dict[tuple[str, str], list[str]] = {}
+    for cell in cells.itertuples():
+        for g in dict.fromkeys(competing_group(cell.detail)):
+            where.setdefault((cell.theatre, g), []).append(f"{cell.owner}: {cell.column}")
+    cells["detail"] = [
+        cell.detail.assign(
+            counted_elsewhere=[
+                "; ".join(w for w in where[(cell.theatre, g)] if w != f"{cell.owner}: {cell.column}")
+                for g in competing_group(cell.detail)
+            ]
+        )
+        for cell in cells.itertuples()
+    ]
+    return cells
+
+
+def _amount(r: ranges.Range, money: bool = False, more: bool = False, unit: bool = True) -> str:
+    """'78 items', '78 to 80 items', '340,000+ items', '$7.12bn to $7.2bn': competing counts of the
+    same items are a range; a + marks a floor (a source gave only 'more than' or 'at least')."""
+    fmt = money_words if money else "{:,.0f}".format
+    text = fmt(r.low) if r.low == r.high else f"{fmt(r.low)} to {fmt(r.high)}"
+    text += ("+" if r.open_high else "") + (" more" if more else "")
+    if money or not unit:
+        return text
+    return text + (" item" if r.low == r.high == 1 and not r.open_high else " items")
 
 
 def _cell_text(cell) -> str:
-    words = []
-    if cell.items is not None:
-        plural = "item" if cell.items.low == 1 else "items"
-        words.append(
-            f"{cell.items.low:,.0f}+ {plural}"
-            if cell.items.open_high or cell.items.low != cell.items.high
-            else f"{cell.items.low:,.0f} {plural}"
+    lines = []
+    for shown, money in ((cell.item_count, False), (cell.money, True)):
+        if shown is None:
+            continue
+        marked = shown.claims_only and cell.status != "claimed"
+        lines.append(("claimed: " if marked else "") + _amount(shown.value, money))
+        if shown.more is not None:
+            lines.append(f'<span style="color:{style.MUTED}">claimed: {_amount(shown.more, money, more=True)}</span>')
+    for group in cell.mixed:
+        marked = group["shown"].claims_only and cell.status != "claimed"
+        words = (
+            f"{'and ' if lines else ''}{'claimed: ' if marked else ''}{_amount(group['shown'].value, unit=False)} "
+            f"{group['category']}, {' or '.join(group['outcomes'])} by competing counts"
         )
-    if cell.usd is not None:
-        # the lowest figure: competing valuations of the same items (a rounding, a restatement) are not added
-        words.append(money_words(cell.usd.low) + ("+" if cell.usd.open_high or cell.usd.low != cell.usd.high else ""))
-    if cell.inventory and cell.usd is None:
-        words.append(f"{cell.rows} estimate{'s' if cell.rows > 1 else ''}")
-    if not words:
-        words.append(f"{cell.rows} report{'s' if cell.rows > 1 else ''}, no count")
-    return "<br>".join(words)
+        lines.append(wrap_label(words, 38))
+    if not lines:
+        lines.append(f"{cell.rows} report{'s' if cell.rows > 1 else ''}, no count")
+    return "<br>".join(lines)
+
+
+def _row_words(r, column: str) -> str:
+    """One row in a cell's hover: what it counts, when, by whom, how, and its status; its own outcome
+    where it is drawn under another, and where else the same items are counted."""
+    amounts = [
+        _amount(ranges.from_row(r, prefix), money=prefix == "value_usd", unit=False)
+        for prefix in ("count", "value_usd")
+        if r[[f"{prefix}_low", f"{prefix}_best", f"{prefix}_high"]].notna().any()
+    ]
+    own = OUTCOME_COLUMNS.get(r["outcome"], r["outcome"])
+    notes = [
+        html(with_precision(r["as_of"], r["as_of_precision"])),
+        html(clip(r["estimator"], 50)),
+        html(EVIDENCE_LABELS[r["evidence_kind"]]),
+        html(r["status_of_claim"]),
+    ]
+    if own != column:
+        notes.append(html(own.lower()))
+    elsewhere = (
+        f"<br>  (the same items are also counted under {html(r['counted_elsewhere'])})" if r.get("counted_elsewhere") else ""
+    )
+    return f"• {html(clip(r['system'], 70))}: {html(', '.join(amounts) or 'no count')} ({'; '.join(notes)}){elsewhere}"
 
 
 def fate_figure(cells: pd.DataFrame) -> go.Figure:
     """Outcomes down, owners across (each theatre's client state, then its patron's own forces), so
-    four columns fit a phone. A marker in every cell with evidence, filled when confirmed, open when
-    reported by one source, a cross when only claimed; under it the items and money the rows
-    document, as minimums. Each outcome's name is written above its row, across the full width."""
+    four columns fit a phone. One marker in every cell with evidence, for the strongest status among
+    its rows: filled when confirmed, open when reported by one source, a cross when only claimed;
+    under it the items and money the rows document (claims apart, in grey, or marked as claims). Each
+    outcome's name is written above its row, across the full width; the grid lines are drawn under
+    the markers, so that no line splits one."""
     owners = [
         r
         for r in (f"{t}: {o}" for t in THEATRES.values() for o in dict.fromkeys(OWNER_LABELS.values()))
@@ -349,7 +511,7 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
     fig.add_trace(
         go.Scatter(
             x=[-0.5] * len(outcomes),
-            y=[y + 0.45 for y in y_of.values()],
+            y=[y + 0.52 for y in y_of.values()],
             mode="text",
             text=[f"<b>{html(c)}</b>" for c in outcomes],
             textposition="middle right",
@@ -360,12 +522,12 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
     )
     for cell in cells.itertuples():
         colour = OUTCOME_COLOURS[cell.column]
-        detail = "<br>".join(_row_words(r) for _, r in cell.detail.head(8).iterrows())
+        detail = "<br>".join(_row_words(r, cell.column) for _, r in cell.detail.head(8).iterrows())
         more = f"<br>… and {len(cell.detail) - 8} more" if len(cell.detail) > 8 else ""
         fig.add_trace(
             go.Scatter(
                 x=[x_of[cell.row]],
-                y=[y_of[cell.column]],
+                y=[y_of[cell.column] + 0.25],
                 mode="markers+text",
                 showlegend=False,
                 text=[_cell_text(cell)],
@@ -373,9 +535,9 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
                 textfont=dict(size=9, color=style.INK),
                 marker=dict(
                     symbol="x" if cell.status == "claimed" else "square",
-                    size=16,
+                    size=14,
                     color=colour if cell.status != "reported" else "white",
-                    line=dict(color=colour, width=3),
+                    line=dict(color=colour, width=2 if cell.status == "claimed" else 3),
                 ),
                 hovertemplate=f"<b>{html(cell.row)}: {html(cell.column)}</b><br>{detail}{more}<extra></extra>",
             )
@@ -392,13 +554,13 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
         tickfont=dict(size=10),
     )
     fig.update_yaxes(
-        range=[-len(outcomes) + 0.35, 0.8], showticklabels=False, ticks="", showgrid=False, zeroline=False, fixedrange=True
+        range=[-len(outcomes) + 0.4, 0.8], showticklabels=False, ticks="", showgrid=False, zeroline=False, fixedrange=True
     )
     for x in x_of.values():
-        fig.add_vline(x=x, line=dict(color=style.GRID, width=1))
+        fig.add_vline(x=x, line=dict(color=style.GRID, width=1), layer="below")
     # a firmer line between the two theatres
     split = sum(1 for o in owners if o.startswith(THEATRES["afghanistan_2021"]))
-    fig.add_vline(x=split - 0.5, line=dict(color=style.MUTED, width=1.5))
+    fig.add_vline(x=split - 0.5, line=dict(color=style.MUTED, width=1.5), layer="below")
     fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=90, l=10, r=10))
     return fig
 
@@ -406,23 +568,36 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
 # ------------------------------------------------------------------ the headline total and its parts
 
 
+def part_label(row) -> str:
+    """What a part of a headline counts, as its bar reads: its category, and what its row says became
+    of the items where that is not simply 'left behind': disabled by US troops before they left, or
+    a stock on a date (an inventory), which is not a count of what was left."""
+    label = CATEGORY_LABELS[row["category"]]
+    if row["outcome"] == "removed_or_disabled":
+        return f"{label}, {condition(row)}"
+    if row["outcome"] in INVENTORY:
+        who = re.split(r" \(|,", row["estimator"])[0]
+        when = with_precision(row["as_of"], row["as_of_precision"])
+        return f"{label}: in the inventory on {when} ({who}), not a count of what was left"
+    return label
+
+
 def headline_parts(equipment: pd.DataFrame, headline_id: str) -> pd.DataFrame:
     """The headline's categories, largest first, then what no category accounts for: one row each
-    with its best money value and price year."""
+    with its label (part_label), its best money value and its count."""
     head = equipment.set_index("equipment_id").loc[headline_id]
-    parts = equipment[equipment["part_of"] == headline_id].copy()
-    parts["label"] = parts["category"].map(CATEGORY_LABELS)
-    parts = parts.sort_values("value_usd_best", ascending=False)
+    parts = equipment[equipment["part_of"] == headline_id].sort_values("value_usd_best", ascending=False)
+    counted = is_counted(parts)
     remainder = head["value_usd_best"] - parts["value_usd_best"].sum()
     rows = [
         {
-            "label": r.label,
-            "value": r.value_usd_best,
-            "count": ranges.from_row(r._asdict(), "count") if pd.notna(r.count_low) or pd.notna(r.count_best) else None,
+            "label": part_label(r),
+            "value": r["value_usd_best"],
+            "count": ranges.from_row(r, "count") if counted[i] else None,
             "kind": "part",
-            "equipment_id": r.equipment_id,
+            "equipment_id": r["equipment_id"],
         }
-        for r in parts.itertuples()
+        for i, r in parts.iterrows()
     ]
     rows.append(
         {
@@ -452,10 +627,25 @@ def money_words(usd: float) -> str:
 
 
 def headline_figure(parts: pd.DataFrame) -> go.Figure:
-    """A waterfall: each category adds its value to the running total, the part no category
-    accounts for is drawn hatched, and the headline stands at the end (nominal dollars, as reported:
-    the acquisition costs of many years have no single price year to restate them from)."""
+    """A waterfall laid on its side, so that each part's label can say in full what it counts: each
+    category adds its value to the running total, the part no category accounts for is drawn hatched,
+    and the headline stands at the end (nominal dollars, as reported: the acquisition costs of many
+    years have no single price year to restate them from). Each label is written above its bar,
+    across the full width."""
     fig = go.Figure()
+    y_of = {r.label: -float(i) for i, r in enumerate(parts.itertuples())}
+    fig.add_trace(
+        go.Scatter(
+            x=[0.0] * len(parts),
+            y=[y + 0.27 for y in y_of.values()],
+            mode="text",
+            text=[wrap_label(html(label), 52) for label in parts["label"]],
+            textposition="top right",
+            textfont=dict(size=11, color=style.INK),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     base = 0.0
     for r in parts.itertuples():
         start = 0.0 if r.kind == "total" else base
@@ -463,9 +653,11 @@ def headline_figure(parts: pd.DataFrame) -> go.Figure:
         count = f"<br>{r.count.words('items')}" if r.count is not None else ""
         fig.add_trace(
             go.Bar(
-                x=[r.label],
-                y=[r.value],
+                orientation="h",
+                y=[y_of[r.label]],
+                x=[r.value],
                 base=[start],
+                width=0.4,
                 marker=dict(
                     color=colour, line=dict(color="#4d4d1f", width=1), pattern=dict(shape="/" if r.kind == "remainder" else "")
                 ),
@@ -480,28 +672,21 @@ def headline_figure(parts: pd.DataFrame) -> go.Figure:
         if r.kind != "total":
             base += r.value
     top = parts["value"].max()
-    fig.update_yaxes(
-        title="US dollars, nominal (billions)",
-        range=[0, top * 1.15],
-        tickvals=[i * 1e9 for i in range(0, int(top / 1e9) + 2)],
-        ticktext=[f"${i}bn" for i in range(0, int(top / 1e9) + 2)],
+    fig.update_xaxes(
+        title="US dollars, nominal",
+        range=[0, top * 1.16],
+        tickvals=[i * 1e9 for i in range(1, int(top / 1e9) + 1)],
+        ticktext=[f"${i}bn" for i in range(1, int(top / 1e9) + 1)],
+        fixedrange=True,
     )
-    fig.update_xaxes(tickvals=parts["label"], ticktext=[wrap_label(t, 12) for t in parts["label"]])
-    fig.update_layout(bargap=0.35, margin=dict(t=30))
+    fig.update_yaxes(
+        range=[-len(parts) + 0.5, 1.0], showticklabels=False, ticks="", showgrid=False, zeroline=False, fixedrange=True
+    )
+    fig.update_layout(margin=dict(t=10, l=10, r=10))
     return fig
 
 
-# ------------------------------------------------------------------ money in one year's prices
-
-
-def deflate(value: float, price_year: int, target_year: int, deflators: pd.DataFrame, index_id: str = "cpi_u") -> float:
-    """Restate a value in the prices of another year: times the index of the target year over the
-    index of the price year."""
-    index = deflators[deflators["index_id"] == index_id].set_index("year")["index_value"]
-    missing = [y for y in (price_year, target_year) if y not in index.index]
-    if missing:
-        raise KeyError(f"no {index_id} value for {missing} in data/deflators.csv")
-    return value * index[target_year] / index[price_year]
+# ------------------------------------------------------------------ money, as reported
 
 
 def money_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, chapter: str = "equipment") -> pd.DataFrame:
@@ -537,22 +722,20 @@ def money_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, chapter: str = 
     return pd.DataFrame(rows)
 
 
-def money_table(rows: pd.DataFrame, deflators: pd.DataFrame, target_year: int) -> pd.DataFrame:
-    """Each money value nominal and restated in the prices of target_year."""
+def money_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each money value as its source gives it, in nominal dollars: the report restates none (the
+    Defense Department's acquisition costs have no single price year), so the table gives the price
+    year only where a source states one."""
 
-    def value(r, adjust):
-        if adjust and pd.isna(r.price_year):
-            return "not restated (no single price year)"
+    def value(r):
         v = r.range.best if r.range.best is not None else r.range.low
-        v = deflate(v, int(r.price_year), target_year, deflators) if adjust else v
         return ("at least " if r.range.best is None and r.range.open_high else "") + money_words(v)
 
     return pd.DataFrame(
         {
             "What": rows["what"].map(lambda t: clip(t, 90)),
-            "Nominal": [value(r, False) for r in rows.itertuples()],
-            "Price year": rows["price_year"].map(lambda y: str(int(y)) if pd.notna(y) else "nominal"),
-            f"In {target_year} prices": [value(r, True) for r in rows.itertuples()],
+            "Value, as reported": [value(r) for r in rows.itertuples()],
+            "Price year": rows["price_year"].map(lambda y: str(int(y)) if pd.notna(y) else "none given"),
             "Who says": rows["who"].map(lambda t: clip(t, 60)),
             "Status": rows["status"],
         }
@@ -677,18 +860,6 @@ def gap_figure(money: pd.DataFrame, counts: pd.DataFrame) -> go.Figure:
     fig.update_layout(legend=style.TOP_LEGEND, margin=dict(t=70, l=10))
     fig.update_annotations(font=dict(size=11), xanchor="left", x=0)
     return fig
-
-
-# The rows the gap figure sets against each other: the seed's two numbers, the claims around them,
-# and what the sources document. Ids, so a test can check each still exists.
-SEED_US_VALUE = "est_seed_us_equipment_left_7bn"
-SEED_RUSSIA_COUNT = "est_seed_russia_lost_thousands"
-DOD_HEADLINE = "eq_afg_andsf_remaining_7p12bn_dod"
-TRUMP_CLAIM = "eq_afg_claim_85bn_trump"
-SECURITY_FUNDING = "est_afg_security_appropriated_2002_2021"
-EQUIPMENT_PROVIDED = "est_afg_equipment_provided_2005_2021"
-CIVIL_WAR_ARMOUR = "eq_syr_civil_war_armour_destroyed_2011_2018"
-LOST = ("destroyed", "captured", "left_behind")
 
 
 def _gap(label, kind, rng, note, unit, x_left):
