@@ -120,8 +120,8 @@ def test_distinct_errors_count_a_split_claim_once():
 
 
 def test_the_audit_groups_the_errors_it_split(claims):
-    """The 12 December date (given twice) and the Theresa May paragraph (split in three) are one
-    error each; a grouped claim points to a claim with the same verdict in the same article."""
+    """A claim that repeats another's error (the 12 December date, given twice) is one error with it;
+    a grouped claim points to a claim with the same verdict in the same article."""
     from afterassad.chapters.claims import distinct_errors
 
     grouped = claims[claims["same_error_as"].fillna("") != ""]
