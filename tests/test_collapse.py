@@ -81,3 +81,34 @@ def test_the_map_s_locator_inset_hides_no_place_and_no_label(tables):
     fig = map_figure(changes, places, offensive_start(offensive), MAP_LABELS)
     assert locator_box(fig) is not None
     assert under_locator(fig) == []
+
+
+def _lab(hex_colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB colour, written out here to measure how far apart two colours look."""
+    rgb = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    xyz = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+    fx, fy, fz = [v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116 for v in xyz]
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def test_every_actor_the_timeline_draws_has_a_colour_of_its_own(tables):
+    """The legend keys actors by colour: no two actors it names may share one, or look alike (CIE76
+    distance under 10), and every marker is in its actor's colour."""
+    events, _, actors = tables
+    offensive, _ = split_context(events)
+    fig = timeline_figure(offensive, actors)
+    keys = {t.legendgroup: t.marker.color for t in fig.data if t.showlegend is not False and t.legendgroup}
+    assert len(keys) == offensive["actor_id"].nunique()  # one legend entry per actor drawn
+    colours = list(keys.values())
+    assert len({c.upper() for c in colours}) == len(colours), keys
+    for i, a in enumerate(colours):
+        for b in colours[i + 1 :]:
+            assert math.dist(_lab(a), _lab(b)) >= 10, (a, b)
+    for t in fig.data:
+        if t.showlegend is False and t.mode == "markers":
+            assert t.marker.color == keys[t.legendgroup]

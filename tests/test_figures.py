@@ -30,6 +30,25 @@ def test_every_actor_in_the_data_has_its_own_colour():
     assert not missing, f"actors without a colour in style.ACTOR_COLOURS: {missing}"
 
 
+def test_no_two_actors_share_a_colour():
+    """A figure coloured by actor tells apart every actor it draws only if no colour serves two."""
+    by_colour: dict[str, list[str]] = {}
+    for actor, colour in style.ACTOR_COLOURS.items():
+        by_colour.setdefault(colour.upper(), []).append(actor)
+    shared = {c: a for c, a in by_colour.items() if len(a) > 1}
+    assert not shared, f"actors sharing a colour: {shared}"
+    assert style.OTHER.upper() not in by_colour  # nor with the colour of an actor the table lacks
+
+
+@pytest.mark.parametrize("top", [0, 0.4, 1, 1.25, 2, 3, 4.9, 5, 6, 7.5, 9, 11, 17, 33, 99, 250, 1234, 98765])
+def test_count_ticks_are_whole_distinct_few_and_reach_the_top(top):
+    ticks = style.count_ticks(top)
+    labels = [f"{t:,d}" for t in ticks]  # as an axis of counts prints them (tickformat ",d")
+    assert len(set(labels)) == len(labels)  # no "0, 1, 1"
+    assert ticks[0] == 0 and all(isinstance(t, int) for t in ticks) and len(ticks) <= 5
+    assert ticks[-1] <= top < ticks[-1] + (ticks[1] - ticks[0] if len(ticks) > 1 else 1)
+
+
 def test_every_verdict_has_a_colour_and_a_label():
     from afterassad.data.contract import read_package
 

@@ -11,6 +11,7 @@ import pytest
 from afterassad import load
 from afterassad.chapters import new_syria as ns
 from afterassad.core.paths import data_dir
+from afterassad.figures import style
 
 
 def _rows(table: str) -> list[dict[str, str]]:
@@ -91,7 +92,7 @@ def test_story_holds_every_chapter_event_once_in_a_known_lane(tables):
 def test_timeline_draws_one_marker_per_move_and_no_empty_lane(tables):
     rows = ns.story(tables["events"], tables["deliveries"], tables["site_status"], tables["places"])
     fig = ns.timeline_figure(rows)
-    markers = sum(len(t.x) for t in fig.data if t.mode == "markers")
+    markers = sum(x is not None for t in fig.data if t.mode == "markers" for x in t.x)  # not the legend's keys
     assert markers == len(rows)
     assert list(fig.layout.yaxis.ticktext) == [lane for lane in ns.LANES if (rows["lane"] == lane).any()]
 
@@ -128,7 +129,7 @@ def test_the_board_names_the_golan_posts_and_grades_statements_as_said(tables):
     evidence = load("evidence")
     board = ns.base_board(tables["site_status"], tables["places"], tables["sources"], evidence, tables["actors"])
     assert not board["site"].str.contains("Disengagement Observer Force").any()
-    raw = tables["site_status"].set_index("status_id")
+    raw = load("site_status").set_index("status_id")
     said = ns.rests_on_statements(board["status_id"], evidence)
     for row, only_words in zip(board.itertuples(), said):
         status = raw.loc[row.status_id, "status"]
@@ -136,3 +137,23 @@ def test_the_board_names_the_golan_posts_and_grades_statements_as_said(tables):
             assert row.status.startswith("claimed by "), row.status_id  # who claims it, by name
         else:
             assert row.status == ("said on record" if only_words and status == "confirmed" else status), row.status_id
+
+
+def test_the_timeline_keys_status_in_neutral_glyphs_and_colours_each_marker_by_its_lane(tables):
+    """Colour is the lane, shape the status: the legend's status keys are in ink or white, never a
+    lane's colour, and each marker has its lane's colour and its status's shape."""
+    rows = ns.story(tables["events"], tables["deliveries"], tables["site_status"], tables["places"])
+    fig = ns.timeline_figure(rows)
+    keys = [t for t in fig.data if t.showlegend is not False]
+    assert [k.name for k in keys] == [style.STATUS_KEYS[s] for s in style.STATUS_GLYPHS]
+    lane_colours = {c.upper() for c in ns.LANE_COLOURS.values()}
+    for key in keys:
+        assert {key.marker.color.upper(), key.marker.line.color.upper()} <= {style.INK.upper(), "WHITE"}
+        assert not {key.marker.color.upper(), key.marker.line.color.upper()} & lane_colours
+    drawn = [t for t in fig.data if t.showlegend is False and t.mode == "markers"]
+    assert sum(len(t.x) for t in drawn) == len(rows)
+    for t in drawn:
+        status = next(s for s, name in style.STATUS_KEYS.items() if name == t.name)
+        part = rows[rows["status"] == status]
+        assert list(t.marker.line.color) == list(part["lane"].map(ns.LANE_COLOURS))  # each in its lane's colour
+        assert t.marker.symbol == style.status_marker(status, "x")["symbol"]  # shaped by its status

@@ -4,15 +4,18 @@ and its data checked against the rules the chapter promises its readers."""
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import pytest
 
 from afterassad import load
+from afterassad.chapters import withdrawal as w
 from afterassad.chapters.milestones import regime_fall
 from afterassad.chapters.withdrawal import (
     after_the_fall,
     capacity_table,
+    during,
     effective_span,
     left_and_stayed,
     left_stayed_figure,
@@ -329,10 +332,11 @@ def test_every_figure_of_the_chapter_has_data(data):
     mv = data["movements"][data["movements"]["chapter"] == "withdrawal"]
     places = data["places"]
     weekly = weekly_counts(mv, places)
-    table = routes(mv, places)
+    period = phases(after_the_fall(mv)["date"])[0]
+    table = routes(during(after_the_fall(mv), period), places)
     figures = {
         "movements": movements_figure(weekly),
-        "routes": route_map_figure(table, places, window_for([c for ch in table["chain"] for c in ch], places)),
+        "routes": route_map_figure(table, places, window_for([c for ch in table["chain"] for c in ch], places), period),
         "status": status_timeline_figure(status_periods(data["site_status"], places, until=data["site_status"]["date"].max())),
         "left_stayed": left_stayed_figure(
             left_and_stayed(data["equipment"], data["estimates"], places, regime_fall(data["events"]))
@@ -476,9 +480,178 @@ def test_a_voyage_from_a_sea_region_adds_no_capacity_and_is_named_as_left_out():
 def test_the_route_map_s_locator_inset_hides_no_route_place_or_label(data):
     """The map as the chapter draws it (its window leaves room for names east of the markers)."""
     mv = after_the_fall(data["movements"][data["movements"]["chapter"] == "withdrawal"])
-    table = routes(mv, data["places"])
+    period = phases(mv["date"])[0]
+    table = routes(during(mv, period), data["places"])
     land = table[table["asset_type"] != "ship_voyage"]
     window = window_for([c for ch in land["chain"] for c in ch], data["places"], label_room=9)
-    fig = route_map_figure(table, data["places"], window, named=["hmeimim_air_base", "al_khadim_air_base", "tehran"])
+    fig = route_map_figure(table, data["places"], window, period, named=["hmeimim_air_base", "al_khadim_air_base", "tehran"])
     assert locator_box(fig) is not None
     assert under_locator(fig) == []
+
+
+# ------------------------------------------------------------------ the chapter's figures, as it draws them
+
+
+@pytest.fixture(scope="module")
+def chapter():
+    """The chapter's numbers and shared objects, built as its notebook builds them."""
+    all_events = load("events")
+    return w.chapter_numbers(
+        all_events=all_events,
+        equipment=load("equipment"),
+        estimates=load("estimates").query("chapter == 'withdrawal'").reset_index(drop=True),
+        events=all_events.query("chapter == 'withdrawal'").reset_index(drop=True),
+        movements=load("movements").query("chapter == 'withdrawal'").reset_index(drop=True),
+        places=load("places"),
+        platforms=load("platforms"),
+        site_status=load("site_status"),
+        sources=load("sources"),
+    )
+
+
+def _route_map(chapter, places):
+    numbers, shared = chapter
+    period = shared["phase"][0]
+    table = routes(during(shared["after"], period), places)
+    land = table[table["asset_type"] != "ship_voyage"]
+    window = window_for([c for ch in land["chain"] for c in ch], places, label_room=9)
+    return route_map_figure(table, places, window, period), table, period
+
+
+def test_every_line_on_the_route_map_is_dated_inside_the_withdrawal_period(chapter, data):
+    """The map is of the drawdown the text tells (its first phase): a later flight would read as a
+    flight home the text says no independent source saw."""
+    fig, _, (start, end) = _route_map(chapter, data["places"])
+    lines = [t for t in fig.data if t.mode == "lines" and t.x is not None and any(x is not None for x in t.x)]
+    lines = [t for t in lines if t.meta]  # the base map's outlines carry no dates; every route does
+    assert lines
+    for t in lines:
+        assert start <= pd.Timestamp(t.meta["first"]) <= pd.Timestamp(t.meta["last"]) <= end, t.hovertemplate
+    assert str(start.year) in fig.layout.legend.title.text and str(end.year) in fig.layout.legend.title.text
+    # and rows from outside the period are refused, not drawn
+    everything = routes(chapter[1]["after"], data["places"])
+    assert (everything["last"] > end).any()
+    with pytest.raises(ValueError):
+        route_map_figure(everything, data["places"], ((0, 60), (20, 60)), (start, end))
+
+
+def test_the_text_gives_the_leg_lengths_the_route_map_writes(chapter, data):
+    """The chapter's glued lengths of HUR's legs home are lengths written on the map, from the same rows."""
+    numbers, _ = chapter
+    fig, _, _ = _route_map(chapter, data["places"])
+    written = {n for t in fig.data if t.mode == "text" for label in t.text for n in re.findall(r"\d[\d,]*", label)}
+    glued = re.findall(r"\d[\d,]*", str(numbers["hur_russia_legs"]))
+    assert glued and set(glued) <= written, (numbers["hur_russia_legs"], written)
+
+
+def test_a_route_ending_at_a_country_s_stand_in_point_is_drawn_but_carries_no_length():
+    places = PLACES.assign(geo_precision=["site", "site", "country", "region"])  # 'moscow' as Russia's stand-in
+    mv = _movements(
+        [
+            {
+                "date": "2024-12-10",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "moscow",
+                "count_low": 1,
+                "count_high": 1,
+            },
+            {
+                "date": "2024-12-11",
+                "origin_place_id": "hmeimim",
+                "destination_place_id": "benghazi",
+                "count_low": 1,
+                "count_high": 1,
+            },
+        ]
+    )
+    table = routes(mv, places)
+    assert table.set_index("destination_place")["measured_km"].isna().to_dict() == {"moscow": True, "benghazi": False}
+    period = (pd.Timestamp("2024-12-08"), pd.Timestamp("2024-12-31"))
+    fig = route_map_figure(table, places, ((15, 45), (28, 60)), period)
+    labels = [label for t in fig.data if t.mode == "text" for label in t.text]
+    to_benghazi = table.set_index("destination_place").loc["benghazi", "measured_km"]
+    assert labels == [f"{to_benghazi:,.0f} km"]
+    assert len([t for t in fig.data if t.meta]) == 2  # both routes drawn
+
+
+def test_every_column_of_the_left_stayed_matrix_has_a_heading(chapter):
+    _, shared = chapter
+    fig = left_stayed_figure(shared["left"])
+    axis = fig.layout.xaxis
+    headed = {v for v, text in zip(axis.tickvals, axis.ticktext) if text.strip()}
+    drawn = {x for t in fig.data if t.x is not None for x in t.x if x is not None}
+    assert drawn and drawn <= headed, drawn - headed
+    assert f"against {len(axis.tickvals)} outcomes" in w.left_stayed_alt(shared["left"])  # the alt text counts them all
+    # an outcome the chapter's order does not list still gets its column's heading
+    extra = shared["left"].iloc[[0]].assign(where="Something new")
+    fig = left_stayed_figure(pd.concat([shared["left"], extra], ignore_index=True))
+    assert "Something new" in fig.layout.xaxis.tickvals
+
+
+def test_every_outcome_the_equipment_table_can_record_has_a_column_heading():
+    from afterassad.data.contract import read_package
+
+    equipment = next(r for r in read_package()["resources"] if r["name"] == "equipment")
+    outcomes = next(f for f in equipment["schema"]["fields"] if f["name"] == "outcome")["constraints"]["enum"]
+    for outcome in outcomes:
+        if outcome != "evacuated":  # which goes by destination
+            assert w.OUTCOME_WORDS[outcome] in w.OUTCOME_ORDER, outcome
+
+
+def _panels(fig):
+    """Each panel of a figure of subplots: its y axis, and the y values its bars draw."""
+    bars: dict[str, list] = {}
+    for t in fig.data:
+        if t.type == "bar" and t.y is not None:
+            bars.setdefault(t.yaxis or "y", []).extend(v for v in t.y if v is not None)
+    return {name: bars.get(name.replace("axis", ""), []) for name in fig.layout if name.startswith("yaxis")}
+
+
+def test_no_panel_of_the_movements_figure_is_drawn_without_data(chapter, data):
+    _, shared = chapter
+    after, places, window = shared["after"], data["places"], shared["phase"][0]
+    weekly, loose = weekly_counts(after, places), w.uncounted_weekly(after, places)
+    fig = movements_figure(weekly, loose, window=window)
+    for axis, heights in _panels(fig).items():
+        assert any(h > 0 for h in heights), f"panel {axis} has no bar"
+    # a unit only claims speak of gets no panel, and the alt text names only the panels drawn
+    claims_only = set(loose["unit"]) - set(weekly.loc[weekly["week"].between(*window), "unit"])
+    titles = [a.text for a in fig.layout.annotations]
+    alt = w.movements_alt(weekly, loose, window=window)
+    for unit in w.UNIT_TITLES:
+        drawn = f"{w.UNIT_TITLES[unit]} per week" in titles
+        assert drawn == (unit in set(weekly.loc[weekly["week"].between(w.week_of(pd.Series([window[0]]))[0], window[1]), "unit"]))
+        assert (w.UNIT_TITLES[unit].lower() in alt) == drawn, unit
+    assert claims_only <= {u for u in w.UNIT_TITLES if f"{w.UNIT_TITLES[u]} per week" not in titles}
+
+
+def test_the_movements_figure_s_count_axes_repeat_no_tick(chapter, data):
+    _, shared = chapter
+    weekly = weekly_counts(shared["after"], data["places"])
+    fig = movements_figure(weekly, window=shared["phase"][0])
+    for name in (n for n in fig.layout if n.startswith("yaxis")):
+        axis = fig.layout[name]
+        labels = [f"{v:,d}" for v in axis.tickvals]
+        assert axis.tickvals and all(float(v).is_integer() for v in axis.tickvals), name
+        assert len(set(labels)) == len(labels), (name, labels)
+
+
+def test_no_legend_of_the_chapter_s_figures_names_a_gesture(chapter, data):
+    """A printed legend cannot be hovered: no legend entry says "hover" (or click, or tap)."""
+    from afterassad.chapters import new_syria as ns
+
+    numbers, shared = chapter
+    site_status, places = data["site_status"], data["places"]
+    board = ns.base_board(site_status, places, load("sources"))
+    figures = [
+        status_timeline_figure(shared["periods"]),
+        ns.board_figure(site_status, places, board, until=board["date"].max()),
+        left_stayed_figure(shared["left"]),
+        _route_map(chapter, places)[0],
+        movements_figure(weekly_counts(shared["after"], places), w.uncounted_weekly(shared["after"], places)),
+    ]
+    for fig in figures:
+        names = [t.name for t in fig.data if t.showlegend is not False and t.name]
+        assert names
+        for name in names:
+            assert not re.search(r"hover|click|tap", name, re.I), name

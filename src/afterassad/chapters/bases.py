@@ -81,15 +81,9 @@ def status_timeline_figure(periods: pd.DataFrame) -> go.Figure:
                 opacity=0.3 if r.last else 1.0,
             )
         )
-    fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name="Evidence (hover)",
-            marker=dict(color="white", size=9, symbol="circle", line=dict(color=style.INK, width=1.5)),
-        )
-    )
+    # The markers keyed by what they are and how far each is established; a printed legend names no
+    # gesture ("hover"), since the PDF has none.
+    style.add_status_legend(fig, size=10, shape="circle", noun="Evidence")
     fig.add_trace(
         go.Scatter(
             x=periods["date"],

@@ -154,8 +154,9 @@ def story(events: pd.DataFrame, deliveries: pd.DataFrame, site_status: pd.DataFr
 
 
 def timeline_figure(rows: pd.DataFrame) -> go.Figure:
-    """One lane per kind of move, one marker per fact (filled: confirmed; open: reported; cross:
-    claimed), stacked so that none hides another; empty stretches of a lane are the record's silences."""
+    """One lane per kind of move, one marker per fact in its lane's colour (a filled square: confirmed;
+    an open one: reported; a cross: claimed), stacked so that none hides another; empty stretches of a
+    lane are the record's silences."""
     lanes = [lane for lane in LANES if (rows["lane"] == lane).any()]
     placed = stack_in_lanes(rows, "lane", lanes, end_col="date_end")
     rows = rows.assign(y=placed.y)
@@ -171,7 +172,10 @@ def timeline_figure(rows: pd.DataFrame) -> go.Figure:
                 line=dict(color=LANE_COLOURS[r.lane], width=3),
             )
         )
-    for status in ["confirmed", "reported", "claimed"]:
+    # Colour is the lane, shape the status; the legend keys the shapes in neutral ink, as every status
+    # figure of the report does, so that no lane's colour reads as a status.
+    style.add_status_legend(fig, size=11)
+    for status in style.STATUS_GLYPHS:
         part = rows[rows["status"] == status]
         if part.empty:
             continue
@@ -180,13 +184,9 @@ def timeline_figure(rows: pd.DataFrame) -> go.Figure:
                 x=part["date"],
                 y=part["y"],
                 mode="markers",
-                name=style.STATUS_LABELS[status],
-                marker=dict(
-                    symbol=style.STATUS_SYMBOL[status],
-                    size=10,
-                    color=part["lane"].map(LANE_COLOURS),
-                    line=dict(width=2, color=part["lane"].map(LANE_COLOURS)),
-                ),
+                name=style.STATUS_KEYS[status],
+                showlegend=False,
+                marker=dict(size=9, **style.status_marker(status, list(part["lane"].map(LANE_COLOURS)))),
                 text=[
                     f"<b>{html(with_precision(d, p))}</b> ({html(lane)}, {status})<br>"
                     + "<br>".join(html(w[i : i + 90]) for i in range(0, min(len(w), 270), 90))
@@ -296,7 +296,7 @@ def base_board(
 
 def board_figure(site_status: pd.DataFrame, places: pd.DataFrame, board: pd.DataFrame, until: pd.Timestamp) -> go.Figure:
     """Each site on the board as a lane from January 2025 to the latest reporting, coloured by its
-    status and faded after its last evidence, with every piece of evidence as a marker (hover for it)."""
+    status and faded after its last evidence, with every piece of evidence as a marker."""
     rows = site_status[site_status["place_id"].isin(board["place_id"])]
     periods = status_periods(rows, places, until)
     periods = periods[periods["end"] >= START].copy()

@@ -26,7 +26,15 @@ from afterassad.core.text import Plain, and_list, html, short_name, wrap_label
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer
 from afterassad.figures.render import base_map, locator_box
-from afterassad.figures.routemap import add_labels, add_places, geodesic_line, leg_label, legs_km
+from afterassad.figures.routemap import (
+    add_labels,
+    add_places,
+    geodesic_line,
+    leg_label,
+    legs_km,
+    length_words,
+    measured_km,
+)
 
 # Where a movement went, grouped as the chapter tells it.
 TO_RUSSIA, TO_LIBYA, INTO_SYRIA, WITHIN_SYRIA, AT_SEA, OTHER = (
@@ -161,6 +169,12 @@ def after_the_fall(movements: pd.DataFrame) -> pd.DataFrame:
     return movements[~movements["earlier_context"].astype(bool)]
 
 
+def during(movements: pd.DataFrame, period: tuple[pd.Timestamp, pd.Timestamp]) -> pd.DataFrame:
+    """The movements that began within a period (both ends included), such as the withdrawal's first
+    phase (phases())."""
+    return movements[movements["date"].between(*period)]
+
+
 def effective_span(movements: pd.DataFrame) -> pd.DataFrame:
     """First and last day each movement may have taken place, from its dates and their precision.
 
@@ -247,14 +261,13 @@ def uncounted_weekly(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFr
 UNIT_AXIS = {"flights": "flights", "voyages": "voyages", "vehicles": "vehicles", "people": "people", "items": "items"}
 
 
-def movements_figure(
+def movement_panels(
     weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None, window: tuple[pd.Timestamp, pd.Timestamp] | None = None
-) -> go.Figure:
-    """Counts by week and destination: a solid bar up to the low count, a pale one on to the high.
-
-    Movements reported with no count are drawn as hollow markers on the axis of their unit, so
-    that the gap shows instead of reading as zero.
-    """
+) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """What the movements figure draws: the weeks in the window, and one panel per unit that has a
+    verified count there. No panel is drawn without data: a unit that only claims or uncounted
+    reports speak of (people, in this chapter) gets no panel of empty bars, and its markers are
+    left to the text."""
     uncounted = (
         uncounted
         if uncounted is not None
@@ -263,7 +276,38 @@ def movements_figure(
     if window is not None:
         weekly = weekly[weekly["week"].between(week_of(pd.Series([window[0]])).iloc[0], window[1])]
         uncounted = uncounted[uncounted["week"].between(week_of(pd.Series([window[0]])).iloc[0], window[1])]
-    units = [u for u in UNIT_TITLES if u in set(weekly["unit"]) | set(uncounted["unit"])]
+    units = [u for u in UNIT_TITLES if u in set(weekly["unit"])]
+    return weekly, uncounted[uncounted["unit"].isin(units)], units
+
+
+def movements_alt(
+    weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None, window: tuple[pd.Timestamp, pd.Timestamp] | None = None
+) -> str:
+    """Alt text for the movements figure, from what it draws (movement_panels)."""
+    weekly, uncounted, units = movement_panels(weekly, uncounted, window)
+    first, last = (window[0], window[1]) if window is not None else (weekly["week"].min(), weekly["week"].max())
+    peak = weekly.loc[weekly["high"].idxmax()]
+    claims, loose = int((uncounted["kind"] == "claimed").sum()), int((uncounted["kind"] == "uncounted").sum())
+    return (
+        f"Bar charts of Russian movements per week from {day_month(first)} to {long_date(last)}, by destination: "
+        f"{and_list([UNIT_TITLES[u].lower() for u in units])}. The largest weekly count is {peak['low']:,.0f}"
+        f"{'+' if peak['open_high'] else ''} {peak['unit']} {peak['destination'].lower()} in the week of "
+        f"{day_month(peak['week'])}; {claims} claim{'' if claims == 1 else 's'} and {loose} uncounted "
+        f"report{'' if loose == 1 else 's'} are drawn as markers below the axis."
+    )
+
+
+def movements_figure(
+    weekly: pd.DataFrame, uncounted: pd.DataFrame | None = None, window: tuple[pd.Timestamp, pd.Timestamp] | None = None
+) -> go.Figure:
+    """Counts by week and destination: a solid bar up to the low count, a pale one on to the high.
+
+    Movements reported with no count are drawn as hollow markers on the axis of their unit, so
+    that the gap shows instead of reading as zero. One panel per unit with a count (movement_panels).
+    """
+    weekly, uncounted, units = movement_panels(weekly, uncounted, window)
+    if not units:
+        raise ValueError("no counted movement in the window: no panel to draw")
     fig = make_subplots(
         rows=len(units),
         cols=1,
@@ -272,11 +316,12 @@ def movements_figure(
         subplot_titles=[UNIT_TITLES[u] + " per week" for u in units],
     )
     day_ms = 86400000.0
-    for dest in [d for d in DESTINATION_ORDER if d in set(weekly["destination"])]:  # destinations first in the legend
+    drawn = set(weekly["destination"]) | set(uncounted["destination"])
+    for dest in [d for d in DESTINATION_ORDER if d in drawn]:  # destinations first in the legend
         fig.add_trace(
             go.Bar(x=[None], y=[None], name=dest, legendgroup=dest, marker=dict(color=DESTINATION_COLOURS[dest])), row=1, col=1
         )
-    legend_shown: set[str] = set(weekly["destination"])
+    legend_shown: set[str] = drawn
     for i, unit in enumerate(units, start=1):
         part = weekly[weekly["unit"] == unit]
         present = [d for d in DESTINATION_ORDER if d in set(part["destination"])]
@@ -341,7 +386,7 @@ def movements_figure(
             legend_shown.add(dest)
         loose = uncounted[uncounted["unit"] == unit].copy()
         # a strip under the zero line, markers of the same week stacked so none hides another
-        top = max(float(part["high"].max()) if not part.empty else 0.0, 1.0)
+        top = max(float(part["high"].max()), 1.0)
         step = top * 0.09
         loose["slot"] = loose.groupby("week").cumcount()
         loose["y"] = -(loose["slot"] + 1) * step
@@ -387,14 +432,12 @@ def movements_figure(
             range=[-depth, top * 1.25],
             zeroline=True,
             zerolinecolor=style.MUTED,
-            showticklabels=not part.empty,
-            ticks="outside" if not part.empty else "",
-            showgrid=not part.empty,
+            tickvals=style.count_ticks(top),  # whole numbers, none twice
             tickformat=",d",
             row=i,
             col=1,
         )
-    fig.update_layout(barmode="overlay", legend=dict(style.TOP_LEGEND, y=1.04), margin=dict(t=70))
+    fig.update_layout(barmode="overlay", legend=dict(style.TOP_LEGEND, y=1.04), margin=dict(t=70), height=200 + 260 * len(units))
     if window is not None:
         fig.update_xaxes(range=[week_of(pd.Series([window[0]])).iloc[0] - pd.Timedelta(days=4), window[1] + pd.Timedelta(days=4)])
     fig.update_xaxes(type="date")  # the legend's empty stubs would otherwise make plotly guess a numeric axis
@@ -426,6 +469,7 @@ def routes(movements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
                 "destination": rows["destination"].iloc[0],
                 "legs_km": legs,
                 "distance_km": sum(legs),
+                "measured_km": measured_km(chain, places),  # None where an end is a country's stand-in
                 "count": ranges.total(ranges.from_row(r, "count") for _, r in rows[counted(rows)].iterrows()),
                 "n_uncounted": int((~counted(rows)).sum()),
                 "first": rows["date"].min(),
@@ -445,18 +489,49 @@ def _route_count(r) -> str:
     return " and ".join(x for x in (counted_part, loose) if x)
 
 
+def hur_russia_legs(route_rows: pd.DataFrame) -> list[float]:
+    """The measured lengths of the flights to Russia known only from a party's claim (HUR's): what the
+    route map labels and the text gives, from the same rows (a route to Russia's stand-in point has
+    no length, since the sources name no airfield there)."""
+    rows = route_rows[
+        (route_rows["destination"] == TO_RUSSIA)
+        & (route_rows["asset_type"] == "aircraft_flight")
+        & route_rows["all_claimed"]
+        & route_rows["measured_km"].notna()
+    ]
+    return list(rows["measured_km"])
+
+
+def legs_phrase(lengths_km: list[float]) -> str:
+    """'a leg of 2,280 km', or 'legs of 2,264 to 2,280 km': the text's words for lengths the map labels."""
+    return f"{'a leg' if len(lengths_km) == 1 else 'legs'} of {length_words(lengths_km, ' to ')} km"
+
+
 def route_map_figure(
     route_rows: pd.DataFrame,
     places: pd.DataFrame,
     window: tuple[tuple[float, float], tuple[float, float]],
+    period: tuple[pd.Timestamp, pd.Timestamp],
     named: list[str] = (),
     label_min_km: float = 300.0,
 ) -> go.Figure:
-    """Air and road routes out of (and back into) Syria, drawn along the geodesic and labelled with its length.
+    """Air and road routes out of (and back into) Syria in one period, drawn along the geodesic and
+    labelled with its length.
+
+    The map is of the withdrawal: its route rows must all date from within `period` (build them from
+    during(movements, period)), and the legend says which period. A later flight drawn on it (the
+    Il-62M flight of 26 October 2025 to the Moscow region, mv_20251026_il62m_hmeimim_moscow, say)
+    would read as a verified flight home during the drawdown, when the text finds no verified flight
+    from Syria to Russia up to the period's end. Each line carries its first and last date (trace meta).
 
     Sea voyages are left to a table: ships do not sail the geodesic. Each pair of places gets one
-    line, whichever way the movements ran; a route known only from a party's claim is dotted.
+    line, whichever way the movements ran; a route known only from a party's claim is dotted. A route
+    that ends at a country's stand-in point is drawn, but carries no length.
     """
+    # refused, not silently dropped: a route row that mixes the period with a later flight would lose its count
+    outside = route_rows[(route_rows["first"] < period[0]) | (route_rows["last"] > period[1])]
+    if not outside.empty:
+        raise ValueError(f"routes dated outside {span(*period)}: {list(outside['chain'])}; build them from during()")
     p = places.set_index("place_id")
     land = route_rows[route_rows["asset_type"] != "ship_voyage"].copy()
     land["pair"] = [tuple(sorted((c[0], c[-1]))) for c in land["chain"]]
@@ -497,12 +572,19 @@ def route_map_figure(
                 legendgroup=dest,
                 showlegend=False,
                 line=dict(color=DESTINATION_COLOURS[dest], width=2.5, dash="dot" if claimed else "solid"),
-                hovertemplate="<br>".join(lines) + f"<br>{first['distance_km']:,.0f} km by the shortest path<extra></extra>",
+                hovertemplate="<br>".join(lines)
+                + (
+                    f"<br>{first['measured_km']:,.0f} km by the shortest path"
+                    if pd.notna(first["measured_km"])
+                    else "<br>no length: the sources name no place at one end, drawn at a stand-in point"
+                )
+                + "<extra></extra>",
+                meta={"first": rows["first"].min().isoformat(), "last": rows["last"].max().isoformat()},
             )
         )
         shown.add(dest)
-        if first["distance_km"] >= label_min_km:
-            labels.append((first["chain"][-1], first["distance_km"], first["chain"][-2], first["chain"][0]))
+        end, start = first["chain"][-1], first["chain"][0]
+        labels.append((end, first["measured_km"], first["chain"][-2], start))
 
     # Routes that end at the same place from nearby origins (Hmeimim and Latakia, say) run side by side:
     # one label gives their lengths as a range rather than two labels crowding the same lines.
@@ -516,17 +598,17 @@ def route_map_figure(
         )
 
     groups: list[list[tuple]] = []
-    for leg in sorted(labels, key=lambda leg: -leg[1]):
+    for leg in sorted(labels, key=lambda leg: -(leg[1] if pd.notna(leg[1]) else 0.0)):
         near = next((g for g in groups if same_route(g[0], leg)), None)
         if near is None:
             groups.append(near := [])
         near.append(leg)
     merged = []
     for legs in groups:
-        low, high = min(leg[1] for leg in legs), max(leg[1] for leg in legs)
-        text = f"{low:,.0f} km" if round(low) == round(high) else f"{low:,.0f}–{high:,.0f} km"
-        end, _, before, _ = legs[0]
-        merged.append(leg_label(before, end, places, text))
+        lengths = [leg[1] for leg in legs if pd.notna(leg[1])]  # a stand-in end has no length to give
+        if lengths and max(lengths) >= label_min_km:
+            end, _, before, _ = next(leg for leg in legs if pd.notna(leg[1]))
+            merged.append(leg_label(before, end, places, f"{length_words(lengths)} km"))
     add_labels(fig, merged, placer)
     fig.add_trace(
         go.Scatter(
@@ -534,8 +616,27 @@ def route_map_figure(
         )
     )
     add_places(fig, {c for chain in land["chain"] for c in chain}, places, list(named), placer)
-    fig.update_layout(legend=style.TOP_LEGEND)
+    fig.update_layout(legend=dict(style.TOP_LEGEND, title=dict(text=f"Routes of {span(*period)}:", side="top")))
     return fig
+
+
+def route_map_alt(route_rows: pd.DataFrame, places: pd.DataFrame, period: tuple[pd.Timestamp, pd.Timestamp]) -> str:
+    """Alt text for the route map, from the routes it draws: each with its ends, its length where it has
+    one, and whether only a party claims it."""
+    names = places.set_index("place_id")["name"].map(short_name)
+    land = route_rows[route_rows["asset_type"] != "ship_voyage"]
+    land = land.assign(pair=[tuple(sorted((c[0], c[-1]))) for c in land["chain"]]).drop_duplicates("pair")
+    land = land.assign(order=land["destination"].map(DESTINATION_ORDER.index)).sort_values(["order", "distance_km"])
+    parts = [
+        f"{names[r.chain[0]]} to {names[r.chain[-1]]}: "
+        + (f"{r.measured_km:,.0f} km" if pd.notna(r.measured_km) else "not measured")
+        + (", claimed only" if r.all_claimed else "")
+        for r in land.itertuples()
+    ]
+    return (
+        f"Map from Libya to central Russia with the {len(land)} air and road routes of {span(*period)}, drawn along "
+        f"the shortest path: {'; '.join(parts)}."
+    )
 
 
 FIGURE_KINDS = {  # the summary's rows: kinds of asset, with the estimate and equipment kinds they gather
@@ -547,6 +648,8 @@ FIGURE_KINDS = {  # the summary's rows: kinds of asset, with the estimate and eq
     "Ground vehicles": ["ground_vehicles"],
     "Other equipment": ["other"],
 }
+# The summary's columns: what became of an asset, one heading for each outcome the equipment table
+# can record (OUTCOME_WORDS), in the order the chapter tells them.
 OUTCOME_ORDER = [
     "In Syria as the regime fell",
     "Moved to the coast",
@@ -555,9 +658,24 @@ OUTCOME_ORDER = [
     "Left for Libya",
     "Left for somewhere unknown",
     "Stayed in Syria",
+    "Left behind",
+    "Damaged",
     "Destroyed",
     "Captured",
+    "Removed or disabled",
+    "Outcome not known",
 ]
+OUTCOME_WORDS = {  # the equipment table's outcomes, other than evacuated (which goes by destination)
+    "remained": "Stayed in Syria",
+    "left_behind": "Left behind",
+    "damaged": "Damaged",
+    "destroyed": "Destroyed",
+    "captured": "Captured",
+    "removed_or_disabled": "Removed or disabled",
+    "unknown": "Outcome not known",
+    "pre_collapse_inventory": "In Syria as the regime fell",
+    "before_war_inventory": "In Syria as the regime fell",
+}
 OUTCOME_COLOURS = {
     "In Syria as the regime fell": style.MUTED,
     "Moved to the coast": "#6E7781",
@@ -566,8 +684,12 @@ OUTCOME_COLOURS = {
     "Left for Libya": DESTINATION_COLOURS["To Libya"],
     "Left for somewhere unknown": "#332288",
     "Stayed in Syria": "#1a7f37",
+    "Left behind": "#AA7744",
+    "Damaged": "#555555",
     "Destroyed": "#000000",
     "Captured": "#AA4499",
+    "Removed or disabled": "#555555",
+    "Outcome not known": style.MUTED,
 }
 
 
@@ -582,12 +704,7 @@ def _where(outcome: str, country) -> str:
         return {"RUS": "Left for Russia", "LBY": "Left for Libya", "SYR": "Moved to the coast", "": "Moved out to sea"}.get(
             country, "Left for somewhere unknown"
         )
-    return {
-        "remained": "Stayed in Syria",
-        "destroyed": "Destroyed",
-        "captured": "Captured",
-        "pre_collapse_inventory": "In Syria as the regime fell",
-    }.get(outcome, outcome.replace("_", " ").capitalize())
+    return OUTCOME_WORDS.get(outcome, outcome.replace("_", " ").capitalize())
 
 
 def left_and_stayed(equipment: pd.DataFrame, estimates: pd.DataFrame, places: pd.DataFrame, fall: pd.Timestamp) -> pd.DataFrame:
@@ -658,12 +775,28 @@ def _cell_text(part: pd.DataFrame) -> str:
     return text
 
 
+def outcome_columns(rows: pd.DataFrame) -> list[str]:
+    """The matrix's columns, each with its heading: the outcomes the rows fill, in the chapter's order,
+    and any the order does not list after them, named as they are."""
+    return [o for o in OUTCOME_ORDER if o in set(rows["where"])] + sorted(set(rows["where"]) - set(OUTCOME_ORDER))
+
+
+def left_stayed_alt(rows: pd.DataFrame) -> str:
+    """Alt text for the matrix, from its rows and columns."""
+    columns = outcome_columns(rows)
+    first, last = (c[0].lower() + c[1:] for c in (columns[0], columns[-1]))
+    return (
+        f"Matrix of {rows['kind'].nunique()} kinds of Russian asset against {len(columns)} outcomes, from '{first}' to "
+        f"'{last}'; {int(rows['range'].isna().sum())} of {len(rows)} entries have no count."
+    )
+
+
 def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
     """A matrix: kinds of asset down, what became of them across. One marker per cell with any
     evidence, filled when the best evidence in the cell is confirmed, outlined when reported,
     crossed when only claimed; the counts are written under it ('no count' where none was given)."""
     kinds = [k for k in FIGURE_KINDS if k in set(rows["kind"])]
-    outcomes = [o for o in OUTCOME_ORDER if o in set(rows["where"])]
+    outcomes = outcome_columns(rows)  # every column the rows fill gets its heading
     strength = {"confirmed": 0, "reported": 1, "claimed": 2}
     fig = go.Figure()
     for (kind, where), part in rows.groupby(["kind", "where"]):
@@ -683,12 +816,7 @@ def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
                 text=[_cell_text(part)],
                 textposition="bottom center",
                 textfont=dict(size=10, color=style.INK),
-                marker=dict(
-                    symbol="x" if best == "claimed" else "square",
-                    size=22,
-                    color=colour if best == "confirmed" else ("white" if best == "reported" else colour),
-                    line=dict(color=colour, width=3),
-                ),
+                marker=dict(size=22, **style.status_marker(best, colour, width=3)),
                 hovertemplate=f"<b>{html(kind)}: {html(where)}</b><br>{detail}<extra></extra>",
             )
         )
@@ -988,7 +1116,7 @@ def chapter_numbers(
     airlift_count = ranges.total(ranges.from_row(r, "count") for _, r in airlift.iterrows())
     numbers["airlift_count"] = Plain(airlift_count.words("flights"))
     numbers["airlift_span"] = Plain(span(airlift["date"].min(), airlift["date_end"].fillna(airlift["date"]).max(), "day"))
-    first_phase = after[after["date"].between(*phase[0])]
+    first_phase = during(after, phase[0])
     verified_to_russia = first_phase[
         (destination_group(first_phase, places) == TO_RUSSIA)
         & (first_phase["asset_type"] == "aircraft_flight")
@@ -1009,8 +1137,9 @@ def chapter_numbers(
 
     numbers["km_khadim"] = Plain(km("hmeimim_air_base", "al_khadim_air_base"))
     numbers["km_moscow"] = Plain(km("hmeimim_air_base", "moscow"))
-    numbers["km_chkalovsky"] = Plain(km("hmeimim_air_base", "chkalovsky_air_base"))
-    numbers["km_ulyanovsk"] = Plain(km("hmeimim_air_base", "ulyanovsk_vostochny"))
+    # HUR's legs home, measured as the route map labels them, from the same rows (the first phase's):
+    # a claim that names no airfield (HUR's Ulyanovsk) is drawn at Russia's stand-in point, with no length.
+    numbers["hur_russia_legs"] = Plain(legs_phrase(hur_russia_legs(routes(during(after, phase[0]), places))))
     numbers["km_qamishli"] = Plain(km("qamishli_airport", "hmeimim_air_base"))
 
     # sea voyages home, verified

@@ -25,6 +25,28 @@ def legs_km(chain: list[str], places: pd.DataFrame) -> list[float]:
     return [distance_km(p.loc[a, "lat"], p.loc[a, "lon"], p.loc[b, "lat"], p.loc[b, "lon"]) for a, b in zip(chain, chain[1:])]
 
 
+def stand_ins(places: pd.DataFrame) -> set[str]:
+    """Places that stand in for a whole country where the sources name no place in it ('Russia,
+    airfield not specified', drawn at its capital): a line may end there, but has no true length."""
+    if "geo_precision" not in places:
+        return set()
+    return set(places.loc[places["geo_precision"] == "country", "place_id"])
+
+
+def measured_km(chain: list[str], places: pd.DataFrame) -> float | None:
+    """A route's geodesic length, or None where it starts or ends at a country's stand-in point."""
+    if {chain[0], chain[-1]} & stand_ins(places):
+        return None
+    return sum(legs_km(chain, places))
+
+
+def length_words(lengths_km, sep: str = "–") -> str:
+    """Lengths in words, as the map labels them and the text gives them: '2,280', or '2,264–2,280'
+    for several (the text's `sep` is ' to ')."""
+    low, high = min(lengths_km), max(lengths_km)
+    return f"{low:,.0f}" if round(low) == round(high) else f"{low:,.0f}{sep}{high:,.0f}"
+
+
 def geodesic_line(chain: list[str], places: pd.DataFrame) -> tuple[list[float], list[float]]:
     """(lons, lats) along the geodesic through every place of the chain."""
     p = places.set_index("place_id")

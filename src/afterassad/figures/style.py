@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import matplotlib as mpl
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -18,19 +20,20 @@ MAP_LAND = "#fafaf7"
 MAP_FOCUS = "#f3efe6"
 MAP_BORDER = "#9aa4ad"
 
-# One colour per actor, used in every chapter. Okabe-Ito based, so that the main
-# pairs stay apart for readers with colour-vision deficiency.
+# One colour per actor, used in every chapter, and no two actors the same colour: a figure coloured by
+# actor must tell every actor it draws apart (a leader apart from his group, a president from his
+# government). Okabe-Ito based, so that the main pairs stay apart for readers with colour-vision deficiency.
 ACTOR_COLOURS = {
-    "hts": "#009E73",
+    "hts": "#7FC97F",
     "hts_coalition": "#009E73",
-    "al_jolani": "#009E73",
+    "al_jolani": "#004D40",
     "sna": "#E69F00",
     "southern_factions": "#56B4E9",
     "suwayda_local_factions": "#88CCEE",
     "syrian_free_army": "#6699CC",
     "sdf": "#CC79A7",
     "syrian_government": "#D55E00",
-    "assad": "#D55E00",
+    "assad": "#5C1A00",
     "transitional_government": "#117733",
     "russia": "#C1121F",
     "iran": "#882255",
@@ -49,7 +52,7 @@ ACTOR_COLOURS = {
     "africa_corps": "#67000D",
     "wagner_group": "#3F3F3F",
     "emercom": "#E7298A",
-    "yevkurov": "#A50F15",
+    "yevkurov": "#D6604D",
     "haftar": "#B8A14A",
     "gnu": "#1B9E77",
     "gna": "#66A61E",
@@ -58,7 +61,7 @@ ACTOR_COLOURS = {
     "rsf": "#666666",
     "italy": "#1F78B4",
     "european_union": "#003399",
-    "us_africom": "#332288",
+    "us_africom": "#5E4FA2",
     # Claimants and sources of claims: drawn, where at all, in muted tones so they never read as forces.
     "hur_ukraine": "#5D6D7E",
     "isw": "#7F8C8D",
@@ -108,15 +111,15 @@ ACTOR_COLOURS = {
     "alessandro_arduino": "#97A1AA",
     # Parties of the Wagner story and its aftermath.
     "yevgeny_prigozhin": "#6B3A2A",
-    "central_african_republic": "#4477AA",
+    "central_african_republic": "#2F6690",
     # Parties that appear from 2025: firms that won what Russia lost, and others in the bargain.
-    "dp_world": "#117733",
-    "cma_cgm": "#44AA99",
-    "goznak": "#999933",
-    "opcw": "#5B7A99",
-    "iraq": "#AA4499",
+    "dp_world": "#0B6E4F",
+    "cma_cgm": "#35B779",
+    "goznak": "#6B6B1F",
+    "opcw": "#2C4A6B",
+    "iraq": "#7D3C98",
     "lebanese_army": "#CC6677",
-    "eighth_brigade": "#88CCEE",
+    "eighth_brigade": "#A6CEE3",
     "syrian_armed_opposition": "#2E8B57",
     "ukraine": "#0057B7",
     "saddam_haftar": "#B8860B",
@@ -154,11 +157,6 @@ VERDICT_LABELS = {
 
 # How far a fact is established, drawn the same way in every chart: filled, open, crossed.
 STATUS_SYMBOL = {"confirmed": "circle", "reported": "circle-open", "claimed": "x-thin-open"}
-STATUS_LABELS = {
-    "confirmed": "confirmed (imagery, tracking, an official on record, or two independent outlets)",
-    "reported": "reported (one outlet, or anonymous officials)",
-    "claimed": "claimed by a party, not verified",
-}
 
 # A legend above the plot, wrapping into rows: the page column is narrow, and the source line owns the bottom.
 TOP_LEGEND = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=11), itemsizing="constant")
@@ -166,6 +164,14 @@ TOP_LEGEND = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom"
 
 def actor_colour(actor_id: str | None) -> str:
     return ACTOR_COLOURS.get(actor_id or "", OTHER)
+
+
+def count_ticks(top: float, most: int = 5) -> list[int]:
+    """Tick values for an axis of counts from 0 to `top`: whole numbers a step of 1, 2 or 5 times a
+    power of ten apart, at most `most` of them, so that no two ticks read the same ("0, 1, 1")."""
+    steps = (m * 10**e for e in itertools.count() for m in (1, 2, 5))
+    step = next(s for s in steps if int(top) // s + 1 <= most)
+    return list(range(0, int(top) + 1, step))
 
 
 def _plotly_template() -> go.layout.Template:
@@ -216,16 +222,31 @@ def legend_key(name: str, symbol: str, fill: str, size: int = 12, legendgroup: s
     )
 
 
-def add_status_legend(fig: go.Figure, size: int = 12, shape: str = "square") -> go.Figure:
+# How far a fact is established, as the matrices and lane timelines draw it and add_status_legend keys
+# it: a filled square for confirmed, an open one for reported by one source, a cross for claimed only.
+STATUS_GLYPHS = {"confirmed": ("square", True), "reported": ("square", False), "claimed": ("x", True)}
+STATUS_KEYS = {"confirmed": "Confirmed", "reported": "Reported by one source", "claimed": "Claimed only"}
+
+
+def status_marker(status: str, colour, shape: str = "square", width: float = 2) -> dict:
+    """A marker's symbol, fill and outline for a fact of this status, in `colour` (one colour, or one a
+    point): filled, open (white inside) or a cross, as add_status_legend keys them."""
+    symbol, filled = STATUS_GLYPHS[status]
+    return dict(
+        symbol=shape if symbol == "square" else symbol,
+        color=colour if filled else "white",
+        line=dict(color=colour, width=width),
+    )
+
+
+def add_status_legend(fig: go.Figure, size: int = 12, shape: str = "square", noun: str = "") -> go.Figure:
     """Legend entries for how far a fact is established, drawn as the matrices draw their cells:
     a filled square for confirmed, an open one for reported by one source, a cross for claimed only
-    (a map draws its points as circles: `shape`)."""
-    for label, symbol, fill in (
-        ("Confirmed", shape, INK),
-        ("Reported by one source", shape, "white"),
-        ("Claimed only", "x", INK),
-    ):
-        fig.add_trace(legend_key(label, symbol, fill, size=size))
+    (a map draws its points as circles: `shape`). A `noun` names what the markers are ("Evidence:
+    confirmed")."""
+    for status, (symbol, filled) in STATUS_GLYPHS.items():
+        label = f"{noun}: {STATUS_KEYS[status].lower()}" if noun else STATUS_KEYS[status]
+        fig.add_trace(legend_key(label, shape if symbol == "square" else symbol, INK if filled else "white", size=size))
     return fig
 
 
