@@ -14,7 +14,7 @@ from afterassad.figures.timeline import stack_in_lanes
 SITE_STATUS_ORDER = ["operational", "under_negotiation", "drawn_down", "vacated"]
 # A site named for what Russia had there, where the place's own name is something else: the Golan
 # place is the UN buffer zone, and Russia's presence in it was its military-police posts.
-SITE_NAMES = {"golan_buffer_zone": "Former Russian military-police posts near Quneitra (UN buffer zone)"}
+SITE_NAMES = {"golan_buffer_zone": "Former Russian posts at Quneitra"}
 
 
 def site_names(places: pd.DataFrame) -> pd.Series:

@@ -1103,6 +1103,11 @@ def chapter_numbers(
         ranges.from_row(equipment.set_index("equipment_id").loc["rus_convoy_to_coast_20241213"], "count").words()
     )
     numbers["hur_damascus"] = Plain(f"{est.loc['est_hur_damascus_troops_20241213', 'value_best']:,.0f}")
+    # the two personnel figures that describe 2024 before the offensive (research of 3 Dec 2026)
+    numbers["est_2024_early"] = Plain(ranges.from_row(est.loc["est_personnel_syria_2024early_bbcru"], "value").words("people"))
+    numbers["est_2024_summer"] = Plain(
+        ranges.from_row(est.loc["est_personnel_syria_2024summer_kovalenko"], "value").words("people")
+    )
     numbers["d_hur_damascus"] = Plain(long_date(est.loc["est_hur_damascus_troops_20241213", "as_of"]))
     numbers["n_an124"] = Plain(f"{est.loc['est_an124_hmeimim_20241213', 'value_best']:,.0f}")
     numbers["y_port_contract"] = Plain(str(ev.loc["ev_20190420_tartus_port_lease", "date"].year))
