@@ -9,14 +9,14 @@ import pytest
 from afterassad import load
 from afterassad.chapters import libya as L
 from afterassad.core.dates import with_precision
-from afterassad.core.text import html
+from afterassad.core.text import and_list, html
 from afterassad.figures.basemap import inside
 from afterassad.figures.render import locator_box, under_locator
 
 
 @pytest.fixture(scope="module")
 def data():
-    return {name: load(name) for name in ("sites", "places", "estimates", "events", "movements", "platforms")}
+    return {name: load(name) for name in ("sites", "places", "estimates", "events", "movements", "platforms", "actors")}
 
 
 def test_full_payload_range_never_uses_a_ferry_range():
@@ -104,7 +104,9 @@ def test_every_figure_of_the_chapter_has_data(data):
     figures = {
         "map": L.site_map_figure(sites, flights, places, ((9, 30), (19, 36))),
         "personnel": L.personnel_figure(L.personnel(data["estimates"])),
-        "timeline": L.site_timeline_figure(sites, L.site_events(data["events"], sites), data["events"]["date"].max()),
+        "timeline": L.site_timeline_figure(
+            sites, L.russian_activity(sites, data["events"], data["movements"]), data["events"]["date"].max()
+        ),
         "bridge": L.air_bridge_figure(legs, places, data["platforms"], ["il_76md", "an_124"]),
     }
     for name, fig in figures.items():
@@ -117,3 +119,195 @@ def test_the_site_map_s_locator_inset_hides_no_site_flight_or_label(data):
     fig = L.site_map_figure(sites, L.flights_into_libya(data["movements"], places), places, ((9, 30), (19, 36)))
     assert locator_box(fig) is not None
     assert under_locator(fig) == []
+
+
+# ------------------------------------------------------------------ Russian activity at each site
+# Made-up tables: two sites, and facts by Russia's side and by others at them.
+T = pd.Timestamp
+
+
+def _sites(**first) -> pd.DataFrame:
+    rows = pd.DataFrame(
+        {
+            "place_id": ["base_a", "base_b", "base_c"],
+            "label": ["A", "B", "C"],
+            "role": ["air base", "port", "airstrip"],
+            "first_activity": [pd.NaT, pd.NaT, pd.NaT],
+            "first_activity_precision": [pd.NA] * 3,
+            "first_activity_status": [pd.NA] * 3,
+            "first_activity_claimed_by": [pd.NA] * 3,
+            "latest_activity": [pd.NaT, pd.NaT, pd.NaT],
+            "latest_activity_precision": [pd.NA] * 3,
+            "geo_precision": ["site"] * 3,
+        }
+    )
+    for place, (column, value) in first.items():
+        rows.loc[rows["place_id"] == place, column] = value
+    return rows
+
+
+def _events(*rows) -> pd.DataFrame:
+    columns = ["event_id", "date", "date_end", "date_precision", "place_id", "actor_id", "other_actor_id", "status"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.assign(
+        claimed_by=pd.NA,
+        summary="made up",
+        source_ids="src",
+        date=pd.to_datetime(frame["date"]),
+        date_end=pd.to_datetime(frame["date_end"]),
+    )
+
+
+def _moves(*rows) -> pd.DataFrame:
+    columns = ["movement_id", "date", "origin_place_id", "via_place_ids", "destination_place_id", "actor_id", "asset_type"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.assign(
+        date_end=pd.NaT,
+        date_precision="day",
+        status="reported",
+        claimed_by=pd.NA,
+        description="made up",
+        source_ids="src",
+        date=pd.to_datetime(frame["date"]),
+    )
+
+
+def test_only_facts_with_russia_s_side_in_them_count_as_activity_at_a_site():
+    events = _events(
+        ("ev_belavia", "2025-05-01", None, "month", "base_a", "belarus", "european_union", "reported"),
+        ("ev_uae_airbridge", "2025-04-01", None, "month", "base_c", "uae", "rsf", "reported"),
+        ("ev_turkish_ship", "2025-08-24", None, "day", "base_b", "saddam_haftar", "turkey", "reported"),
+        ("ev_wagner", "2021-01-22", None, "day", "base_a", "wagner_group", None, "reported"),
+        ("ev_claim_about_russia", "2020-06-26", None, "day", "base_b", "gna", "russia", "claimed"),
+    )
+    moves = _moves(
+        ("mv_russian_landing", "2024-12-26", "hmeimim", None, "base_a", "russian_armed_forces", "aircraft_flight"),
+        ("mv_belarus_landing", "2024-12-08", "minsk", None, "base_c", "belarus", "aircraft_flight"),
+        ("mv_after_a_stop", "2019-11-09", "russia", "hmeimim", "base_b", "russian_armed_forces", "aircraft_flight"),
+    )
+    found = L.russian_activity(_sites(), events, moves)
+    assert set(zip(found["fact_id"], found["place_id"])) == {
+        ("ev_wagner", "base_a"),
+        ("ev_claim_about_russia", "base_b"),
+        ("mv_russian_landing", "base_a"),
+    }
+    # a flight reaching the site only after a stop is not dated there: its date is its first leg's
+    act = L.site_activity(_sites(), found).set_index("place_id")
+    assert act.loc["base_b", "first_date"] == T("2020-06-26")
+    assert bool(act.loc["base_c", "quiet"]) and not act["quiet"].loc[["base_a", "base_b"]].any()
+
+
+def test_the_site_s_own_first_date_stands_unless_a_record_is_certainly_earlier():
+    sites = _sites(base_a=("first_activity", T("2020-01-01")))
+    sites.loc[0, ["first_activity_precision", "first_activity_status", "first_activity_claimed_by"]] = ["year", "claimed", "gna"]
+    inside = _events(("ev_in_2020", "2020-06-26", None, "day", "base_a", "gna", "russia", "claimed"))
+    act = L.site_activity(sites, L.russian_activity(sites, inside)).set_index("place_id")
+    assert act.loc["base_a", ["first_date", "first_precision", "first_from"]].tolist() == [T("2020-01-01"), "year", "site"]
+    earlier = _events(("ev_2019", "2019-11-09", None, "day", "base_a", "wagner_group", None, "claimed"))
+    act = L.site_activity(sites, L.russian_activity(sites, earlier)).set_index("place_id")
+    assert act.loc["base_a", ["first_date", "first_from", "first_status"]].tolist() == [T("2019-11-09"), "records", "claimed"]
+    # the latest likewise: a fact after the end of the site's latest month replaces it, with its span
+    sites.loc[0, ["latest_activity", "latest_activity_precision"]] = [T("2024-11-01"), "month"]
+    later = _events(("ev_dec", "2024-12-08", "2024-12-24", "day", "base_a", "russian_armed_forces", None, "claimed"))
+    row = L.site_activity(sites, L.russian_activity(sites, later)).set_index("place_id").loc["base_a"]
+    assert L.activity_words(row, "latest") == "8–24 December 2024 (claimed), the latest in the report's records"
+
+
+def test_a_claimed_first_activity_is_shown_as_a_claim_with_who_made_it():
+    sites = _sites(base_a=("first_activity", T("2020-01-01")))
+    sites.loc[0, ["first_activity_precision", "first_activity_status", "first_activity_claimed_by"]] = ["year", "claimed", "gna"]
+    actors = pd.DataFrame({"actor_id": ["gna"], "name": ["Government of National Accord (Tripoli, 2016-2021)"]})
+    table = L.sites_table(sites, _events(), _moves(), actors).set_index("Site")
+    assert table.loc["A", "First dated Russian activity"] == "2020 (claimed by Government of National Accord)"
+    assert table.loc["B", "First dated Russian activity"] == L.QUIET_WORDS == table.loc["B", "Latest"]
+
+
+# ------------------------------------------------------------------ and on the chapter's data
+
+
+def _russian_side(fact_id: str, data) -> bool:
+    ev = data["events"].set_index("event_id")
+    mv = data["movements"].set_index("movement_id")
+    if fact_id in ev.index:
+        return bool({ev.loc[fact_id, "actor_id"], ev.loc[fact_id, "other_actor_id"]} & L.RUSSIAN_SIDE)
+    return mv.loc[fact_id, "actor_id"] in L.RUSSIAN_SIDE
+
+
+def _timeline(data):
+    sites = L.chapter_sites(data["sites"], data["places"])
+    activity = L.russian_activity(sites, data["events"], data["movements"])
+    return sites, activity, L.site_timeline_figure(sites, activity, data["events"]["date"].max())
+
+
+def test_russia_s_side_is_russian_bodies_only(data):
+    """Every actor the chapter counts as Russia's side is, by the actors table, a Russian body or official."""
+    actors = data["actors"].set_index("actor_id")
+    assert L.RUSSIAN_SIDE.issubset(actors.index)
+    for actor_id in L.RUSSIAN_SIDE:
+        words = f"{actors.loc[actor_id, 'name']} {actors.loc[actor_id, 'description']}"
+        assert "Russia" in words, actor_id
+    # and none of the others at the sites (Belarus's airline, the UAE's airlift, the RSF, the LNA, Turkey)
+    assert not L.RUSSIAN_SIDE & {"belarus", "uae", "rsf", "libyan_national_army", "turkey", "saddam_haftar", "european_union"}
+
+
+def test_no_fact_without_russia_s_side_in_it_is_counted_or_drawn_at_a_site(data):
+    sites, activity, fig = _timeline(data)
+    assert len(activity) > 0
+    assert all(_russian_side(f, data) for f in activity["fact_id"])
+    # every event at a site with no Russian-side party is left out, and every Russian-side one is in
+    at_sites = data["events"][data["events"]["place_id"].isin(sites["place_id"])]
+    russian = {e for e in at_sites["event_id"] if _russian_side(e, data)}
+    assert set(activity.loc[activity["kind"] == "event", "fact_id"]) == russian
+    assert len(at_sites) > len(russian)  # the test has non-Russian events to leave out
+    drawn = [f for t in fig.data if t.mode == "markers" and t.customdata is not None for f in t.customdata]
+    assert sorted(drawn) == sorted(activity["fact_id"]) and all(_russian_side(f, data) for f in drawn)
+
+
+def test_every_site_s_bar_spans_the_facts_drawn_in_its_lane(data):
+    sites, activity, fig = _timeline(data)
+    bars = {}
+    for t in fig.data:
+        if t.mode == "lines" and t.customdata is not None:
+            start, end = bars.get(t.customdata[0], (T.max, T.min))
+            bars[t.customdata[0]] = (min(start, T(t.x[0])), max(end, T(t.x[1])))
+    for place, facts in activity.groupby("place_id"):
+        assert place in bars, place  # a site with Russian facts has a bar
+        start, end = bars[place]
+        assert start <= facts["date"].min(), place  # every marker lies on its bar
+        # and no fact is certainly later than the bar's end (a span's end known only to its year may run on)
+        last = [L.period_start(e, p) for e, p in zip(facts["date_end"].fillna(facts["date"]), facts["date_precision"])]
+        assert max(last) <= end, place
+
+
+def test_the_text_the_table_the_map_and_the_figure_agree_on_the_sites_without_russian_activity(data):
+    numbers, shared = L.chapter_numbers(
+        all_events=data["events"],
+        estimates=data["estimates"],
+        events=data["events"].query("chapter == 'libya'").reset_index(drop=True),
+        movements=data["movements"],
+        places=data["places"],
+        platforms=data["platforms"],
+        sites_table=data["sites"],
+    )
+    sites = shared["sites"]
+    table = L.sites_table(sites, data["events"], data["movements"])
+    in_table = table[(table["First dated Russian activity"] == L.QUIET_WORDS) & (table["Latest"] == L.QUIET_WORDS)]
+    fig = L.site_timeline_figure(sites, shared["at_sites"], shared["latest"])
+    lanes = set(fig.layout.yaxis.ticktext)
+    assert numbers["n_sites_quiet"] == len(in_table) == len(sites) - len(lanes) == int(sites["activity_quiet"].sum())
+    assert set(in_table["Site"]).isdisjoint(lanes)
+    assert str(numbers["sites_quiet"]) == and_list(in_table["Site"].tolist())
+    # the map's hover gives each site the table's first and latest activity
+    assert sites["activity_first_words"].tolist() == table["First dated Russian activity"].tolist()
+
+
+def test_every_dated_first_activity_has_its_status_and_al_khadim_has_one(data):
+    sites = data["sites"].set_index("place_id")
+    assert pd.notna(sites.loc["al_khadim_air_base", "first_activity"])
+    dated = sites[sites["first_activity"].notna()]
+    assert dated["first_activity_status"].notna().all()
+    assert dated.loc[dated["first_activity_status"] == "claimed", "first_activity_claimed_by"].notna().all()
+    table = L.sites_table(L.chapter_sites(data["sites"], data["places"]), data["events"], data["movements"], data["actors"])
+    first = dict(zip(L.chapter_sites(data["sites"], data["places"])["place_id"], table["First dated Russian activity"]))
+    for place, status in dated["first_activity_status"].items():
+        assert f"({status}" in first[place], (place, first[place])  # a claim reads as a claim

@@ -5,6 +5,8 @@ through Syria and Libya to the Sahel, leg by leg against the ranges of the aircr
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -36,6 +38,24 @@ ROLE_SYMBOLS = {
     "site": "circle",
 }
 SOURCE_COLOURS = {"SYR": "#C1121F", "RUS": "#67000D", "BLR": "#7570B3"}  # where flights into Libya came from
+# Russia's side at the sites: the forces whose personnel the estimates count, and the Russian state bodies
+# and officials the records name there (its emergencies ministry's air fleet, its deputy defence minister,
+# the defence ministry's shipping contractor). A fact counts as Russian activity at a site only when one
+# of them takes part: Belarus's, the UAE's, the RSF's or the LNA's own flights and meetings do not.
+RUSSIAN_SIDE = frozenset(FORCES) | {"emercom", "yevkurov", "oboronlogistika"}
+# The figure colours each fact by whose it is, in three groups a reader can tell apart: Wagner, the
+# Africa Corps, and the Russian state (its armed forces, ministries and officials, or Russia not broken down).
+SIDE_GROUPS = {"wagner_group": "Wagner", "africa_corps": "Africa Corps"}
+SIDE_GROUP_COLOURS = {"Wagner": "wagner_group", "Africa Corps": "africa_corps", "Russian state": "russia"}
+
+
+def side_group(actor_id: str) -> str:
+    return SIDE_GROUPS.get(actor_id, "Russian state")
+
+
+# A site named for what is there where its short name would be another place's: flights reported only as
+# to "Benghazi" (no airfield named) are not the port's, and Benina is the city's airport.
+SITE_LABELS = {"benghazi_port": "Benghazi port"}
 
 
 def libyan(places: pd.DataFrame) -> pd.Series:
@@ -45,7 +65,7 @@ def libyan(places: pd.DataFrame) -> pd.Series:
 def chapter_sites(sites: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """The chapter's sites with their coordinates, type, precision and a short label."""
     frame = sites[sites["chapter"] == "libya"].merge(places, on="place_id", suffixes=("", "_place"))
-    frame["label"] = frame["name"].map(site_label)
+    frame["label"] = [SITE_LABELS.get(i, site_label(n)) for i, n in zip(frame["place_id"], frame["name"])]
     return frame.reset_index(drop=True)
 
 
@@ -149,8 +169,14 @@ def site_map_figure(
 
 
 def _activity_words(r) -> str:
+    """A site's first and latest Russian activity in words: as site_activity gives them where the rows
+    carry them (with_activity), else as the site's own row dates them."""
+    if hasattr(r, "activity_quiet"):
+        if r.activity_quiet:
+            return QUIET_WORDS
+        return f"Russian activity from {r.activity_first_words} to {r.activity_latest_words}"
     if pd.isna(r.first_activity) and pd.isna(r.latest_activity):
-        return "no Russian activity found in the sources"
+        return QUIET_WORDS
     first = with_precision(r.first_activity, r.first_activity_precision) if pd.notna(r.first_activity) else "?"
     last = with_precision(r.latest_activity, r.latest_activity_precision) if pd.notna(r.latest_activity) else "?"
     return f"Russian activity reported from {first} to {last}"
@@ -258,21 +284,188 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
 # ------------------------------------------------------------------ activity at each site
 
 
-def site_events(events: pd.DataFrame, site_rows: pd.DataFrame) -> pd.DataFrame:
-    """Every dated event at one of the chapter's sites, from any chapter."""
+QUIET_WORDS = "no Russian activity in the sources searched for this report"
+UNDATED_WORDS = "not dated in the sources searched for this report"
+MOVE_WORDS = {"aircraft_flight": "flight", "ship_voyage": "voyage", "road_convoy": "road convoy"}
+_ACTIVITY_COLUMNS = [
+    "fact_id", "kind", "place_id", "site", "date", "date_end", "date_precision", "status", "claimed_by", "side", "summary",
+    "source_ids",
+]  # fmt: skip
+
+
+def russian_party(events: pd.DataFrame) -> pd.Series:
+    """The Russian-side party of each event: its actor, else the party it acted on or with (a claim by
+    the GNA or AFRICOM about Russian aircraft, a Libyan prime minister barred by Wagner), else missing."""
+    actor = events["actor_id"].where(events["actor_id"].isin(RUSSIAN_SIDE))
+    other = events["other_actor_id"].where(events["other_actor_id"].isin(RUSSIAN_SIDE))
+    return actor.fillna(other)
+
+
+def first_landing(movements: pd.DataFrame) -> pd.Series:
+    """Where each movement first arrives: its first stop, or its destination when it makes none. A
+    movement's date is when it happened or began, so it dates its origin and its first landing, not a
+    place it reaches after a stop (an An-124 that flew to Hmeimim on a day and on to Libya on a day the
+    source does not give is not dated at its Libyan airfield)."""
+    first_stop = movements["via_place_ids"].fillna("").str.split(";").str[0]
+    return first_stop.where(first_stop != "", movements["destination_place_id"])
+
+
+def russian_activity(site_rows: pd.DataFrame, events: pd.DataFrame, movements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every dated fact of Russia's side at one of the chapter's sites, from any chapter: an event there
+    in which a Russian-side actor (RUSSIAN_SIDE) takes part, and a flight or voyage by one that leaves
+    the site or first lands there. One row per fact and site, oldest first; `side` is the Russian-side
+    party, `kind` what the fact is."""
     names = site_rows.set_index("place_id")["label"]
-    frame = events[events["place_id"].isin(names.index)].copy()
+    ev = events[events["place_id"].isin(names.index)].assign(side=lambda f: russian_party(f))
+    parts = [
+        ev[ev["side"].notna()].rename(columns={"event_id": "fact_id"}).assign(kind="event"),
+    ]
+    if movements is not None:
+        mv = movements[movements["actor_id"].isin(RUSSIAN_SIDE)].rename(
+            columns={"movement_id": "fact_id", "description": "summary", "actor_id": "side"}
+        )
+        kind = mv["asset_type"].map(MOVE_WORDS).fillna("movement")
+        for at in (mv["origin_place_id"], first_landing(mv)):
+            here = at.isin(names.index)
+            parts.append(mv[here].assign(place_id=at[here], kind=kind[here]))
+    frame = pd.concat([p.reindex(columns=_ACTIVITY_COLUMNS) for p in parts], ignore_index=True)
     frame["site"] = frame["place_id"].map(names)
-    return frame.sort_values("date").reset_index(drop=True)
+    return frame.sort_values(["date", "fact_id", "place_id"]).reset_index(drop=True)
 
 
-def site_timeline_figure(site_rows: pd.DataFrame, events_at_sites: pd.DataFrame, until: pd.Timestamp) -> go.Figure:
-    """One lane per site: a bar from the first to the latest reported Russian activity (from the
-    sites table), and a marker for each dated event there, stacked so none hides another."""
-    active = site_rows.dropna(subset=["first_activity"]).sort_values("first_activity")
-    order = active["label"].tolist() + [s for s in site_rows["label"] if s not in set(active["label"])]
-    order = [s for s in order if s in set(events_at_sites["site"]) or s in set(active["label"])]
-    ev = events_at_sites[events_at_sites["site"].isin(order)]
+def period_start(ts: pd.Timestamp, precision: str) -> pd.Timestamp:
+    """The first day a date stated at its precision can be (a month or a year is stored as its first day)."""
+    return {"month": ts.replace(day=1), "year": ts.replace(month=1, day=1)}.get(precision, ts)
+
+
+def period_end(ts: pd.Timestamp, precision: str) -> pd.Timestamp:
+    """The last day a date stated at its precision can be: the day itself, the week's last day, the
+    month's or the year's."""
+    return {
+        "day": ts,
+        "week": ts + pd.Timedelta(days=6),
+        "month": ts + pd.offsets.MonthEnd(0),
+        "year": ts + pd.offsets.YearEnd(0),
+    }[precision]
+
+
+def site_activity(site_rows: pd.DataFrame, activity: pd.DataFrame) -> pd.DataFrame:
+    """One row per site: its first and latest Russian activity, how far each is established, and where
+    it comes from, with the number of facts of Russia's side at the site (russian_activity).
+
+    The first activity is the site's own row's (the date its own sources give, with its status), unless
+    a fact in the report's records is certainly earlier (its period ends before the row's begins);
+    likewise the latest. A site with neither, and no fact of Russia's side, is quiet: the sources searched
+    show no Russian activity there. What the table, the figure and the text say of a site comes from here."""
+    out = []
+    for r in site_rows.itertuples():
+        recs = activity[activity["place_id"] == r.place_id]
+        first = latest = None
+        if pd.notna(r.first_activity):
+            first = {
+                "date": r.first_activity,
+                "end": pd.NaT,
+                "precision": r.first_activity_precision,
+                "status": getattr(r, "first_activity_status", pd.NA),
+                "claimed_by": getattr(r, "first_activity_claimed_by", pd.NA),
+                "from": "site",
+            }
+        if pd.notna(r.latest_activity):
+            latest = {
+                "date": r.latest_activity,
+                "end": pd.NaT,
+                "precision": r.latest_activity_precision,
+                "status": pd.NA,
+                "claimed_by": pd.NA,
+                "from": "site",
+            }
+        if not recs.empty:
+            last_day = recs["date_end"].fillna(recs["date"])
+            early = recs.loc[recs["date"].idxmin()]
+            late = recs.loc[last_day.idxmax()]
+            if first is None or period_end(early["date"], early["date_precision"]) < period_start(
+                first["date"], first["precision"]
+            ):
+                first = _fact_value(early)
+            late_start = period_start(last_day[late.name], late["date_precision"])
+            if latest is None or late_start > period_end(latest["date"], latest["precision"]):
+                latest = _fact_value(late)
+        row = {"place_id": r.place_id, "label": r.label, "n_facts": len(recs), "quiet": first is None and latest is None}
+        for which, value in (("first", first), ("latest", latest)):
+            value = value or {
+                "date": pd.NaT,
+                "end": pd.NaT,
+                "precision": pd.NA,
+                "status": pd.NA,
+                "claimed_by": pd.NA,
+                "from": pd.NA,
+            }
+            row |= {f"{which}_{k}": v for k, v in value.items()}
+        out.append(row)
+    frame = pd.DataFrame(out)
+    for column in ("first_date", "first_end", "latest_date", "latest_end"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def _fact_value(fact: pd.Series) -> dict:
+    return {
+        "date": fact["date"],
+        "end": fact["date_end"],
+        "precision": fact["date_precision"],
+        "status": fact["status"],
+        "claimed_by": fact["claimed_by"],
+        "from": "records",
+    }
+
+
+def status_words(status, claimed_by, actor_names: pd.Series | None = None) -> str:
+    """'claimed by Agenzia Nova' (the claimant named where the actors are given), 'claimed', 'reported' or
+    'confirmed'; empty where the status is not recorded."""
+    if pd.isna(status):
+        return ""
+    if status == "claimed" and pd.notna(claimed_by) and actor_names is not None and claimed_by in actor_names.index:
+        return f"claimed by {short_name(actor_names[claimed_by])}"
+    return str(status)
+
+
+def activity_words(row, which: str, actor_names: pd.Series | None = None) -> str:
+    """A site's first or latest Russian activity in words, as the table writes it: its date at its
+    precision, how far it is established, and, where it comes from the report's records rather than
+    the site's own sources, that it does."""
+    d = row[f"{which}_date"]
+    if pd.isna(d):
+        return QUIET_WORDS if row["quiet"] else UNDATED_WORDS
+    words = span(d, row[f"{which}_end"], row[f"{which}_precision"])
+    status = status_words(row[f"{which}_status"], row[f"{which}_claimed_by"], actor_names)
+    words += f" ({status})" if status else ""
+    if row[f"{which}_from"] == "records":
+        words += f", the {'earliest' if which == 'first' else 'latest'} in the report's records"
+    return words
+
+
+def with_activity(site_rows: pd.DataFrame, activity: pd.DataFrame, actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The site rows with their first and latest Russian activity in words, and whether they are quiet
+    (for the map's hover, so that it says what the table says)."""
+    names = actors.set_index("actor_id")["name"] if actors is not None else None
+    act = site_activity(site_rows, activity).set_index("place_id")
+    return site_rows.assign(
+        activity_first_words=[activity_words(act.loc[p], "first", names) for p in site_rows["place_id"]],
+        activity_latest_words=[activity_words(act.loc[p], "latest", names) for p in site_rows["place_id"]],
+        activity_quiet=[bool(act.loc[p, "quiet"]) for p in site_rows["place_id"]],
+    )
+
+
+def site_timeline_figure(site_rows: pd.DataFrame, activity: pd.DataFrame, until: pd.Timestamp) -> go.Figure:
+    """One lane per site with Russian activity: a bar from its first to its latest Russian activity (as
+    the table gives them, over the whole period each date can mean), and a marker for each fact of
+    Russia's side there (russian_activity), stacked so none hides another, shaped by how far it is
+    established and coloured by whose it is. The sites with no Russian activity in the sources searched
+    are named under the axis."""
+    act = site_activity(site_rows, activity)
+    active = act[~act["quiet"]].assign(start=lambda f: f["first_date"].fillna(f["latest_date"])).sort_values("start")
+    order = active["label"].tolist()
+    ev = activity[activity["site"].isin(order)]
     lanes = stack_in_lanes(ev.assign(site=pd.Categorical(ev["site"], order)), "site", order, gap_days=None)
     ev = ev.assign(y=lanes.y)
     centre = dict(zip(lanes.ticktext, lanes.tickvals))
@@ -282,44 +475,75 @@ def site_timeline_figure(site_rows: pd.DataFrame, events_at_sites: pd.DataFrame,
             x=[None],
             y=[None],
             mode="lines",
-            name="First to latest reported Russian activity",
+            name="First to latest Russian activity",
             line=dict(color="#C1121F", width=10),
             opacity=0.3,
         )
     )
-    for r in active.itertuples():
-        if r.label not in centre:
-            continue
-        end = r.latest_activity if pd.notna(r.latest_activity) else until
-        fig.add_trace(
-            go.Scatter(
-                x=[r.first_activity, end],
-                y=[centre[r.label]] * 2,
-                mode="lines",
-                showlegend=False,
-                opacity=0.3,
-                line=dict(color="#C1121F", width=12),
-                hoverinfo="skip",
-            )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            name="Paler: date known only to month/year",
+            line=dict(color="#C1121F", width=10),
+            opacity=0.13,
         )
+    )
+    for r in active.itertuples():
+        # The bar spans every day its two dates can mean, and is paler where the activity may not yet (or
+        # no longer) have been under way: before the end of the first date's month or year, or the first
+        # dated fact there, whichever comes first; and likewise at the latest end.
+        facts = ev[ev["site"] == r.label]
+        known = [period_end(d, p) for d, p in zip(facts["date"], facts["date_precision"])]
+        lasts = [
+            period_start(e if pd.notna(e) else d, p) for d, e, p in zip(facts["date"], facts["date_end"], facts["date_precision"])
+        ]
+        if pd.notna(r.first_date):
+            start, sure_from = r.first_date, min([period_end(r.first_date, r.first_precision)] + known)
+        else:
+            start = sure_from = r.latest_date
+        if pd.notna(r.latest_date):
+            last = r.latest_end if pd.notna(r.latest_end) else r.latest_date
+            sure_to, end = max([period_start(last, r.latest_precision)] + lasts), period_end(last, r.latest_precision)
+        else:
+            sure_to = end = until
+        words = f"{html(activity_words(r._asdict(), 'first'))} to {html(activity_words(r._asdict(), 'latest'))}"
+        pieces = [
+            (x0, x1, o) for x0, x1, o in [(start, sure_from, 0.13), (sure_from, sure_to, 0.3), (sure_to, end, 0.13)] if x1 > x0
+        ]
+        for x0, x1, opacity in pieces or [(start, end, 0.3)]:  # a single day: its marker shows it
+            fig.add_trace(
+                go.Scatter(
+                    x=[x0, x1],
+                    y=[centre[r.label]] * 2,
+                    mode="lines",
+                    showlegend=False,
+                    opacity=opacity,
+                    line=dict(color="#C1121F", width=12),
+                    customdata=[r.place_id] * 2,
+                    hovertemplate=f"<b>{html(r.label)}</b>: Russian activity from {words}<extra></extra>",
+                )
+            )
     for status in ("confirmed", "reported", "claimed"):
         part = ev[ev["status"] == status]
         if part.empty:
             continue
         name = {
-            "confirmed": "Event, confirmed",
-            "reported": "Event, reported by one source",
-            "claimed": "Event, claimed by a party",
+            "confirmed": "Confirmed",
+            "reported": "Reported by one source",
+            "claimed": "Claimed by a party",
         }[status]
         fig.add_trace(
             go.Scatter(
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=name,  # neutral legend entry: colour is the actor
+                name=name,  # neutral legend entry: colour is whose the fact is
                 marker=dict(symbol=style.STATUS_SYMBOL[status], size=9, color=style.INK, line=dict(width=1.5, color=style.INK)),
             )
         )
+        colours = [style.actor_colour(SIDE_GROUP_COLOURS[side_group(a)]) for a in part["side"]]
         fig.add_trace(
             go.Scatter(
                 x=part["date"],
@@ -327,23 +551,57 @@ def site_timeline_figure(site_rows: pd.DataFrame, events_at_sites: pd.DataFrame,
                 mode="markers",
                 name=name,
                 showlegend=False,
-                marker=dict(
-                    symbol=style.STATUS_SYMBOL[status],
-                    size=9,
-                    color=[style.actor_colour(a) for a in part["actor_id"]],
-                    line=dict(width=1.5, color=[style.actor_colour(a) for a in part["actor_id"]]),
-                ),
+                marker=dict(symbol=style.STATUS_SYMBOL[status], size=9, color=colours, line=dict(width=1.5, color=colours)),
+                customdata=part["fact_id"],
                 text=[
-                    f"<b>{html(s)}</b>, {html(with_precision(d, p))} ({html(st)})<br>"
+                    f"<b>{html(s)}</b>, {html(span(d, e, p))} ({html(st)}): {html(k)}, {html(side_group(a))}<br>"
                     + "<br>".join(html(t[i : i + 90]) for i in range(0, len(t), 90))
-                    for s, d, p, st, t in zip(part["site"], part["date"], part["date_precision"], part["status"], part["summary"])
+                    for s, d, e, p, st, k, a, t in zip(
+                        part["site"],
+                        part["date"],
+                        part["date_end"],
+                        part["date_precision"],
+                        part["status"],
+                        part["kind"],
+                        part["side"],
+                        part["summary"],
+                    )
                 ],
                 hovertemplate="%{text}<extra></extra>",
             )
         )
+    present = set(ev["side"].map(side_group))
+    for group in [g for g in SIDE_GROUP_COLOURS if g in present]:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=group,
+                marker=dict(symbol="square", size=9, color=style.actor_colour(SIDE_GROUP_COLOURS[group])),
+            )
+        )
     lanes.style_axis(fig)
     fig.update_xaxes(type="date", title="Date", tickformat="%Y")
-    fig.update_layout(legend=style.TOP_LEGEND, height=lanes.height_px(base=320))
+    quiet = act.loc[act["quiet"], "label"].tolist()
+    if quiet:
+        fig.add_annotation(
+            text="<br>".join(
+                html(line)
+                for line in textwrap.wrap(f"Not shown: no Russian activity in the sources searched at {and_list(quiet)}", 46)
+            ),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            yshift=-62,
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            align="left",
+            font=dict(size=11, color=style.MUTED),
+        )
+    fig.update_layout(legend=style.TOP_LEGEND, height=lanes.height_px(base=380), margin=dict(b=110))
     return fig
 
 
@@ -543,7 +801,9 @@ def chapter_numbers(
     sites = chapter_sites(sites_table, places)
     people = personnel(estimates)
     flights = flights_into_libya(movements, places)
-    at_sites = site_events(all_events, sites)
+    at_sites = russian_activity(sites, all_events, movements)
+    activity = site_activity(sites, at_sites)
+    sites = with_activity(sites, at_sites)  # the map's hover says what the table says
     in_libya = movements["destination_place_id"].map(p["country"]).eq("LBY").fillna(False)
     libyan_mv = movements[(movements["chapter"] == "libya") | in_libya]
     latest = max(events["date"].max(), libyan_mv["date"].max(), sites["latest_activity"].max())
@@ -573,7 +833,10 @@ def chapter_numbers(
     numbers["n_events"] = len(events)
     numbers["n_sources"] = len(cited)
     numbers["n_sites"] = len(sites)
-    numbers["n_sites_quiet"] = int((sites["first_activity"].isna() & sites["latest_activity"].isna()).sum())
+    # the sites with no Russian activity in the sources searched: the table's and the figure's, by one rule
+    quiet = activity.loc[activity["quiet"], "label"].tolist()
+    numbers["n_sites_quiet"] = len(quiet)
+    numbers["sites_quiet"] = Plain(and_list(quiet) if quiet else "none")
     numbers["n_sites_town_coords"] = int((sites["geo_precision"] != "site").sum())
     numbers["m_wagner_first"] = Plain(when("ev_20181001_wagner_present"))
     for key, event_id in {
@@ -675,10 +938,12 @@ def chapter_numbers(
     numbers["n_flight_rows_after"] = len(after)
     numbers["n_flight_rows_before"] = len(flights) - len(after)
     # Only activity dated to the month or finer can be ordered: a year ("2020") may be before or after May 2020.
-    dated = sites.dropna(subset=["first_activity"])
-    first_site = dated[dated["first_activity_precision"].isin(["day", "week", "month"])].sort_values("first_activity").iloc[0]
+    dated = activity[activity["first_precision"].isin(["day", "week", "month"])].sort_values("first_date")
+    first_site = dated.iloc[0]
     numbers["first_site"] = Plain(
-        f"{first_site['label']} ({with_precision(first_site['first_activity'], first_site['first_activity_precision'])})"
+        f"{first_site['label']} ({span(first_site['first_date'], first_site['first_end'], first_site['first_precision'])}"
+        + (f", {first_site['first_status']}" if pd.notna(first_site["first_status"]) else "")
+        + ")"
     )
 
     # the air bridge
@@ -749,42 +1014,27 @@ def record_numbers(events: pd.DataFrame, movements: pd.DataFrame) -> dict[str, s
     return dates_of(facts, RECORD_EVENTS, prefix="d_rec_") | dates_of(facts, RECORD_EVENTS, prefix="on_rec_", in_sentence=True)
 
 
-def first_on_record(site_ids, events: pd.DataFrame, movements: pd.DataFrame) -> dict[str, str]:
-    """The earliest dated fact in the report's records with a Russian-side actor at each site (an event
-    there, or a movement from or to it), with its status: what a reader can check when the site's own
-    sources date no first activity."""
-    rows = pd.concat(
-        [
-            events.assign(at=events["place_id"]),
-            movements.assign(at=movements["origin_place_id"]),
-            movements.assign(at=movements["destination_place_id"]),
-        ]
-    )
-    rows = rows[rows["at"].isin(set(site_ids)) & rows["actor_id"].isin(FORCES)].sort_values("date")
-    first = rows.groupby("at").head(1).set_index("at")
-    return {s: f"{with_precision(r['date'], r['date_precision'])} ({r['status']})" for s, r in first.iterrows()}
-
-
-def sites_table(sites: pd.DataFrame, events: pd.DataFrame | None = None, movements: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The sites with their role and the first and latest dated Russian activity. Where the site's own
-    sources date no first activity, the earliest fact at the site in the report's records is given
-    instead, and named as such; a site with neither says so."""
-    on_record = first_on_record(sites["place_id"], events, movements) if events is not None else {}
-
-    def activity(r, which):
-        d, pr = r[f"{which}_activity"], r[f"{which}_activity_precision"]
-        if pd.notna(d):
-            return with_precision(d, pr)
-        if which == "first" and r["place_id"] in on_record:
-            return f"{on_record[r['place_id']]}, the earliest in the report's records"
-        return "not dated in the sources"
-
+def sites_table(
+    sites: pd.DataFrame,
+    events: pd.DataFrame | None = None,
+    movements: pd.DataFrame | None = None,
+    actors: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The sites with their role and their first and latest Russian activity (site_activity), each with
+    how far it is established (and who claims it, where the actors are given). A date the report's
+    records give earlier or later than the site's own sources says so; a site with no Russian activity
+    in the sources searched says that."""
+    if events is None:
+        events = pd.DataFrame(columns=["event_id", "place_id", "actor_id", "other_actor_id", "date"])
+    activity = russian_activity(sites, events, movements)
+    act = site_activity(sites, activity).set_index("place_id")
+    names = actors.set_index("actor_id")["name"] if actors is not None else None
     return pd.DataFrame(
         {
             "Site": sites["label"],
             "Role": sites["role"],
-            "First dated Russian activity": [activity(r, "first") for _, r in sites.iterrows()],
-            "Latest": [activity(r, "latest") for _, r in sites.iterrows()],
+            "First dated Russian activity": [activity_words(act.loc[p], "first", names) for p in sites["place_id"]],
+            "Latest": [activity_words(act.loc[p], "latest", names) for p in sites["place_id"]],
             "Position": sites["geo_precision"].map({"site": "the site", "settlement": "nearest town"}),
         }
     )
