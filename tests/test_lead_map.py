@@ -123,7 +123,7 @@ def test_libyan_sites_carry_no_status_only_whether_russian_activity_was_found(ta
 def test_the_map_is_dated_by_the_newest_evidence_it_draws(tables, figure):
     newest = max(tables["site_status"]["date"].max(), tables["sites"]["latest_activity"].max())
     assert newest == tables["site_status"]["date"].max()  # in the data as they stand, a status row is the newest
-    stamp = " ".join(a.text for a in figure.fig.layout.annotations if "Evidence up to" in (a.text or ""))
+    stamp = " ".join(a.text for a in figure.fig.layout.annotations if "Latest site evidence" in (a.text or ""))
     assert long_date(newest) in stamp
     assert f"the newest dated {long_date(newest)}" in figure.alt
 

@@ -174,7 +174,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
 # ------------------------------------------------------------------ the lead map
 
 LEAD_MAP = "fig-lead-map"
-LEAD_MAP_HEIGHT = 700
+LEAD_MAP_HEIGHT = 560  # legend above, map below: no empty band under the map at 390 px or 1280 px
 MAP_PLOT_PX = 320  # the map's width on a 390 px phone: the page's padding, less this figure's 10 px margins
 LABEL_PX = 10
 HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #fff"  # names stay legible over a line
@@ -397,7 +397,7 @@ def lead_map_figure(sites: pd.DataFrame, flows: pd.DataFrame, places: pd.DataFra
     placer = LabelPlacer.for_map(window, plot_px=MAP_PLOT_PX, font_px=LABEL_PX)
 
     # the date, top left over the sea, and the scale bar, bottom right: no label goes there
-    stamp = ["Evidence up to", long_date(as_of)]
+    stamp = ["Latest site evidence:", long_date(as_of)]
     sx, sy = x0 + 0.015 * (x1 - x0), y1 - 0.02 * (y1 - y0)
     left, top = placer._xy(sx, sy)
     placer.labels.append((left, top - 2.6 * LABEL_PX, left + max(map(len, stamp)) * LABEL_PX * 0.6 + 4, top))
