@@ -141,7 +141,11 @@ def test_outlook_numbers():
     tables = {name: load(name) for name in ["events", "movements", "deliveries", "estimates", "site_status"]}
     numbers = outlook.chapter_numbers(tables)
     for name, place_id in outlook.MAIN_BASES.items():
-        newest = max((r for r in _rows("site_status") if r["place_id"] == place_id), key=lambda r: (r["date"], r["status_id"]))
+        rows = [r for r in _rows("site_status") if r["place_id"] == place_id]
+        # a party's claim dated after the site's first reported or confirmed row does not set its status
+        first_firm = min((r["date"] for r in rows if r["status"] != "claimed"), default=None)
+        standing = [r for r in rows if not (r["status"] == "claimed" and first_firm and r["date"] > first_firm)]
+        newest = max(standing, key=lambda r: (r["date"], r["status_id"]))
         assert numbers[f"status_{name}"] == newest["site_status"].replace("_", " ")
         assert numbers[f"on_status_{name}"].endswith(_long(newest["date"])) or newest["date_precision"] != "day"
     straits = next(r for r in EVENTS if r["event_id"] == outlook.INDICATOR_FACTS["turkey_straits"])

@@ -70,8 +70,12 @@ def site_points(fig) -> pd.DataFrame:
 
 
 def latest_rows(site_status: pd.DataFrame) -> pd.DataFrame:
-    """Each place's last status row, read directly (the latest date; the status id breaks a tie)."""
-    return site_status.sort_values(["date", "status_id"]).groupby("place_id").tail(1).set_index("place_id")
+    """Each place's standing status row, read directly: the latest row (the status id breaks a tie),
+    leaving out a party's claim dated after the place's first reported or confirmed row."""
+    first_firm = site_status[site_status["status"] != "claimed"].groupby("place_id")["date"].min()
+    later_claim = (site_status["status"] == "claimed") & (site_status["date"] > site_status["place_id"].map(first_firm))
+    rows = site_status[~later_claim.fillna(False)]
+    return rows.sort_values(["date", "status_id"]).groupby("place_id").tail(1).set_index("place_id")
 
 
 def test_the_map_draws_every_site_in_the_data_with_coordinates_once(tables, figure):

@@ -100,8 +100,15 @@ def test_timeline_draws_one_marker_per_move_and_no_empty_lane(tables):
 def test_board_shows_each_sites_last_recorded_status(tables):
     board = ns.base_board(tables["site_status"], tables["places"], tables["sources"])
     assert board["place_id"].is_unique
+    rows = _rows("site_status")
+    first_firm = {}
+    for r in rows:
+        if r["status"] != "claimed":
+            first_firm[r["place_id"]] = min(first_firm.get(r["place_id"], r["date"]), r["date"])
     last = {}
-    for r in sorted(_rows("site_status"), key=lambda r: (r["date"], r["status_id"])):
+    for r in sorted(rows, key=lambda r: (r["date"], r["status_id"])):
+        if r["status"] == "claimed" and r["place_id"] in first_firm and r["date"] > first_firm[r["place_id"]]:
+            continue  # a later claim does not override firmer evidence
         last[r["place_id"]] = r["site_status"]
     for r in board.itertuples():
         assert r.site_status == last[r.place_id], r.place_id
@@ -157,3 +164,19 @@ def test_the_timeline_keys_status_in_neutral_glyphs_and_colours_each_marker_by_i
         part = rows[rows["status"] == status]
         assert list(t.marker.line.color) == list(part["lane"].map(ns.LANE_COLOURS))  # each in its lane's colour
         assert t.marker.symbol == style.status_marker(status, "x")["symbol"]  # shaped by its status
+
+
+def test_a_later_claim_does_not_override_firmer_evidence():
+    from afterassad.chapters.bases import current_status, sets_status
+
+    rows = pd.DataFrame(
+        {
+            "status_id": ["a", "b", "c", "d"],
+            "place_id": ["base", "base", "post", "post"],
+            "date": pd.to_datetime(["2025-01-01", "2025-06-01", "2025-01-01", "2025-06-01"]),
+            "site_status": ["vacated", "under_negotiation", "operational", "vacated"],
+            "status": ["reported", "claimed", "claimed", "reported"],
+        }
+    )
+    assert list(sets_status(rows)) == [True, False, True, True]
+    assert current_status(rows).set_index("place_id")["site_status"].to_dict() == {"base": "vacated", "post": "vacated"}

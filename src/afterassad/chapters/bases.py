@@ -33,16 +33,36 @@ SITE_STATUS_LABELS = {
 SITE_STATUS_COLOURS = {"operational": "#1a7f37", "under_negotiation": "#7fb069", "drawn_down": "#e09f3e", "vacated": "#8c959f"}
 
 
-def status_periods(site_status: pd.DataFrame, places: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
-    """Each status as a period: from its row's date to the next row's date for the same place.
+def sets_status(site_status: pd.DataFrame) -> pd.Series:
+    """Whether each row sets its site's status. A party's claim does not override evidence: once a
+    site has a reported or confirmed row, a later claim about it is kept as evidence (a marker) but
+    does not change the status; a claim sets the status only while nothing firmer is on record."""
+    firm = site_status[site_status["status"] != "claimed"].groupby("place_id")["date"].min()
+    first_firm = site_status["place_id"].map(firm)
+    later_claim = (site_status["status"] == "claimed") & first_firm.notna() & (site_status["date"] > first_firm)
+    return ~later_claim
 
-    A place's last status runs to `until` (the chapter's cut-off) and is flagged `after_last`
-    beyond its own last evidence, so a figure can show it as last known rather than observed.
+
+def current_status(site_status: pd.DataFrame) -> pd.DataFrame:
+    """Each site's standing status: its latest row that sets the status (sets_status), one per site."""
+    rows = site_status[sets_status(site_status)]
+    return rows.sort_values(["place_id", "date", "status_id"]).groupby("place_id").tail(1)
+
+
+def status_periods(site_status: pd.DataFrame, places: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
+    """Each status as a period: from its row's date to the next row's date for the same place that
+    sets the status (a later claim over firmer evidence does not: it is a marker only, `sets` False,
+    a period of no length).
+
+    A place's last status runs to `until` (the chapter's cut-off) and is flagged `last`, so a figure
+    can show it beyond its own last evidence as last known rather than observed.
     """
     frame = site_status.sort_values(["place_id", "date", "status_id"]).copy()
-    frame["end"] = frame.groupby("place_id")["date"].shift(-1)
-    frame["last"] = frame["end"].isna()
-    frame["end"] = frame["end"].fillna(until)
+    frame["sets"] = sets_status(frame)
+    standing = frame[frame["sets"]]
+    frame["end"] = standing.groupby("place_id")["date"].shift(-1).reindex(frame.index)
+    frame["last"] = frame["sets"] & frame["end"].isna()
+    frame["end"] = frame["end"].fillna(until).where(frame["sets"], frame["date"])
     frame["place_name"] = frame["place_id"].map(site_names(places))
     return frame.reset_index(drop=True)
 

@@ -68,7 +68,7 @@ OUTCOME_COLUMNS = {
     "pre_collapse_inventory": "Held before the exit",
     "left_behind": "Left behind",
     "removed_or_disabled": "Disabled or removed before the exit",
-    "evacuated": "Flown or moved out",
+    "evacuated": "Moved to the coast, offshore or out",
     "captured": "Captured",
     "destroyed": "Destroyed",
     "damaged": "Damaged",
@@ -80,7 +80,7 @@ OUTCOME_COLOURS = {
     "Held before the exit": "#6e7781",
     "Left behind": "#B8860B",
     "Disabled or removed before the exit": "#332288",
-    "Flown or moved out": "#0072B2",
+    "Moved to the coast, offshore or out": "#0072B2",
     "Captured": "#44AA99",
     "Destroyed": "#C1121F",
     "Damaged": "#E08E79",
@@ -392,6 +392,11 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFra
         column=equipment["outcome"].map(OUTCOME_COLUMNS),
         inventory=equipment["outcome"].isin(INVENTORY),
     )
+    # A row counting the same items as another owner's row (the Fox copy's $295m of aircraft munitions,
+    # which the data link to the Afghan forces' munitions) is drawn with the row it names: the competing
+    # counts stand once, under the owner the named row gives, not as a second owner's equipment.
+    named_owner = frame["same_items_as"].map(frame.set_index("equipment_id")["owner"])
+    frame = frame.assign(owner=named_owner.where(named_owner.notna(), frame["owner"]))
     frame = frame.assign(column=_drawn_in(frame))
     out = []
     for (conflict, owner, column), part in frame.groupby(["conflict", "owner", "column"], sort=False):

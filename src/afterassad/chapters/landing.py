@@ -122,6 +122,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "d_status_hmeimim",
                 "status_tartus",
                 "d_status_tartus",
+                "d_lavrov_feb",
                 "sea_capacity",
                 "air_capacity_high",
                 "days_offshore",
@@ -147,6 +148,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "on_turkey_airspace",
                 "on_il62_turkey",
                 "km_direct",
+                "km_moscow_khadim",
             ],
         ),
         "equipment": (eq, ["headline", "provided"]),
@@ -543,6 +545,8 @@ def lead_map_figure(sites: pd.DataFrame, flows: pd.DataFrame, places: pd.DataFra
         positions[r.Index] = placer.place(r.x, r.y, r.label, marker_px=r.width, rivals=rivals)
         del placer.markers[n_markers:]
         positions[r.Index] = positions[r.Index] or placer.place(r.x, r.y, r.label, marker_px=r.width, rivals=rivals)
+        if not positions[r.Index] and r.rank < 0:  # a base Russia holds is always named, if anywhere it fits
+            positions[r.Index] = placer.place(r.x, r.y, r.label, marker_px=r.width)
     sites = sites.assign(
         text=[html(t) if positions[i] else "" for i, t in sites["label"].items()],
         pos=[positions[i] or "middle right" for i in sites.index],

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from afterassad.chapters.bases import SITE_STATUS_LABELS, site_names, status_periods, status_timeline_figure
+from afterassad.chapters.bases import SITE_STATUS_LABELS, current_status, site_names, status_periods, status_timeline_figure
 from afterassad.chapters.milestones import dated_facts, dates_of, ends_of
 from afterassad.core import ranges
 from afterassad.core.dates import long_date, with_precision
@@ -251,7 +251,7 @@ def base_board(
     describes, how far it is established (a confirmed status that rests only on what officials said
     reads "said on record" when `evidence` is given; a claim names its claimant when `actors` is),
     the evidence in brief, and its sources."""
-    rows = site_status.sort_values(["place_id", "date", "status_id"]).groupby("place_id").tail(1)
+    rows = current_status(site_status)
     rows = rows[rows["place_id"].isin(RUSSIAN_SITES_IN_SYRIA) | (rows["date"] >= START)]
     name = site_names(places)
     claimant = {} if actors is None else actors.set_index("actor_id")["name"].map(short_name).to_dict()
@@ -391,7 +391,7 @@ def delivered_against_asked(events: pd.DataFrame, deliveries: pd.DataFrame, site
     from_russia = deliveries[(deliveries["from_actor_id"] == "russia") & ~deliveries.apply(is_halt, axis=1)]
     concessions = deliveries[deliveries["lever"] == "port_concession"]
     ask_rows = asks(events)
-    latest = site_status.sort_values("date").groupby("place_id").tail(1)
+    latest = current_status(site_status)
     held = latest[latest["place_id"].isin(RUSSIAN_SITES_IN_SYRIA) & (latest["site_status"] != "vacated")]
     return {
         "deliveries_from_russia": len(from_russia),

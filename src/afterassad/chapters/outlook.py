@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from afterassad.chapters.bases import current_status
 from afterassad.chapters.milestones import dated_facts, dates_of
 from afterassad.core.dates import on_date, with_precision
 
@@ -24,14 +25,16 @@ INDICATOR_FACTS = {
     "qamishli_handover": "ev_20260221_qamishli_airport_handover",
     "metagaz": "ev_20260303_arctic_metagaz_sinks_off_libya",
     "sudan_base": "ev_20250212_sudan_base_agreement",
+    "lavrov_feb": "ev_20260219_lavrov_bases_talks",
     "sharaa_moscow": "ev_20251015_sharaa_moscow",
 }
 MAIN_BASES = {"hmeimim": "hmeimim_air_base", "tartus": "tartus_naval_base"}
 
 
 def latest_status(site_status: pd.DataFrame, place_id: str) -> pd.Series:
-    """The newest status row of one site (ties broken by the row's id, so the choice is stable)."""
-    rows = site_status[site_status["place_id"] == place_id].sort_values(["date", "status_id"])
+    """The standing status of one site: its newest row that sets the status (a party's later claim
+    does not override firmer evidence; bases.current_status)."""
+    rows = current_status(site_status[site_status["place_id"] == place_id])
     if rows.empty:
         raise KeyError(f"no status recorded for {place_id}")
     return rows.iloc[-1]

@@ -760,10 +760,11 @@ def left_and_stayed(equipment: pd.DataFrame, estimates: pd.DataFrame, places: pd
 
 
 def _cell_text(part: pd.DataFrame) -> str:
-    """Counts in a cell. Rows that count the same place on the same date are parts of one whole,
-    such as the frigates, support ships and submarine seen at Tartus in one image, and are added up."""
+    """Counts in a cell. Rows by one counter of the same place on the same date are parts of one
+    whole, such as the frigates, support ships and submarine seen at Tartus in one image, and are
+    added up; different counters' figures are competing estimates, shown side by side, never added."""
     counted_rows = part[part["range"].notna()]
-    totals = [ranges.total(g["range"]) for _, g in counted_rows.groupby(["place", "as_of"], sort=False, dropna=False)]
+    totals = [ranges.total(g["range"]) for _, g in counted_rows.groupby(["place", "as_of", "who"], sort=False, dropna=False)]
     totals.sort(key=lambda r: -r.high)
     words = [r.words() if not r.open_high else f"{r.low:,.0f}+" for r in totals]
     loose = int(part["range"].isna().sum())
@@ -1158,6 +1159,7 @@ def chapter_numbers(
         key = place.split("_")[0]
         numbers[f"status_{key}"] = Plain(SITE_STATUS_LABELS[last.loc[place, "site_status"]].lower())
         numbers[f"d_status_{key}"] = Plain(long_date(last.loc[place, "date"]))
+    numbers["d_lavrov_feb"] = Plain(long_date(all_events.set_index("event_id").loc["ev_20260219_lavrov_bases_talks", "date"]))
     hmeimim, tartus = numbers["status_hmeimim"], numbers["status_tartus"]
     numbers["bases_status"] = Plain(
         f"Hmeimim and Tartus were both {hmeimim}" if hmeimim == tartus else f"Hmeimim was {hmeimim} and Tartus {tartus}"
