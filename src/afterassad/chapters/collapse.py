@@ -303,6 +303,10 @@ def chapter_numbers(events, actors, places) -> tuple[dict[str, object], dict[str
     numbers["n_sources"] = len(cited)
     for status, n in events["status"].value_counts().items():
         numbers[f"n_{status}"] = int(n)
+    # statements on record are kept apart from the facts they assert: they prove only that they were said
+    said = (events["status"] == "confirmed") & (events["event_type"] == "statement")
+    numbers["n_said_on_record"] = int(said.sum())
+    numbers["n_confirmed_not_said"] = int(((events["status"] == "confirmed") & ~said).sum())
     for key, event_id in {
         "aleppo_enter": "ev_20241129_aleppo_city",
         "aleppo_lost": "ev_20241201_aleppo_lost",

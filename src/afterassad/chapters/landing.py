@@ -124,6 +124,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "d_status_tartus",
                 "d_lavrov_feb",
                 "sea_capacity",
+                "n_capacity_ships",
                 "air_capacity_high",
                 "days_offshore",
                 "d_sparta_dock",
