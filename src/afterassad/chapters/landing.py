@@ -49,7 +49,7 @@ def landing_numbers(
         "intro_n_verdict_sources": len(behind),
         "intro_n_verdict_low": int((behind["reliability"] == "low").sum()),
         "intro_n_registry": int((sources["source_type"] != "seed_article").sum()),
-        "intro_state_documented": Plain(ranges.Range(state_lost.low, None, state_lost.high).words("items")),
+        "intro_state_documented": Plain(state_lost.words("items")),  # a floor: "at least"
         "intro_d_fall": Plain(long_date(regime_fall(events))),
         "intro_cutoff": Plain(long_date(newest_dated(sources))),
         "intro_year_may": earliest_evidence(claims, sources, "c001_p09_s01_a").year,
