@@ -262,7 +262,7 @@ def test_inventory_cells_give_the_stocks_range_not_a_count_of_sources(data):
         ).assign(status_of_claim="reported"),
         SINCE,
     )
-    assert E._cell_text(_cell(cells, "Held before the war")) == "6,000 to 7,150 items"
+    assert E._cell_text(_cell(cells, "Held before the war")) == "6,000 to 7,150 items<br>(tanks, armoured vehicles only)"
     real = E.fate_cells(data["equipment"], offensive_launch(data["events"]))
     for cell in real[real["inventory"]].itertuples():
         assert "estimate" not in E._cell_text(cell), cell.row

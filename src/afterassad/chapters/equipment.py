@@ -417,6 +417,13 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFra
                 "column": column,
                 "rows": len(part),
                 "inventory": inventory,
+                # a stock's total covers only the categories its estimates count: say which, so that it is
+                # not read against a fate whose categories differ
+                "categories": ", ".join(
+                    dict.fromkeys(CATEGORY_LABELS[c].lower() for c in items_rows.loc[is_counted(items_rows), "category"])
+                )
+                if inventory
+                else "",
                 "item_count": items,
                 "money": _shown(headline if not headline.empty else part, "value_usd"),
                 "mixed": mixed,
@@ -460,6 +467,8 @@ def _cell_text(cell) -> str:
             continue
         marked = shown.claims_only and cell.status != "claimed"
         lines.append(("claimed: " if marked else "") + _amount(shown.value, money))
+        if not money and cell.categories:
+            lines.append(wrap_label(f"({cell.categories} only)", 38))
         if shown.more is not None:
             lines.append(f'<span style="color:{style.MUTED}">claimed: {_amount(shown.more, money, more=True)}</span>')
     for group in cell.mixed:
