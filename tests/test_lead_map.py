@@ -158,7 +158,7 @@ def test_lines_run_only_between_places_the_movements_give(tables, figure):
         assert any(e in set(sites["place_id"]) and str(places.loc[e, "country"]) == "SYR" for e in ends)
         for end, (x, y) in ((f.chain[0], (line.x[0], line.y[0])), (f.chain[-1], (line.x[-1], line.y[-1]))):
             assert math.isclose(x, places.loc[end, "lon"], abs_tol=1e-6) and math.isclose(y, places.loc[end, "lat"], abs_tol=1e-6)
-        assert (line.line.dash == "dot") == (rows["status"] == "claimed").all()
+        assert (line.line.dash == "dot") == ((rows["status"] == "claimed").sum() * 2 > len(rows))  # mostly claims
     # a move the map leaves out is a ship voyage, before the fall, or has no drawable end in the map
     drawn = {m for ids in flows["movement_ids"] for m in ids}
     for mid, r in movements.drop(index=list(drawn)).iterrows():
@@ -199,7 +199,10 @@ def test_no_marker_or_name_hides_another_on_a_phone(figure):
 def test_the_legend_keeps_claimed_apart_from_reported_and_confirmed(figure):
     names = {t.name for t in figure.fig.data if t.showlegend is not False and t.x == (None,)}
     assert {"Confirmed", "Reported by one source", "Claimed only"} <= names
-    assert "Under negotiation" in names and "Vacated" in names
+    from afterassad.chapters.bases import SITE_STATUS_LABELS
+
+    standing = latest_rows(load("site_status"))
+    assert {SITE_STATUS_LABELS[s] for s in standing["site_status"]} <= names  # every status drawn is keyed
 
 
 def test_spread_markers_keeps_a_lone_marker_on_its_point_and_fans_a_cluster_out_around_it():
