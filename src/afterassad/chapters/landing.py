@@ -163,6 +163,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "on_qamishli_handover",
                 "d_latest",
                 "on_sharaa_moscow",
+                "on_flights_resume",
             ],
         ),
     }
