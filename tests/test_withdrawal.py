@@ -655,3 +655,29 @@ def test_no_legend_of_the_chapter_s_figures_names_a_gesture(chapter, data):
         assert names
         for name in names:
             assert not re.search(r"hover|click|tap", name, re.I), name
+
+
+def test_one_counters_parts_are_added_and_competing_estimates_give_their_span():
+    from afterassad.chapters.withdrawal import _cell_text
+
+    day = pd.Timestamp("2024-12-10")
+    cell = pd.DataFrame(
+        {
+            "range": [ranges.from_values(3, 3, 3), ranges.from_values(2, 2, 2)],
+            "place": ["tartus", "tartus"],
+            "as_of": [day, day],
+            "who": ["Maxar", "Planet"],
+            "unit": ["items", "items"],
+        }
+    )
+    assert _cell_text(cell) == "5"  # frigates and support ships in one image: parts of one whole
+    competing = pd.DataFrame(
+        {
+            "range": [ranges.from_values(6000, None, 7500), ranges.from_values(7500, 7500, 7500)],
+            "place": ["syria", "syria"],
+            "as_of": [day, day],
+            "who": ["Ukrainian official", "BBC Russian"],
+            "unit": ["people", "people"],
+        }
+    )
+    assert _cell_text(competing) == "6,000 to 7,500"  # their span, never 13,500 to 15,000

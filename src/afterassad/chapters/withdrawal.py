@@ -760,13 +760,25 @@ def left_and_stayed(equipment: pd.DataFrame, estimates: pd.DataFrame, places: pd
 
 
 def _cell_text(part: pd.DataFrame) -> str:
-    """Counts in a cell. Rows by one counter of the same place on the same date are parts of one
-    whole, such as the frigates, support ships and submarine seen at Tartus in one image, and are
-    added up; different counters' figures are competing estimates, shown side by side, never added."""
+    """Counts in a cell. Rows of the same place on the same date are parts of one whole, such as the
+    frigates, support ships and submarine seen at Tartus in one image, and are added up; but
+    different counters' estimates of people are competing estimates, given as their span, never added."""
     counted_rows = part[part["range"].notna()]
-    totals = [ranges.total(g["range"]) for _, g in counted_rows.groupby(["place", "as_of", "who"], sort=False, dropna=False)]
-    totals.sort(key=lambda r: -r.high)
-    words = [r.words() if not r.open_high else f"{r.low:,.0f}+" for r in totals]
+    words, highs = [], []
+    for _, same in counted_rows.groupby(["place", "as_of"], sort=False, dropna=False):
+        # people are counted whole by each counter, so different counters compete; items seen in one
+        # image or report (frigates, support ships, a submarine) are parts of one whole and add up
+        people = "unit" in same and same["unit"].eq("people").all()
+        counters = same.groupby("who", sort=False, dropna=False) if people else [(None, same)]
+        by_counter = [ranges.total(g["range"]) for _, g in counters]
+        if len(by_counter) == 1:
+            r = by_counter[0]
+            words.append(r.words() if not r.open_high else f"{r.low:,.0f}+")
+        else:  # competing estimates of the same thing: their span (the hover lists each)
+            low, high = min(r.low for r in by_counter), max(r.high for r in by_counter)
+            words.append(f"{low:,.0f} to {high:,.0f}" if high > low else f"{low:,.0f}")
+        highs.append(max(r.high for r in by_counter))
+    words = [w for _, w in sorted(zip(highs, words), key=lambda t: -t[0])]
     loose = int(part["range"].isna().sum())
     if len(words) > 3:
         words = words[:3] + [f"+{len(words) - 3}"]
@@ -817,6 +829,7 @@ def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
                 text=[_cell_text(part)],
                 textposition="bottom center",
                 textfont=dict(size=10, color=style.INK),
+                cliponaxis=False,  # a first column's wide count must not be cut at the plot's edge
                 marker=dict(size=22, **style.status_marker(best, colour, width=3)),
                 hovertemplate=f"<b>{html(kind)}: {html(where)}</b><br>{detail}<extra></extra>",
             )
