@@ -151,3 +151,45 @@ def test_no_chapter_prose_shows_a_claim_id():
             continue
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"\{ref\}`c\d{3}_p\d{2}_s\d{2}_[a-z] <", text), page.name
+
+
+def test_claim_ids_are_written_as_places_in_card_text():
+    from afterassad.chapters.claims import ids_as_places, locator
+
+    assert locator("c001_p09_s02_a") == "the second article, paragraph 9, sentence 2"
+    text = "the same fault as c001_p07_s01_a, rated in c000_p05_s10_b."
+    assert ids_as_places(text) == (
+        "the same fault as the claim at second article, paragraph 7, sentence 1, "
+        "rated in the claim at first article, paragraph 5, sentence 10."
+    )
+    with pytest.raises(ValueError):
+        locator("c1_p9")
+
+
+def test_printed_card_carries_no_claim_id_and_numbers_claims_sharing_a_sentence():
+    import re
+
+    from afterassad.chapters.claims import ClaimCards
+
+    base = {
+        "article_id": "seed_001",
+        "paragraph": 5,
+        "sentence": 2,
+        "claim_type": "event",
+        "claim": "x",
+        "verdict": "needs_context",
+        "corrected_value": None,
+        "reasoning": "as c001_p05_s02_a says",
+        "check_date": "pass",
+        "check_attribution": "pass",
+        "check_period": "pass",
+        "check_numbers": "pass",
+        "source_ids": "s1",
+    }
+    cards = ClaimCards(
+        pd.DataFrame([{**base, "claim_id": "c001_p05_s02_a"}, {**base, "claim_id": "c001_p05_s02_b"}])
+    )._repr_markdown_()
+    assert "sentence 2, claim 1 of 2**" in cards and "sentence 2, claim 2 of 2**" in cards
+    # outside the web-only blocks no id is left
+    printed = re.sub(r":::\{only\} html\n.*?\n:::", "", cards, flags=re.S)
+    assert "c001_p05" not in printed.replace("(claim-c001_p05_s02_a)=", "").replace("(claim-c001_p05_s02_b)=", "")

@@ -21,7 +21,10 @@ def _rows(table: str) -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def tables():
-    return {name: load(name) for name in ["events", "deliveries", "site_status", "estimates", "places", "sources", "actors"]}
+    return {
+        name: load(name)
+        for name in ["events", "deliveries", "site_status", "estimates", "places", "sources", "actors", "evidence"]
+    }
 
 
 @pytest.fixture(scope="module")
@@ -180,3 +183,25 @@ def test_a_later_claim_does_not_override_firmer_evidence():
     )
     assert list(sets_status(rows)) == [True, False, True, True]
     assert current_status(rows).set_index("place_id")["site_status"].to_dict() == {"base": "vacated", "post": "vacated"}
+
+
+def test_ties_are_counted_as_readings_and_low_graded_readings_apart():
+    deliveries = pd.DataFrame({"delivery_id": ["d1", "d2", "d3", "d4"], "link": ["stated", "stated", "stated", None]})
+    # one writer (w) ties two cargoes; a low-graded page ties the third; d4 is not tied
+    evidence = pd.DataFrame(
+        {
+            "fact_table": ["deliveries"] * 5,
+            "fact_id": ["d1", "d2", "d3", "d3", "d4"],
+            "fields": ["description;link", "link", "link", "date", "link"],
+            "source_id": ["w", "w", "low_page", "good", "w"],
+        }
+    )
+    sources = pd.DataFrame({"source_id": ["w", "low_page", "good"], "reliability": ["medium", "low", "high"]})
+    assert ns.tie_readings(deliveries, evidence, sources) == {"readings": 2, "readings_low": 1, "ties_on_low_pages_only": 1}
+    # a delivery marked as tied with no source stating the tie stops the build
+    with pytest.raises(ValueError, match="d2"):
+        ns.tie_readings(deliveries, evidence[evidence["fact_id"] != "d2"], sources)
+
+
+def test_the_real_ties_rest_on_fewer_readings_than_ties(numbers):
+    assert numbers["n_tie_readings"] < numbers["n_link_stated"]

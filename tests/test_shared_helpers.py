@@ -228,3 +228,13 @@ def test_a_span_reads_as_its_two_ends_in_a_sentence():
     assert on_date(day("2024-12-30"), "day", day("2025-01-02")) == "between 30 December 2024 and 2 January 2025"
     assert on_date(day("2024-12-01"), "month", day("2025-01-01")) == "between December 2024 and January 2025"
     assert on_date(day("2024-12-08"), "day", pd.NaT) == "on 8 December 2024"
+
+
+def test_a_range_open_above_reads_at_least_its_low():
+    from afterassad.core.ranges import Range, from_values
+
+    # a ship of 450 t and one of "at least 8,000 t" (no high): the sum bounds nothing above
+    ships = from_values(450, 450, 450) + from_values(8000, None, None)
+    assert ships.open_high and ships.low == 8450
+    assert ships.words("tonnes") == "at least 8,450 tonnes"
+    assert Range(2, None, 5).words("flights") == "2 to 5 flights"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -17,6 +19,25 @@ ORDINALS = ("First", "Second", "Third", "Fourth")
 def article_label(article_id: str) -> str:
     """How the report names an article under test: "First article" for seed_000, in reading order."""
     return f"{ORDINALS[int(article_id.removeprefix('seed_'))]} article"
+
+
+CLAIM_ID = re.compile(r"\bc(\d{3})_p(\d{2})_s(\d{2})_([a-z])\b")
+
+
+def locator(claim_id: str) -> str:
+    """Where a claim stands, in words: "the second article, paragraph 9, sentence 2" for c001_p09_s02_a.
+
+    The printed report names claims by their place in the articles, never by id."""
+    match = CLAIM_ID.fullmatch(claim_id)
+    if match is None:
+        raise ValueError(f"not a claim id: {claim_id!r}")
+    article, paragraph, sentence, _ = match.groups()
+    return f"the {article_label(f'seed_{article}').lower()}, paragraph {int(paragraph)}, sentence {int(sentence)}"
+
+
+def ids_as_places(text: str) -> str:
+    """A card's text with every claim id written as the claim's place in its article."""
+    return CLAIM_ID.sub(lambda m: f"the claim at {locator(m.group(0)).removeprefix('the ')}", text)
 
 
 def anchor(claim_id: str) -> str:
@@ -82,26 +103,36 @@ def _cite(source_ids) -> str:
     return "{cite:p}`" + ",".join(source_ids.split(";")) + "`"
 
 
-def claim_card(row: pd.Series) -> str:
+def claim_card(row: pd.Series, claims_in_sentence: int = 1) -> str:
     """One claim as MyST: a stable target, then the claim, verdict, checks, reasoning and evidence.
 
-    Every data cell goes through `md` so that whatever it holds is printed, never interpreted.
+    Every data cell goes through `md` so that whatever it holds is printed, never interpreted. The card
+    is headed by the claim's place in its article; its id (a stable link target) shows on the web only,
+    and ids inside the text are written as places, so the printed report carries none.
     """
     checks = " · ".join(f"{label}: {row[col].replace('_', ' ')}" for col, label in CHECKS.items())
+    part = ""
+    if claims_in_sentence > 1:
+        part = f", claim {ord(row['claim_id'][-1]) - ord('a') + 1} of {claims_in_sentence}"
+    corrected = row["corrected_value"]
     lines = [
         f"::::{{container}} aa-claim verdict-{row['verdict']}",
         f"({anchor(row['claim_id'])})=",
-        f"**{md(row['claim_id'])}** · {md(article_label(row['article_id']))}, paragraph {row['paragraph']}, "
-        f"sentence {row['sentence']} · {md(row['claim_type'])}",
+        f"**{md(article_label(row['article_id']))}, paragraph {row['paragraph']}, "
+        f"sentence {row['sentence']}{part}** · {md(row['claim_type'])}",
+        "",
+        ":::{only} html",
+        f"Claim id: {md(row['claim_id'])}",
+        ":::",
         "",
         f"*Claim:* {md(row['claim'])}",
         "",
         f"*Verdict:* **{md(style.VERDICT_LABELS[row['verdict']])}**"
-        + (f". *Corrected:* {md(row['corrected_value'])}" if pd.notna(row["corrected_value"]) else ""),
+        + (f". *Corrected:* {md(ids_as_places(corrected))}" if pd.notna(corrected) else ""),
         "",
         f"*Checks:* {md(checks)}",
         "",
-        f"*Why:* {md(row['reasoning'])}",
+        f"*Why:* {md(ids_as_places(row['reasoning']))}",
         "",
         f"*Evidence:* {_cite(row['source_ids'])}",
         "::::",
@@ -117,7 +148,8 @@ class ClaimCards:
         self.claims = claims
 
     def _repr_markdown_(self) -> str:
-        return "\n".join(claim_card(row) for _, row in self.claims.iterrows())
+        per_sentence = self.claims.groupby(["article_id", "paragraph", "sentence"])["claim_id"].transform("size")
+        return "\n".join(claim_card(row, int(per_sentence[i])) for i, row in self.claims.iterrows())
 
     def __repr__(self) -> str:
         return f"{len(self.claims)} claim cards: {', '.join(self.claims['claim_id'])}"

@@ -158,6 +158,8 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
             [
                 "n_from_russia",
                 "n_link_stated",
+                "n_tie_readings",
+                "n_tie_readings_low",
                 "n_link_timing",
                 "n_link_none",
                 "on_qamishli_handover",

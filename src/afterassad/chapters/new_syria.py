@@ -409,6 +409,29 @@ def delivered_against_asked(events: pd.DataFrame, deliveries: pd.DataFrame, site
     }
 
 
+def tie_readings(deliveries: pd.DataFrame, evidence: pd.DataFrame, sources: pd.DataFrame) -> dict[str, int]:
+    """Who ties Russia's deliveries to the talks, counted as readings, not as deliveries.
+
+    A tie is the reading of the source that states it (evidence rows naming the `link` field); one writer
+    who ties two cargoes is one reading, and a reading known only through pages graded low is a claim
+    (the method's low-source rule), so it is counted apart."""
+    stated = deliveries.loc[deliveries["link"] == "stated", "delivery_id"]
+    rows = evidence[
+        (evidence["fact_table"] == "deliveries")
+        & evidence["fact_id"].isin(stated)
+        & evidence["fields"].str.split(";").apply(lambda f: "link" in f)
+        & evidence["source_id"].notna()
+    ]
+    untied = sorted(set(stated) - set(rows["fact_id"]))
+    if untied:
+        raise ValueError(f"deliveries marked as tied with no source stating the tie: {', '.join(untied)}")
+    grade = sources.set_index("source_id")["reliability"]
+    readings = rows["source_id"].drop_duplicates()
+    low = readings[readings.map(grade).eq("low")]
+    low_only = rows.groupby("fact_id")["source_id"].agg(lambda ids: all(grade[i] == "low" for i in ids))
+    return {"readings": len(readings), "readings_low": len(low), "ties_on_low_pages_only": int(low_only.sum())}
+
+
 def sequence_table(events: pd.DataFrame, deliveries: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Asks, offers and deliveries in one time order: the raw material of the delivered-against-asked
     reading, so a reader can see which came first."""
@@ -526,6 +549,8 @@ def numbers(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
     rows = story(events, deliveries, site_status, tables["places"])
     counts = lane_counts(rows).set_index("lane")
     bargain = delivered_against_asked(events, deliveries, site_status)
+    from_russia = deliveries[(deliveries["from_actor_id"] == "russia") & ~deliveries.apply(is_halt, axis=1)]
+    ties = tie_readings(from_russia, tables["evidence"], tables["sources"])
     visits = ev[ev["event_type"] == "diplomacy"]
     facts = dated_facts(tables)
     dates = dates_of(facts, KEY_FACTS) | dates_of(facts, KEY_FACTS, "on_", in_sentence=True) | ends_of(facts, KEY_FACTS)
@@ -552,6 +577,8 @@ def numbers(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
         "n_asks_russia": bargain["asks_by_russia"],
         "n_from_russia": bargain["deliveries_from_russia"],
         "n_link_stated": bargain["link_stated"],
+        "n_tie_readings": ties["readings"],
+        "n_tie_readings_low": ties["readings_low"],
         "n_link_timing": bargain["link_timing_only"],
         "n_link_none": bargain["link_none"],
         "n_concessions_others": bargain["concessions_to_others"],

@@ -29,16 +29,16 @@ class Range:
         return Range(self.low * factor.low, best, self.high * factor.high, self.open_high or factor.open_high)
 
     def words(self, unit: str = "", fmt: str = "{:,.0f}") -> str:
-        """'7', '7 to 12', 'at least 7', '7 to 12 (best 9)'; a unit of exactly one is singular ('1 ship', 'at least 1 flight')."""
+        """'7', '7 to 12', 'at least 7', '7 to 12 (best 9)'; a range open above reads 'at least' its low; a unit of exactly one is singular ('1 ship', 'at least 1 flight')."""
         if unit and self.low == self.high == 1:  # "1 ship", "at least 1 flight"
             unit = SINGULAR.get(unit, unit[:-1] if unit.endswith("s") else unit)
         u = f" {unit}" if unit else ""
         low, high = fmt.format(self.low), fmt.format(self.high)
-        if self.open_high and self.low == self.high:
+        if self.open_high:  # "8,450 to 8,500 or more" bounds nothing above: it says only "at least 8,450"
             return f"at least {low}{u}"
         if self.low == self.high:
             return f"{low}{u}"
-        text = f"{low} to {high}{u}" + (" or more" if self.open_high else "")
+        text = f"{low} to {high}{u}"
         if self.best is not None and self.low < self.best < self.high:
             text += f" (best {fmt.format(self.best)})"
         return text
