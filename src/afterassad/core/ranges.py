@@ -29,7 +29,9 @@ class Range:
         return Range(self.low * factor.low, best, self.high * factor.high, self.open_high or factor.open_high)
 
     def words(self, unit: str = "", fmt: str = "{:,.0f}") -> str:
-        """'7', '7 to 12', 'at least 7', '7 to 12 (best 9)'; a range open above reads 'at least' its low; a unit of exactly one is singular ('1 ship', 'at least 1 flight')."""
+        """'7', '7 to 12', 'at least 7', '7 to 12 (best 9)'.
+
+        A range open above reads 'at least' its low; a unit of exactly one is singular ('1 ship', 'at least 1 flight')."""
         if unit and self.low == self.high == 1:  # "1 ship", "at least 1 flight"
             unit = SINGULAR.get(unit, unit[:-1] if unit.endswith("s") else unit)
         u = f" {unit}" if unit else ""
