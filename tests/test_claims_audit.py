@@ -193,3 +193,10 @@ def test_printed_card_carries_no_claim_id_and_numbers_claims_sharing_a_sentence(
     # outside the web-only blocks no id is left
     printed = re.sub(r":::\{only\} html\n.*?\n:::", "", cards, flags=re.S)
     assert "c001_p05" not in printed.replace("(claim-c001_p05_s02_a)=", "").replace("(claim-c001_p05_s02_b)=", "")
+
+
+def test_printed_claim_text_never_calls_an_article_a_seed():
+    claims = load("claims")
+    for field in ("claim", "corrected_value", "reasoning"):
+        said = claims[claims[field].fillna("").str.contains(r"\bseeds?\b", case=False, regex=True)]
+        assert said.empty, f"'seed' in {field} of {', '.join(said['claim_id'])}: write 'the article'"

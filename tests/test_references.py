@@ -37,7 +37,7 @@ def test_labels_name_the_original_outlet_and_tell_apart_pieces_of_one_year_in_da
         "c_other_year": "Reuters 2025",
         "d_alone": "IANS 2024",
         "e_undated": "GeoNames n.d.",
-        "seed_000": "Seed article 000",
+        "seed_000": "Article under test 1",
         "f_undated": "AFP n.d.-a",
         "g_undated": "AFP n.d.-b",
         "h_ampersand": "Air & Space Forces Magazine 2020",
@@ -67,7 +67,7 @@ def test_the_bibliography_lists_entries_in_label_order_with_2024z_before_2024aa(
     labels = re.findall(r"shortlabel = \{(.+)\}", path.read_text(encoding="utf-8"))
     keys = re.findall(r"sortkey = \{(\d+)\}", path.read_text(encoding="utf-8"))
     assert keys == sorted(keys) and len(set(keys)) == len(keys) == len(labels)
-    assert labels[:2] == ["Seed article 000", "Seed article 001"]
+    assert labels[:2] == ["Article under test 1", "Article under test 2"]
     reuters_2024 = [lab for lab in labels if lab.startswith("Reuters 2024")]
     suffix = [lab.removeprefix("Reuters 2024") for lab in reuters_2024]
     assert suffix == sorted(suffix, key=lambda x: (len(x), x)) and len(reuters_2024) > 3  # a to z, then aa, ab
@@ -76,9 +76,9 @@ def test_the_bibliography_lists_entries_in_label_order_with_2024z_before_2024aa(
 def test_label_order_puts_2024z_before_2024aa():
     from afterassad.publishing.references import _label_order
 
-    frame = pd.DataFrame({"label": ["AFP 2024aa", "AFP 2024z", "AFP n.d.-a", "AFP 2023", "Seed article 001", "ABC 2024"]})
+    frame = pd.DataFrame({"label": ["AFP 2024aa", "AFP 2024z", "AFP n.d.-a", "AFP 2023", "Article under test 2", "ABC 2024"]})
     assert [frame.at[i, "label"] for i in _label_order(frame)] == [
-        "Seed article 001",
+        "Article under test 2",
         "ABC 2024",
         "AFP 2023",
         "AFP 2024z",

@@ -6,10 +6,14 @@ from __future__ import annotations
 import pandas as pd
 
 
+# How the references name the two articles the report starts from ("Article under test 1" for seed_000).
+ARTICLE_UNDER_TEST = "Article under test"
+
+
 def outlet(row: pd.Series) -> str:
     """Who wrote it, shortly: the original outlet of a syndicated copy, without qualifiers."""
     if str(row["source_id"]).startswith("seed_"):
-        return "Seed article " + str(row["source_id"]).removeprefix("seed_")
+        return ARTICLE_UNDER_TEST + " " + str(int(str(row["source_id"]).removeprefix("seed_")) + 1)
     name = (
         row["original_publisher"]
         if isinstance(row["original_publisher"], str) and row["original_publisher"]

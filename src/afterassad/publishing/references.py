@@ -14,7 +14,10 @@ import pandas as pd
 
 from afterassad.core.text import latex
 from afterassad.data.loader import load
-from afterassad.data.sources import outlet  # noqa: F401 (the reference generator names outlets; others import it from here too)
+from afterassad.data.sources import ARTICLE_UNDER_TEST, outlet  # noqa: F401 (the reference generator names outlets; others import it from here too)
+
+# Printed kinds of source; any other is its value in words.
+SOURCE_TYPE_WORDS = {"seed_article": "article under test"}
 
 _MONTHS = [
     "January",
@@ -59,7 +62,7 @@ def citation_labels(sources: pd.DataFrame) -> pd.Series:
     frame = frame.sort_values(["_outlet", "_year", "date_published", "source_id"], na_position="last")
     labels = {}
     for (name, year), group in frame.groupby(["_outlet", "_year"], sort=False):
-        if name.startswith("Seed article"):
+        if name.startswith(ARTICLE_UNDER_TEST):
             labels.update({sid: name for sid in group["source_id"]})
         elif len(group) == 1:
             labels[group["source_id"].iloc[0]] = f"{name} {year}"
@@ -83,7 +86,7 @@ def bib_entry(row: pd.Series, label: str = "", position: int = 0) -> str:
         if precision == "day":
             fields["month"] = f"{row['date_published'].day} {fields['month']}"
     notes = [
-        f"{row['source_type'].replace('_', ' ').capitalize()}, reliability {row['reliability'].replace('_', ' ')}",
+        f"{SOURCE_TYPE_WORDS.get(row['source_type'], row['source_type'].replace('_', ' ')).capitalize()}, reliability {row['reliability'].replace('_', ' ')}",
         f"accessed {row['date_accessed']:%Y-%m-%d}",
     ]
     if precision == "undated":
@@ -106,13 +109,13 @@ def bib_entry(row: pd.Series, label: str = "", position: int = 0) -> str:
 
 
 def _label_order(sources: pd.DataFrame) -> list:
-    """Seed articles first, then by outlet, year and letter (2024z before 2024aa)."""
+    """The articles under test first, then by outlet, year and letter (2024z before 2024aa)."""
 
     def key(i):
         label = sources.at[i, "label"]
         head, _, tail = label.rpartition(" ")
         year, letters = tail[:4], tail[4:]
-        return (not label.startswith("Seed"), head.casefold(), year, len(letters), letters)
+        return (not label.startswith(ARTICLE_UNDER_TEST), head.casefold(), year, len(letters), letters)
 
     return sorted(sources.index, key=key)
 

@@ -566,27 +566,32 @@ WEB_ONLY_PAGES = {
 WEB_ONLY_SECTIONS = {"book/method": ("verdicts-as-data", "maps", "reproducibility")}
 
 
-def web_edition_address(baseurl: str, docname: str) -> str:
-    return f", at {baseurl.rstrip('/')}/{docname}.html," if baseurl else ""
+WEB_ONLY_POINTER = (
+    "Three appendices are in the web edition only, and are left out of this PDF: "
+    + "; ".join(WEB_ONLY_PAGES.values())
+    + ". The same records are in the data files published with the report."
+)
 
 
 def _web_only_in_pdf(app, doctree):
-    """For the LaTeX builder: keep a web-only page's title and replace its body by a pointer to the
-    web edition; drop the method's tooling sections."""
+    """For the LaTeX builder: leave the web-only pages out of the PDF's contents (one paragraph on the
+    how-to-cite page names them), and drop the method's tooling sections.
+
+    The pages are still read, and the toctree collector has already recorded them by the time this
+    runs (doctree-read, after the built-in collectors), so Sphinx does not warn that they are outside
+    every toctree; only the nodes the LaTeX builder inlines lose them."""
     from docutils import nodes
+    from sphinx import addnodes
 
     if app.builder.name != "latex":
         return
     docname = app.env.docname
-    if docname in WEB_ONLY_PAGES:
+    for toctree in doctree.findall(addnodes.toctree):
+        toctree["entries"] = [(title, ref) for title, ref in toctree["entries"] if ref not in WEB_ONLY_PAGES]
+        toctree["includefiles"] = [ref for ref in toctree["includefiles"] if ref not in WEB_ONLY_PAGES]
+    if docname == "book/how_to_cite":
         top = next(iter(doctree.findall(nodes.section)))
-        title = top.next_node(nodes.title)
-        top.children = [title]
-        where = web_edition_address(app.config.html_baseurl, docname)
-        top += nodes.paragraph(
-            text=f"This appendix is {WEB_ONLY_PAGES[docname]}. It is in the web edition of the report{where} and "
-            "is left out of the PDF. The same records are in the data files published with the report."
-        )
+        top += nodes.paragraph(text=WEB_ONLY_POINTER)
     for section_id in WEB_ONLY_SECTIONS.get(docname, ()):
         for section in list(doctree.findall(nodes.section)):
             if section_id in section["ids"]:
