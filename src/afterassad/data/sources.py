@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-
 # How the references name the two articles the report starts from ("Article under test 1" for seed_000).
 ARTICLE_UNDER_TEST = "Article under test"
 
