@@ -266,7 +266,7 @@ def test_inventory_cells_give_the_stocks_range_not_a_count_of_sources(data):
     )
     # the categories and the year the stock was counted in are printed with it
     text = E._cell_text(_cell(cells, "Held before the war"))
-    assert text == "6,000 to 7,150 items<br>(tanks, armoured vehicles only;<br>counted in 2024)"
+    assert text == "6,000 to 7,150 items<br>(tanks, armoured vehicles only; as of 2024)"
     real = E.fate_cells(data["equipment"], offensive_launch(data["events"]))
     for cell in real[real["inventory"]].itertuples():
         assert not re.search(r"\d estimates", E._cell_text(cell)), cell.row
@@ -408,7 +408,7 @@ def test_a_stock_counted_long_before_the_exit_is_not_held_before_it():
     assert list(E.stale_stock(rows, {"syria_2024": SINCE})) == [True, False, False]
     cell = _cell(E.fate_cells(rows, SINCE), "Held before the exit")
     assert set(cell["detail"]["equipment_id"]) == {"new"}
-    assert E._cell_text(cell) == "40 items<br>(tanks only; counted in 2023)"
+    assert E._cell_text(cell) == "40 items<br>(tanks only; as of 2023)"
     # with only the old count, there is no cell at all
     only_old = E.fate_cells(rows[rows["equipment_id"] != "new"], SINCE)
     assert "Held before the exit" not in set(only_old["column"])

@@ -618,6 +618,9 @@ def _amount(r: ranges.Range, money: bool = False, more: bool = False, unit: bool
     return text + (" item" if r.low == r.high == 1 and not r.open_high else " items")
 
 
+CELL_WIDTH = 44  # characters a line of a cell's text holds before it wraps
+
+
 def _cell_text(cell) -> str:
     lines = []
     for shown, money in ((cell.item_count, False), (cell.money, True)):
@@ -627,16 +630,17 @@ def _cell_text(cell) -> str:
         first = ("claimed: " if marked else "") + _amount(shown.value, money)
         if shown.same:
             first += f" ({' and '.join(shown.same)} {'is' if len(shown.same) == 1 else 'are'} the same figure)"
-        lines.append(wrap_label(first, 38))
+        lines.append(wrap_label(first, CELL_WIDTH))
         if not money and getattr(cell, "derelict", ""):
-            lines.append(wrap_label(f"({cell.derelict})", 38))
+            lines.append(wrap_label(f"({cell.derelict})", CELL_WIDTH))
         if not money and cell.categories:
-            lines.append(wrap_label(f"({cell.categories} only; counted in {cell.years})", 38))
+            lines.append(wrap_label(f"({cell.categories} only; as of {cell.years})", CELL_WIDTH))
         if shown.more is not None:
             lines.append(f'<span style="color:{style.MUTED}">claimed: {_amount(shown.more, money, more=True)}</span>')
         for claim, firm, status in shown.instead:
             words = wrap_label(
-                f"claimed: {_amount(claim, money)} where the {status} count is {_amount(firm, money, unit=False)}", 38
+                f"claimed: {_amount(claim, money)} where the {status} count is {_amount(firm, money, unit=False)}",
+                CELL_WIDTH,
             )
             lines.append("<br>".join(f'<span style="color:{style.MUTED}">{w}</span>' for w in words.split("<br>")))
     for group in cell.mixed:
@@ -645,7 +649,7 @@ def _cell_text(cell) -> str:
             f"{'and ' if lines else ''}{'claimed: ' if marked else ''}{_amount(group['shown'].value, unit=False)} "
             f"{group['category']}, {' or '.join(group['outcomes'])} by competing counts"
         )
-        lines.append(wrap_label(words, 38))
+        lines.append(wrap_label(words, CELL_WIDTH))
     if not lines:
         lines.append(f"{cell.rows} report{'s' if cell.rows > 1 else ''}, no count")
     return "<br>".join(lines)
@@ -1010,7 +1014,7 @@ def framing_table(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Ti
             "The US forces' own equipment left behind",
             money_words(own_value.low) if own_value is not None else "no value in the sources searched",
             "all categories",
-            "the Defense Department says its forces took out or disabled nearly all of it",
+            "claimed: the Defense Department says its forces took out or destroyed nearly all of it",
         ),
         (
             money,
