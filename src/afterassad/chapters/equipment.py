@@ -1,7 +1,7 @@
 """The equipment chapter's analysis: what the United States left in Afghanistan in 2021 and what
 became of the Syrian state's arsenal in 2024, compared category by category; whose equipment each
 number counts and what happened to it; the Afghan headline total broken into its categories; every
-money value as its source gives it; and the gap between the seed's framing and the sources.
+money value as its source gives it; and the articles' framing set beside what the sources count.
 
 Two rules run through the module. Rows that count the same items (`same_items_as`) are competing
 counts: they give a range and are never added. Rows that count different items are added, and the
@@ -15,12 +15,12 @@ from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from afterassad.chapters.milestones import offensive_launch, regime_fall
 from afterassad.core import ranges
 from afterassad.core.dates import long_date, on_date, span, with_precision
 from afterassad.core.text import Plain, clip, html, wrap_label
+from afterassad.data.loader import load
 from afterassad.figures import style
 
 THEATRES = {"afghanistan_2021": "Afghanistan, 2021", "syria_2024": "Syria, 2024"}
@@ -61,6 +61,25 @@ EVIDENCE_LABELS = {
     "press_report": "press report",
     "imagery": "imagery",
 }
+# A reading of satellite or aerial imagery is one class of evidence wherever it appears, whoever read it:
+# an analyst's or an outlet's reading of imagery is "imagery", not "analyst's estimate" or "press report".
+# A party's own statement stays a party's, whatever it says it saw.
+IMAGERY_WORDS = re.compile(r"\bimagery\b", re.I)
+READINGS = ("analyst_estimate", "press_report")
+
+
+def evidence_class(rows: pd.DataFrame) -> pd.Series:
+    """The kind of evidence each row is shown as: its recorded kind, except that a row whose estimator is a
+    reading of imagery (an analyst's or an outlet's) is shown as imagery, so that every table uses one class
+    for it."""
+    reads_imagery = rows["estimator"].fillna("").str.contains(IMAGERY_WORDS) & rows["evidence_kind"].isin(READINGS)
+    return rows["evidence_kind"].where(~reads_imagery, "imagery")
+
+
+def evidence_words(rows: pd.DataFrame) -> str:
+    """The kinds of evidence of some rows, in words, each once."""
+    return ", ".join(dict.fromkeys(EVIDENCE_LABELS[e] for e in evidence_class(rows)))
+
 
 # What became of equipment, as the matrix's columns read.
 OUTCOME_COLUMNS = {
@@ -128,16 +147,19 @@ INVENTORY = ("before_war_inventory", "pre_collapse_inventory")
 # during the war) are a different measure, given in the text, not on the same axis.
 CHART_SERIES = ("afg_left", "afg_disabled", "syr_lost")
 
-# The rows the gap figure sets against each other: the seed's two numbers, the claims around them,
-# and what the sources document. Ids, so a test can check each still exists.
+# The rows the framing table sets beside each other: the two numbers of the article under test (its
+# estimates rows keep the ids they were given), the claims around them, and what the sources document.
+# Ids, so a test can check each still exists.
 SEED_US_VALUE = "est_seed_us_equipment_left_7bn"
 SEED_RUSSIA_COUNT = "est_seed_russia_lost_thousands"
 DOD_HEADLINE = "eq_afg_andsf_remaining_7p12bn_dod"
 TRUMP_CLAIM = "eq_afg_claim_85bn_trump"
+TAJIKISTAN = "eq_afg_aaf_to_tajikistan"
 SECURITY_FUNDING = "est_afg_security_appropriated_2002_2021"
 EQUIPMENT_PROVIDED = "est_afg_equipment_provided_2005_2021"
 CIVIL_WAR_ARMOUR = "eq_syr_civil_war_armour_destroyed_2011_2018"
 LOST = ("destroyed", "captured", "left_behind")
+DERELICT_WORDS = ("non-operational", "spare-parts", "spare parts")
 
 
 def is_counted(frame: pd.DataFrame, prefix: str = "count") -> pd.Series:
@@ -226,7 +248,7 @@ def by_category(equipment: pd.DataFrame, since: pd.Timestamp, series: tuple[str,
                     "range": r,
                     "rows": len(part),
                     "estimators": "; ".join(dict.fromkeys(part["estimator"])),
-                    "evidence": ", ".join(dict.fromkeys(EVIDENCE_LABELS[e] for e in part["evidence_kind"])),
+                    "evidence": evidence_words(part),
                     "years": sorted({d.year for d in part["as_of"]}),
                     "detail": part,
                 }
@@ -237,23 +259,35 @@ def by_category(equipment: pd.DataFrame, since: pd.Timestamp, series: tuple[str,
     return frame.sort_values(["category_order", "series_order"]).reset_index(drop=True)
 
 
-def _row_words(r) -> str:
-    counted = r[["count_low", "count_best", "count_high"]].notna().any()
-    count = ranges.from_row(r, "count").words() if counted else "no count"
-    return (
-        f"• {html(clip(r['system'], 70))}: {html(count)} ({html(with_precision(r['as_of'], r['as_of_precision']))}; "
-        f"{html(clip(r['estimator'], 50))}; {html(EVIDENCE_LABELS[r['evidence_kind']])})"
-    )
+def is_derelict(row) -> bool:
+    """Whether a row's own words say its items are not usable: said to be non-operational, or kept for
+    spare parts. Derelict stock is not usable equipment in new hands, whoever holds it."""
+    notes = row.get("notes")
+    words = f"{row['system']} {notes if isinstance(notes, str) else ''}".lower()
+    return any(w in words for w in DERELICT_WORDS)
+
+
+def derelict_words(rows: pd.DataFrame) -> str:
+    """'derelict airframes, said to be non-operational' when every row given is derelict (is_derelict),
+    so that a count of them is never read as usable equipment; empty otherwise."""
+    if rows.empty or not all(is_derelict(r) for _, r in rows.iterrows()):
+        return ""
+    kind = "airframes" if rows["category"].isin(("aircraft", "helicopter")).all() else "items"
+    return f"derelict {kind}, said to be non-operational"
 
 
 def condition(row) -> str:
-    """What a row says of the items' state, as far as its sources go: disabled before the
-    exit, or captured airframes said to be non-operational; otherwise the sources give no condition."""
+    """What a row says of the items' state, as far as its sources go: disabled before the exit, or
+    derelict (airframes said to be non-operational, on a base that was overrun where the row names a
+    base and the items were captured there); otherwise the sources give no condition."""
     if row["outcome"] == "removed_or_disabled":
         return "disabled by US troops before they left"
-    said_dead = "non-operational" in f"{row['system']} {row['notes']}"
     what = OUTCOME_COLUMNS.get(row["outcome"], row["outcome"]).lower()
-    return f"{what}; said to be non-operational" if said_dead else f"{what}; condition not given"
+    if not is_derelict(row):
+        return f"{what}; condition not given"
+    kind = "airframes" if row["category"] in ("aircraft", "helicopter") else "items"
+    where = " on an overrun base" if row["outcome"] == "captured" and re.search(r"\bbase\b", row["system"]) else ""
+    return f"{what}: derelict {kind}{where}, said to be non-operational"
 
 
 def theatre_table(rows: pd.DataFrame, conflict: str) -> pd.DataFrame:
@@ -273,7 +307,7 @@ def theatre_table(rows: pd.DataFrame, conflict: str) -> pd.DataFrame:
                     "Items": total.words() if total is not None else "no count",
                     "Counted by": "; ".join(dict.fromkeys(counted["estimator"])) or "no source gives a count",
                     "Also reported, with no count": "; ".join(clip(x, 60) for x in uncounted["system"]),
-                    "Kind of evidence": ", ".join(dict.fromkeys(EVIDENCE_LABELS[e] for e in part["evidence_kind"])),
+                    "Kind of evidence": evidence_words(part),
                 }
             )
     frame = pd.DataFrame(out)
@@ -287,18 +321,104 @@ def theatre_table(rows: pd.DataFrame, conflict: str) -> pd.DataFrame:
 # Rows the matrix leaves out. Trump's "$85 billion" is not a value of equipment: the fact-checkers its
 # row cites trace it to all US security funding for Afghanistan, which also paid troops, training,
 # operations and infrastructure. Drawn in a cell of the US forces' own equipment it would read as
-# equipment left behind. The chapter's text discusses it, and the gap figure leaves it out too.
+# equipment left behind. The chapter's text discusses it, and the framing table leaves it out too.
 NOT_EQUIPMENT = (TRUMP_CLAIM,)
 STRENGTH = {"confirmed": 0, "reported": 1, "claimed": 2}
 
 
+# A modelled index (Global Firepower's) is neither a count nor a party's claim: it never enters a count.
+MODELLED = "modelled_index"
+# A stock counted more than this many years before its theatre's exit began is not "held before the exit".
+STALE_STOCK_YEARS = 2
+# A row that restates another's figure (SIGAR's rounding of the Defense Department's headline) says so in
+# its notes: it is the same figure, not a competing count, and gives no range.
+RESTATEMENT = re.compile(r"\brestatement\b", re.I)
+PARTY_STATEMENT = "party_statement"
+
+
+def not_modelled(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows[rows["evidence_kind"] != MODELLED]
+
+
+def theatre_exits(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> dict[str, pd.Timestamp]:
+    """When each theatre's exit began: in Syria the offensive; elsewhere the earliest date of what became
+    of the equipment (the first row that is not a stock)."""
+    fates = equipment[~equipment["outcome"].isin(INVENTORY)]
+    exits = {c: d for c, d in fates.groupby("conflict")["as_of"].min().items()}
+    exits["syria_2024"] = syria_since
+    return exits
+
+
+def stale_stock(rows: pd.DataFrame, exits: dict[str, pd.Timestamp], years: int = STALE_STOCK_YEARS) -> pd.Series:
+    """The rows of a stock "held before the exit" counted more than `years` years before their theatre's
+    exit began: a count that old (IISS's 2013 count of Syria's combat jets, eleven years before the
+    collapse) says what was held then, not before the exit."""
+    age = [
+        exits[c].year - d.year if c in exits and pd.notna(d) else 0 for c, d in zip(rows["conflict"], rows["as_of"], strict=True)
+    ]
+    return (rows["outcome"] == "pre_collapse_inventory") & (pd.Series(age, index=rows.index) > years)
+
+
+def is_restatement(rows: pd.DataFrame) -> pd.Series:
+    notes = rows["notes"].fillna("") if "notes" in rows else pd.Series("", index=rows.index)
+    return rows["same_items_as"].notna() & notes.str.contains(RESTATEMENT)
+
+
+def _who(estimator: str) -> str:
+    """The estimator's name without its particulars: 'SIGAR' from 'SIGAR, Why the Afghan ... (Feb 2023)'."""
+    return re.split(r" \(|,", estimator)[0]
+
+
+def split_party_bounds(equipment: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataFrame:
+    """Values split by status. Where a bound of a row that is not itself a claim (its low, best or high)
+    is backed only by a party's own statement in the evidence table, that bound is a claim: the row
+    keeps the bounds other sources give, and the party's figure becomes a row of its own, claimed,
+    counting the same items (a Russian envoy's 60 Afghan aircraft in Tajikistan, which no other source
+    supports, beside the 5 the press reported)."""
+    ev = evidence[(evidence["fact_table"] == "equipment") & evidence["source_id"].notna() & (evidence["stance"] != "disagrees")]
+    out = equipment.copy()
+    extra = []
+    for i, r in equipment[equipment["status_of_claim"] != "claimed"].iterrows():
+        mine = ev[ev["fact_id"] == r["equipment_id"]]
+        fields = mine["fields"].fillna("").str.split(";")
+        for prefix in ("count", "value_usd"):
+            party, backers = {}, []
+            for bound in ("low", "best", "high"):
+                col = f"{prefix}_{bound}"
+                if pd.isna(r[col]):
+                    continue
+                backing = mine[fields.map(lambda f, col=col: col in f)]
+                if not backing.empty and (backing["basis"] == PARTY_STATEMENT).all():
+                    party[col] = r[col]
+                    backers.append(backing)
+            if not party:
+                continue
+            out.loc[i, list(party)] = pd.NA
+            said = pd.concat(backers).drop_duplicates("evidence_id")
+            claim = r.copy()
+            claim[[f"{prefix}_{b}" for b in ("low", "best", "high")]] = pd.NA
+            claim[list(party)] = list(party.values())
+            claim["equipment_id"] = f"{r['equipment_id']}.{prefix}_party"
+            claim["same_items_as"] = r["same_items_as"] if pd.notna(r["same_items_as"]) else r["equipment_id"]
+            claim["status_of_claim"] = "claimed"
+            claim["evidence_kind"] = "official_claim"
+            claim["estimator"] = "; ".join(said["as_given"].dropna())
+            claim["source_ids"] = ";".join(said["source_id"])
+            extra.append(claim)
+    return pd.concat([out, pd.DataFrame(extra)], ignore_index=True) if extra else out
+
+
 class Shown(NamedTuple):
     """What a matrix cell shows of one measure (items or dollars): the figure, whether it rests on
-    claims only, and what claims add beyond it (None when they add nothing)."""
+    claims only, what claims add beyond it (None when they add nothing), other bodies' restatements of
+    the same figure (words), and claims of the same items that go beyond what the firmer rows give,
+    each as (the claim, the firmer figure, its status)."""
 
     value: ranges.Range
     claims_only: bool
     more: ranges.Range | None
+    same: tuple[str, ...] = ()
+    instead: tuple[tuple[ranges.Range, ranges.Range, str], ...] = ()
 
 
 def stock_range(rows: pd.DataFrame) -> ranges.Range | None:
@@ -316,18 +436,40 @@ def _claims_beyond_stock(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[(rows["status_of_claim"] == "claimed") & ~rows["category"].isin(firm)]
 
 
-def _shown(rows: pd.DataFrame, prefix: str, total=documented_total, beyond=further_claims) -> Shown | None:
+def _claimed_instead(counted: pd.DataFrame, prefix: str) -> tuple[tuple[ranges.Range, ranges.Range, str], ...]:
+    """Claims of the same items as firmer rows (same_items_as) that put them above every firmer figure:
+    shown as claims beside the firmer figure, never in place of it."""
+    out = []
+    for _, part in counted.groupby(competing_group(counted), sort=False):
+        firm, claims = not_claimed(part), part[part["status_of_claim"] == "claimed"]
+        if firm.empty or claims.empty:
+            continue
+        f, c = documented_total(firm, prefix), documented_total(claims, prefix)
+        if c.low > f.high:
+            out.append((c, f, min(firm["status_of_claim"], key=STRENGTH.get)))
+    return tuple(out)
+
+
+def _shown(rows: pd.DataFrame, prefix: str, total=documented_total, beyond=further_claims, stock: bool = False) -> Shown | None:
     """One measure of a cell. The figure comes from the rows that are not claims where any give the
-    measure; the claims that count further items are kept apart; where only claims give it, theirs
-    is the figure, marked as resting on claims."""
+    measure; the claims that count further items are kept apart, and so are claims that put the same
+    items above the firmer figure; where only claims give it, theirs is the figure, marked as resting on
+    claims. A restatement of another row's figure is that figure, named once, not a range."""
     counted = rows[is_counted(rows, prefix)]
+    restated = counted[is_restatement(counted) & counted["same_items_as"].isin(counted["equipment_id"])]
+    counted = counted.drop(restated.index)
     if counted.empty:
         return None
+    same = tuple(
+        f"{_who(r['estimator'])}'s ~{_amount(ranges.from_row(r, prefix), money=prefix == 'value_usd')}"
+        for _, r in restated.iterrows()
+    )
     firm = not_claimed(counted)
     if firm.empty:
-        return Shown(total(counted, prefix), True, None)
+        return Shown(total(counted, prefix), True, None, same)
     more = beyond(counted)
-    return Shown(total(firm, prefix), False, total(more, prefix) if not more.empty else None)
+    instead = () if stock else _claimed_instead(counted, prefix)
+    return Shown(total(firm, prefix), False, total(more, prefix) if not more.empty else None, same, instead)
 
 
 def _drawn_in(frame: pd.DataFrame) -> pd.Series:
@@ -368,7 +510,7 @@ def _split_outcomes(rows: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
     return kept, groups
 
 
-def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFrame:
+def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
     """One cell per theatre, owner and outcome: what its rows document and how firmly.
 
     - status: the strongest status among the cell's rows: the outcome is as established as its best
@@ -383,9 +525,18 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFra
     - mixed: competing counts of the same items that give different outcomes, shown once, in the
       cell of the row the others name, and added to no total.
 
+    - same: a restatement of a figure (SIGAR's rounding of the headline) is that figure, named once.
+    - with `evidence`, values are split by status (split_party_bounds): a bound only a party states is
+      a claim, shown apart, and the cell's figure is what the other sources give.
+
     In Syria, what happened before the offensive (the civil war's losses, Russia's earlier campaign)
-    is not the collapse's and is left out; inventories stay. Rows in NOT_EQUIPMENT are left out."""
+    is not the collapse's and is left out; inventories stay. Rows in NOT_EQUIPMENT are left out, and so
+    are a modelled index (not a count) and a stock counted too long before the exit to be "held before
+    the exit" (stale_stock)."""
+    if evidence is not None:
+        equipment = split_party_bounds(equipment, evidence)
     keep = equipment["outcome"].isin(INVENTORY) | (equipment["conflict"] != "syria_2024") | (equipment["as_of"] >= syria_since)
+    keep &= ~stale_stock(equipment, theatre_exits(equipment, syria_since)) & (equipment["evidence_kind"] != MODELLED)
     equipment = equipment[keep & ~equipment["equipment_id"].isin(NOT_EQUIPMENT)]
     frame = equipment.assign(
         owner=equipment["owner_actor_id"].map(OWNER_LABELS).fillna("Other"),
@@ -404,7 +555,7 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFra
         items_rows = part[~part["category"].isin(("all", "munitions"))]
         mixed: list[dict] = []
         if inventory:
-            items = _shown(items_rows, "count", lambda rows, _: stock_range(rows), _claims_beyond_stock)
+            items = _shown(items_rows, "count", lambda rows, _: stock_range(rows), _claims_beyond_stock, stock=True)
         else:
             items_rows, mixed = _split_outcomes(items_rows)
             items = _shown(items_rows, "count")
@@ -424,6 +575,8 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFra
                 )
                 if inventory
                 else "",
+                "years": _years(items_rows[is_counted(items_rows)]["as_of"]) if inventory else "",
+                "derelict": "" if inventory else derelict_words(not_claimed(items_rows[is_counted(items_rows)])),
                 "item_count": items,
                 "money": _shown(headline if not headline.empty else part, "value_usd"),
                 "mixed": mixed,
@@ -449,6 +602,11 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp) -> pd.DataFra
     return cells
 
 
+def _years(dates: pd.Series) -> str:
+    years = sorted({d.year for d in dates.dropna()})
+    return "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]} to {years[-1]}"
+
+
 def _amount(r: ranges.Range, money: bool = False, more: bool = False, unit: bool = True) -> str:
     """'78 items', '78 to 80 items', '340,000+ items', '$7.12bn to $7.2bn': competing counts of the
     same items are a range; a + marks a floor (a source gave only 'more than' or 'at least')."""
@@ -460,24 +618,38 @@ def _amount(r: ranges.Range, money: bool = False, more: bool = False, unit: bool
     return text + (" item" if r.low == r.high == 1 and not r.open_high else " items")
 
 
+CELL_WIDTH = 44  # characters a line of a cell's text holds before it wraps
+
+
 def _cell_text(cell) -> str:
     lines = []
     for shown, money in ((cell.item_count, False), (cell.money, True)):
         if shown is None:
             continue
         marked = shown.claims_only and cell.status != "claimed"
-        lines.append(("claimed: " if marked else "") + _amount(shown.value, money))
+        first = ("claimed: " if marked else "") + _amount(shown.value, money)
+        if shown.same:
+            first += f" ({' and '.join(shown.same)} {'is' if len(shown.same) == 1 else 'are'} the same figure)"
+        lines.append(wrap_label(first, CELL_WIDTH))
+        if not money and getattr(cell, "derelict", ""):
+            lines.append(wrap_label(f"({cell.derelict})", CELL_WIDTH))
         if not money and cell.categories:
-            lines.append(wrap_label(f"({cell.categories} only)", 38))
+            lines.append(wrap_label(f"({cell.categories} only; as of {cell.years})", CELL_WIDTH))
         if shown.more is not None:
             lines.append(f'<span style="color:{style.MUTED}">claimed: {_amount(shown.more, money, more=True)}</span>')
+        for claim, firm, status in shown.instead:
+            words = wrap_label(
+                f"claimed: {_amount(claim, money)} where the {status} count is {_amount(firm, money, unit=False)}",
+                CELL_WIDTH,
+            )
+            lines.append("<br>".join(f'<span style="color:{style.MUTED}">{w}</span>' for w in words.split("<br>")))
     for group in cell.mixed:
         marked = group["shown"].claims_only and cell.status != "claimed"
         words = (
             f"{'and ' if lines else ''}{'claimed: ' if marked else ''}{_amount(group['shown'].value, unit=False)} "
             f"{group['category']}, {' or '.join(group['outcomes'])} by competing counts"
         )
-        lines.append(wrap_label(words, 38))
+        lines.append(wrap_label(words, CELL_WIDTH))
     if not lines:
         lines.append(f"{cell.rows} report{'s' if cell.rows > 1 else ''}, no count")
     return "<br>".join(lines)
@@ -495,7 +667,7 @@ def _row_words(r, column: str) -> str:
     notes = [
         html(with_precision(r["as_of"], r["as_of_precision"])),
         html(clip(r["estimator"], 50)),
-        html(EVIDENCE_LABELS[r["evidence_kind"]]),
+        html(EVIDENCE_LABELS[evidence_class(pd.DataFrame([r])).iloc[0]]),
         html(r["status_of_claim"]),
     ]
     if own != column:
@@ -613,9 +785,12 @@ def headline_parts(equipment: pd.DataFrame, headline_id: str) -> pd.DataFrame:
         }
         for i, r in parts.iterrows()
     ]
+    # a part that is a stock (an inventory on a date) is not a count of what was left: what the parts leave
+    # of the headline is then a difference between measures of mixed scope, and says so
+    mixed = parts["outcome"].isin(INVENTORY).any()
     rows.append(
         {
-            "label": "No category in the sources",
+            "label": "Difference between the headline and categories of mixed scope" if mixed else "No category in the sources",
             "value": remainder,
             "count": None,
             "kind": "remainder",
@@ -703,6 +878,14 @@ def headline_figure(parts: pd.DataFrame) -> go.Figure:
 # ------------------------------------------------------------------ money, as reported
 
 
+def reader_words(text: str) -> str:
+    """A record's words as the reader sees them: the report's working name for the article under test
+    ('the seed', 'Seed article 000') is never printed."""
+    text = re.sub(r"\b(?:[Tt]he )?[Ss]eed article(?: \d+)?", "the article under test", text)
+    text = re.sub(r"\b[Tt]he seed\b", "the article under test", text)
+    return text[0].upper() + text[1:] if text.startswith("the article under test") else text
+
+
 def money_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, chapter: str = "equipment") -> pd.DataFrame:
     """Every money value the chapter uses, from both tables, with its price year."""
     eq = equipment[is_counted(equipment, "value_usd")]
@@ -725,10 +908,10 @@ def money_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, chapter: str = 
     rows += [
         {
             "id": r["estimate_id"],
-            "what": r["subject"],
+            "what": reader_words(r["subject"]),
             "range": ranges.from_row(r, "value"),
             "price_year": year(r["price_year"]),
-            "who": r["estimator"],
+            "who": reader_words(r["estimator"]),
             "status": r["status"],
         }
         for _, r in est.iterrows()
@@ -756,244 +939,146 @@ def money_table(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-# ------------------------------------------------------------------ the seed's framing against the sources
+# ------------------------------------------------------------------ the articles' framing against the sources
 
 
-def gap_figure(money: pd.DataFrame, counts: pd.DataFrame) -> go.Figure:
-    """Two panels on log scales, money and items. Each row is one number: the seed's or a claim's
-    as a cross, a sourced figure as a dot, a range as a bar. A row with no number says so in words."""
-    fig = make_subplots(
-        rows=2,
-        cols=1,
-        vertical_spacing=0.16,
-        row_heights=[len(money), len(counts)],
-        subplot_titles=("Money: US dollars, nominal (log scale)", "Items (log scale)"),
-    )
-    for panel, rows in ((1, money), (2, counts)):
-        ys = {label: -float(i) for i, label in enumerate(rows["label"])}
-        fig.add_trace(
-            go.Scatter(
-                x=[rows["x_left"].iloc[0]] * len(rows),
-                y=[y + 0.42 for y in ys.values()],
-                mode="text",
-                text=[html(t) for t in rows["label"]],
-                textposition="middle right",
-                textfont=dict(size=10, color=style.INK),
-                hoverinfo="skip",
-                showlegend=False,
-            ),
-            row=panel,
-            col=1,
-        )
-        for r in rows.itertuples():
-            y = ys[r.label]
-            colour = "#C1121F" if r.kind == "seed" else ("#6C5B7B" if r.kind == "claim" else "#1f2328")
-            if r.range is None:
-                fig.add_trace(
-                    go.Scatter(
-                        x=[rows["x_left"].iloc[0]],
-                        y=[y],
-                        mode="text",
-                        text=[f"   {html(r.note)}"],
-                        textposition="middle right",
-                        textfont=dict(size=10, color=style.MUTED, style="italic"),
-                        hoverinfo="skip",
-                        showlegend=False,
-                    ),
-                    row=panel,
-                    col=1,
-                )
-                continue
-            hover = f"<b>{html(r.label)}</b><br>{html(r.words)}<br>{html(r.note)}<extra></extra>"
-            if r.range.high > r.range.low:
-                fig.add_trace(
-                    go.Scatter(
-                        x=[r.range.low, r.range.high],
-                        y=[y, y],
-                        mode="lines",
-                        line=dict(color=colour, width=6),
-                        opacity=0.5,
-                        showlegend=False,
-                        hovertemplate=hover,
-                    ),
-                    row=panel,
-                    col=1,
-                )
-            point = r.range.best if r.range.best is not None else r.range.low
-            fig.add_trace(
-                go.Scatter(
-                    x=[point],
-                    y=[y],
-                    mode="markers+text",
-                    text=[f"  {html(r.words)}"],
-                    textposition="middle right",
-                    textfont=dict(size=10, color=style.INK),
-                    showlegend=False,
-                    hovertemplate=hover,
-                    marker=dict(
-                        symbol="x" if r.kind in ("seed", "claim") else "circle",
-                        size=11,
-                        color=colour,
-                        line=dict(color=colour, width=1),
-                    ),
-                ),
-                row=panel,
-                col=1,
-            )
-        fig.update_yaxes(
-            showticklabels=False,
-            ticks="",
-            range=[-len(rows) + 0.4, 0.95],
-            showgrid=False,
-            zeroline=False,
-            fixedrange=True,
-            row=panel,
-            col=1,
-        )
-    fig.update_xaxes(
-        type="log", range=[8.4, 11.6], row=1, col=1, tickvals=[1e9, 1e10, 1e11], ticktext=["$1bn", "$10bn", "$100bn"]
-    )
-    fig.update_xaxes(
-        type="log",
-        range=[-0.35, 4.6],
-        row=2,
-        col=1,
-        tickvals=[1, 10, 100, 1000, 10000],
-        ticktext=["1", "10", "100", "1,000", "10,000"],
-    )
-    for _kind, label, symbol, colour in (
-        ("seed", "Article under test", "x", "#C1121F"),
-        ("claim", "A politician's or a government's claim", "x", "#6C5B7B"),
-        ("sourced", "Sourced figure", "circle", "#1f2328"),
-    ):
-        fig.add_trace(
-            go.Scatter(x=[None], y=[None], mode="markers", name=label, marker=dict(symbol=symbol, size=11, color=colour)),
-            row=1,
-            col=1,
-        )
-    fig.update_layout(legend=style.TOP_LEGEND, margin=dict(t=70, l=10))
-    fig.update_annotations(font=dict(size=11), xanchor="left", x=0)
-    return fig
+def usable_captured(equipment: pd.DataFrame, since: pd.Timestamp) -> pd.DataFrame:
+    """The Syrian state's items captured from the start of the offensive that a source independent of the
+    parties counts (rows that are not claims, with a count) and that no row calls derelict: the usable
+    equipment in new hands that the sources count. Empty in the sources searched for this report."""
+    rows = series_rows(equipment, "syr_lost", since)
+    rows = rows[(rows["outcome"] == "captured") & is_counted(rows)]
+    usable = pd.Series([not is_derelict(r) for _, r in rows.iterrows()], index=rows.index, dtype=bool)
+    return rows[usable]
 
 
-def _gap(label, kind, rng, note, unit, x_left):
-    words = (
-        "" if rng is None else (money_words(rng.best if rng.best is not None else rng.low) if unit == "usd" else rng.words(unit))
-    )
-    if rng is not None and rng.open_high and unit == "usd":
-        words = "at least " + words
-    return {"label": label, "kind": kind, "range": rng, "words": words, "note": note, "x_left": x_left}
+def _standing(rows: pd.DataFrame) -> str:
+    return min(rows["status_of_claim"], key=STRENGTH.get) if not rows.empty else ""
 
 
-def gap_rows(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The two panels of the gap figure, money and items, as rows in reading order."""
+def _kinds(rows: pd.DataFrame) -> str:
+    return ", ".join(dict.fromkeys(CATEGORY_LABELS[c].lower() for c in rows["category"]))
+
+
+def _count_words(rows: pd.DataFrame) -> str:
+    """'at least 20 items (derelict airframes, said to be non-operational)', '1 item, and 1 report with
+    no count', 'none counted': what the counted rows add up to, what they are where all are derelict,
+    and how many rows give no count."""
+    total = documented_total(rows)
+    uncounted = int((~is_counted(rows)).sum())
+    derelict = derelict_words(rows[is_counted(rows)])
+    words = total.words("items") + (f" ({derelict})" if derelict else "") if total is not None else "none counted"
+    if uncounted:
+        words += f", and {uncounted} report{'s' if uncounted > 1 else ''} with no count"
+    return words
+
+
+def framing_table(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Timestamp) -> pd.DataFrame:
+    """The articles' two numbers beside what the sources count, one row each, in words. Money and items
+    are kept apart, and no row is added to another or drawn against another on a shared axis: the rows
+    count different things (whose equipment, what happened to it, in what condition). The article under
+    test gives no count of Russia's losses, only the word 'thousands', and the table says so."""
     eq = equipment.set_index("equipment_id")
     est = estimates.set_index("estimate_id")
-    money_left, items_left = 10**8.4, 1.0
-    money = [
-        _gap(
-            "The seed: military equipment the US 'left behind'",
-            "seed",
-            ranges.from_row(est.loc[SEED_US_VALUE], "value"),
-            est.loc[SEED_US_VALUE, "method"],
-            "usd",
-            money_left,
-        ),
-        _gap(
-            "DoD: the Afghan forces' US-funded equipment still in Afghanistan",
-            "sourced",
-            ranges.from_row(eq.loc[DOD_HEADLINE], "value_usd"),
-            "The Afghan state's equipment, bought with US funds; not the US forces' own.",
-            "usd",
-            money_left,
-        ),
-    ]
-    own = equipment[
-        (equipment["conflict"] == "afghanistan_2021")
-        & (equipment["owner_actor_id"] == "united_states")
-        & (equipment["status_of_claim"] != "claimed")
-    ]
+    afghanistan = equipment[equipment["conflict"] == "afghanistan_2021"]
+    own = afghanistan[(afghanistan["owner_actor_id"] == "united_states") & (afghanistan["status_of_claim"] != "claimed")]
     own_value = documented_total(own, "value_usd")
-    money.append(
-        _gap(
-            "The US forces' own equipment left behind",
-            "sourced",
-            own_value,
-            "No source gives a value: the DoD says its forces took out or disabled nearly all of it.",
-            "usd",
-            money_left,
-        )
-    )
-    # Trump's $85bn and all US security funding are discussed in the text, not drawn: neither is the
-    # articles' figure, and no conclusion of the chapter turns on them.
-    money += [
-        _gap(
-            "All equipment the US provided to the Afghan forces",
-            "sourced",
-            ranges.from_row(est.loc[EQUIPMENT_PROVIDED], "value"),
-            est.loc[EQUIPMENT_PROVIDED, "subject"],
-            "usd",
-            money_left,
-        ),
-    ]
     syria = equipment[equipment["conflict"] == "syria_2024"]
-    russia_own = syria[syria["owner_actor_id"].isin(PATRON_OWNERS["syria_2024"]) & syria["outcome"].isin(LOST)]
-    lost_since = russia_own[russia_own["as_of"] >= since]
-    # Moscow's own count before the offensive covers aircraft and vehicles whose fate it does not give,
-    # so every row of Russia's own before the offensive counts, whatever its outcome.
-    own_all = syria[syria["owner_actor_id"].isin(PATRON_OWNERS["syria_2024"])]
-    earlier = own_all[(own_all["as_of"] < since) & (own_all["status_of_claim"] == "claimed")]
-    all_state_lost = syria[
-        (syria["owner_actor_id"] == "syrian_government")
-        & syria["outcome"].isin(("destroyed", "captured"))
-        & (syria["as_of"] >= since)
-        & (syria["category"] != "all")
-    ]
-    state_lost, state_claimed = not_claimed(all_state_lost), further_claims(all_state_lost)
-    counts = [
-        _gap(
-            "The seed's 'thousands' of Russian armoured vehicles and aircraft lost, read here as at least 2,000",
-            "seed",
-            ranges.from_row(est.loc[SEED_RUSSIA_COUNT], "value"),
-            est.loc[SEED_RUSSIA_COUNT, "method"],
-            "items",
-            items_left,
+    russia_own = syria[syria["owner_actor_id"].isin(PATRON_OWNERS["syria_2024"])]
+    lost_since = russia_own[russia_own["outcome"].isin(LOST) & (russia_own["as_of"] >= since)]
+    # Moscow's own count before the offensive covers aircraft and vehicles whose fate it does not give
+    earlier = russia_own[(russia_own["as_of"] < since) & (russia_own["status_of_claim"] == "claimed")]
+    state = series_rows(equipment, "syr_lost", since)
+    state_claims = series_rows(equipment, "syr_lost", since, claims=True)
+    captured = state[state["outcome"] == "captured"]
+    destroyed = state[state["outcome"] == "destroyed"]
+    money = "Money, US dollars, nominal"
+    items = "Items, counted one by one"
+    rows = [
+        (
+            money,
+            "The article under test: military equipment the US 'left behind' in Afghanistan",
+            est_words(est.loc[SEED_US_VALUE]),
+            "not said",
+            "the article's words",
         ),
-        _gap(
-            "Russia's own equipment claimed lost since the offensive began",
-            "claim",
-            documented_total(lost_since),
-            "; ".join(clip(x, 60) for x in lost_since["system"])
-            + ". Whether the ship was on a Syrian mission rests on a claim by Ukrainian intelligence.",
-            "items",
-            items_left,
+        (
+            money,
+            "Defense Department: the Afghan forces' US-funded equipment still in Afghanistan",
+            money_words(eq.loc[DOD_HEADLINE, "value_usd_best"]),
+            "all categories",
+            eq.loc[DOD_HEADLINE, "status_of_claim"],
         ),
-        _gap(
+        (
+            money,
+            "The US forces' own equipment left behind",
+            money_words(own_value.low) if own_value is not None else "no value in the sources searched",
+            "all categories",
+            "claimed: the Defense Department says its forces took out or destroyed nearly all of it",
+        ),
+        (
+            money,
+            "All equipment the US provided to the Afghan forces over the war",
+            est_words(est.loc[EQUIPMENT_PROVIDED]),
+            "all categories",
+            est.loc[EQUIPMENT_PROVIDED, "status"],
+        ),
+        (
+            items,
+            "The article under test: Russian armoured vehicles and aircraft lost in Syria",
+            "no count: the article says only 'thousands'",
+            "armoured vehicles, aircraft",
+            "the article's words",
+        ),
+        (
+            items,
+            "Russia's own equipment lost from the start of the offensive",
+            _count_words(lost_since),
+            _kinds(lost_since),
+            _standing(lost_since),
+        ),
+        (
+            items,
             "Russia's own losses, September 2015 to September 2018, as a Russian senator put them",
-            "claim",
-            documented_total(earlier),
-            "Aircraft, helicopters and armoured vehicles; Moscow's own figures, not verified.",
-            "items",
-            items_left,
+            _count_words(earlier),
+            _kinds(earlier),
+            _standing(earlier),
         ),
-        _gap(
-            "The Syrian state's items that sources independent of the parties count since the offensive (airframes at one base)",
-            "sourced",
-            documented_total(state_lost),
-            "Counted items only, added up, from sources independent of the parties; most were never itemised.",
-            "items",
-            items_left,
+        (
+            items,
+            "The Syrian state's items captured, counted by sources independent of the parties",
+            _count_words(captured),
+            _kinds(captured[is_counted(captured)]),
+            _standing(captured[is_counted(captured)]),
         ),
-        _gap(
-            "The same, further items resting on a party's claim or on low-graded pages only",
-            "claim",
-            documented_total(state_claimed),
-            "Israel's, the US's and the opposition's own counts, and single low-graded pages.",
-            "items",
-            items_left,
+        (
+            items,
+            "The Syrian state's items destroyed, counted by sources independent of the parties",
+            _count_words(destroyed),
+            _kinds(destroyed) or "none",
+            _standing(destroyed) or "no count in the sources searched",
         ),
     ]
-    return pd.DataFrame(money), pd.DataFrame(counts)
+    for outcome, label in (("destroyed", "destroyed or damaged"), ("captured", "captured")):
+        part = state_claims[state_claims["outcome"].isin(("destroyed", "damaged") if outcome == "destroyed" else (outcome,))]
+        part = part[is_counted(part)]
+        if part.empty:
+            continue
+        rows.append(
+            (
+                items,
+                f"The Syrian state's items {label}, by a party's own count or low-graded pages only",
+                documented_total(part).words("items"),
+                _kinds(part),
+                "claimed",
+            )
+        )
+    return pd.DataFrame(rows, columns=["Measure", "What", "Figure", "Categories", "Standing"])
+
+
+def est_words(row) -> str:
+    r = ranges.from_row(row, "value")
+    return ("more than " if r.best is None and r.open_high else "") + money_words(r.best if r.best is not None else r.low)
 
 
 # ------------------------------------------------------------------ the Syrian arsenal after the fall
@@ -1030,9 +1115,10 @@ def after_fall_numbers(rows: pd.DataFrame, estimates: pd.DataFrame) -> dict[str,
     return out
 
 
-def chapter_numbers(all_events, deflators, equipment, estimates) -> tuple[dict[str, object], dict[str, object]]:
+def chapter_numbers(all_events, deflators, equipment, estimates, evidence=None) -> tuple[dict[str, object], dict[str, object]]:
     """Every number and date the chapter's prose weaves in, by name (glued by the notebook), and the
-    objects its figure and table cells use, by name."""
+    objects its figure and table cells use, by name. `evidence` (the evidence table, loaded when not
+    given) splits values by status where a bound rests on a party's word only."""
     numbers: dict[str, object] = {}
     eq = equipment.set_index("equipment_id")
     est = estimates.set_index("estimate_id")
@@ -1110,18 +1196,26 @@ def chapter_numbers(all_events, deflators, equipment, estimates) -> tuple[dict[s
     numbers["mrap_n"] = Plain(count_words("eq_afg_us_mrap_hkia_70"))
     numbers["humvee_n"] = Plain(count_words("eq_afg_us_humvee_hkia_27"))
     numbers["uzbekistan_n"] = Plain(count_words("eq_afg_aaf_to_uzbekistan"))
-    numbers["tajikistan_n"] = Plain(count_words("eq_afg_aaf_to_tajikistan"))
+    # values split by status: the count other sources give, and the party's own figure apart
+    split = split_party_bounds(equipment, load("evidence") if evidence is None else evidence).set_index("equipment_id")
+    numbers["tajikistan_n"] = Plain(ranges.from_row(split.loc[TAJIKISTAN], "count").words())
+    numbers["tajikistan_claim"] = Plain(ranges.from_row(split.loc[f"{TAJIKISTAN}.count_party"], "count").words())
     numbers["trump_usd"] = Plain(usd(TRUMP_CLAIM))
     numbers["security_usd"] = Plain(est_usd(SECURITY_FUNDING))
-    numbers["seed_usd"] = Plain(est_usd(SEED_US_VALUE))
+    numbers["article_usd"] = Plain(est_usd(SEED_US_VALUE))
 
     # Syria
     numbers["tanks_prewar"] = Plain(inventory_range(series_rows(equipment, "syr_prewar").query("category == 'tank'")).words())
     numbers["tanks_gfp"] = Plain(count_words("eq_syr_gfp2020_tanks"))
     numbers["y_gfp"] = Plain(str(eq.loc["eq_syr_gfp2020_tanks", "as_of"].year))
-    numbers["aircraft_before"] = Plain(
-        inventory_range(series_rows(equipment, "syr_before").query("category == 'aircraft'")).words()
-    )
+    # the newest count of the state's stock in the sources that is not a modelled index: too old to be
+    # "held before the exit" (stale_stock), and given in the text with its year and its one category
+    stock = series_rows(equipment, "syr_before")
+    newest = stock[stock["as_of"] == stock["as_of"].max()].iloc[0]
+    numbers["stock_newest"] = Plain(ranges.from_row(newest, "count").words() + " " + newest["system"].split(" (")[0].lower())
+    numbers["y_stock_newest"] = Plain(str(newest["as_of"].year))
+    numbers["stock_newest_by"] = Plain(_who(newest["estimator"]))
+    numbers["years_stock_before"] = offensive.year - newest["as_of"].year
     numbers["navy_idf"] = Plain(count_words("eq_syr_navy_15_vessels_idf"))
     numbers["navy_sohr"] = Plain(count_words("eq_syr_navy_10_vessels_sohr"))
     numbers["strikes_idf"] = Plain(ranges.from_row(est.loc["est_syr_idf_strikes_480"], "value").words())
@@ -1132,8 +1226,12 @@ def chapter_numbers(all_events, deflators, equipment, estimates) -> tuple[dict[s
     state_lost = series_rows(equipment, "syr_lost", offensive)
     documented = documented_total(state_lost)
     numbers["state_documented"] = Plain(ranges.Range(documented.low, None, documented.high).words())
-    claimed = documented_total(series_rows(equipment, "syr_lost", offensive, claims=True))
-    numbers["state_claimed"] = Plain(ranges.Range(claimed.low, None, claimed.high).words())
+    # claims of destroyed and of captured items are different fates: each is given apart, never added
+    claims = series_rows(equipment, "syr_lost", offensive, claims=True)
+    for name, outcomes in (("destroyed", ("destroyed", "damaged")), ("captured", ("captured",))):
+        claimed = documented_total(claims[claims["outcome"].isin(outcomes)])
+        numbers[f"state_claimed_{name}"] = Plain(ranges.Range(claimed.low, None, claimed.high).words())
+    numbers["n_usable_captured"] = len(usable_captured(equipment, offensive))
     numbers["n_state_lost_rows"] = len(state_lost)
     numbers["n_state_lost_uncounted"] = int((~is_counted(state_lost)).sum())
     captured = state_lost[state_lost["outcome"] == "captured"]
@@ -1141,6 +1239,7 @@ def chapter_numbers(all_events, deflators, equipment, estimates) -> tuple[dict[s
     numbers["nayrab"] = Plain(
         f"{count_words('eq_syr_nayrab_captured_mig23')} MiG-23s and {count_words('eq_syr_nayrab_captured_l39')} L-39s"
     )
+    numbers["derelict_captured"] = Plain(derelict_words(captured[is_counted(captured)]))
     russia_own = equipment[
         (equipment["conflict"] == "syria_2024") & equipment["owner_actor_id"].isin(PATRON_OWNERS["syria_2024"])
     ]
@@ -1150,6 +1249,5 @@ def chapter_numbers(all_events, deflators, equipment, estimates) -> tuple[dict[s
     ursa = ev.loc["ev_20241223_ursa_major_sinks"]  # the same span as the withdrawal chapter gives
     numbers["on_ursa"] = Plain("on " + span(ursa["date"], ursa["date_end"]))
     numbers["port_investment"] = Plain(est_usd("est_rus_tartus_port_investment_500m"))
-    numbers["seed_thousands"] = Plain(ranges.from_row(est.loc[SEED_RUSSIA_COUNT], "value").words())
     shared = {"headline": headline, "offensive": offensive, "parts": parts, "remainder": remainder, "target_year": target_year}
     return numbers, shared
