@@ -1,5 +1,7 @@
 """Session 5 context edits (Montreux, air corridor, EU airspace ban): new sources, events and
-evidence; changes to published rows logged in data/corrections.csv. Run once."""
+evidence; changes to published rows logged in data/corrections.csv. Run once.
+Follow-up (same session, self-check against the search excerpts): the EU summary names the Decision and von der Leyen's proposal
+separately, one ItaMilRadar locator is recounted, and a derived row dates the requests to Egypt to 2023."""
 import csv
 from pathlib import Path
 
