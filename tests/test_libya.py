@@ -311,3 +311,28 @@ def test_every_dated_first_activity_has_its_status_and_al_khadim_has_one(data):
     first = dict(zip(L.chapter_sites(data["sites"], data["places"])["place_id"], table["First dated Russian activity"]))
     for place, status in dated["first_activity_status"].items():
         assert f"({status}" in first[place], (place, first[place])  # a claim reads as a claim
+
+
+def test_the_overflight_dates_are_read_from_the_events():
+    """The EU ban and the US requests the WSJ reported are dated
+    from the events table, at each one's precision; the report date is the first report's."""
+    import csv
+
+    from afterassad.core.paths import data_dir
+
+    with open(data_dir() / "events.csv", newline="", encoding="utf-8") as handle:
+        rows = {r["event_id"]: r for r in csv.DictReader(handle)}
+    numbers = L.overflight_numbers(load("events"))
+    eu = rows[L.OVERFLIGHT_EVENTS["eu_airspace"]]
+    assert eu["date_precision"] == "day"
+    assert str(numbers["on_eu_airspace"]) == "on " + _long(eu["date"])
+    us = rows[L.OVERFLIGHT_EVENTS["us_limits"]]
+    assert us["date_precision"] == "year" and str(numbers["on_us_limits"]) == "in " + us["date"][:4]
+    assert str(numbers["on_us_limits_reported"]) == "on " + _long(us["date_reported"])
+
+
+def _long(day: str) -> str:
+    from datetime import date
+
+    d = date.fromisoformat(day)
+    return f"{d.day} {d:%B %Y}"

@@ -786,6 +786,22 @@ def since_numbers(facts: pd.DataFrame, estimates: pd.DataFrame) -> dict[str, obj
     return out
 
 
+# The decisions on overflight the section on the air bridge names (a fact missing from the data fails loudly).
+OVERFLIGHT_EVENTS = {
+    "eu_airspace": "ev_20220228_eu_airspace_ban",
+    "us_limits": "ev_20220101_us_overflight_limits_wsj",
+}
+
+
+def overflight_numbers(all_events: pd.DataFrame) -> dict[str, str]:
+    """When each overflight decision the prose names took effect or was said, in a sentence ("on 28
+    February 2022", "in 2022"), and when the report of the US requests was first published."""
+    numbers = dates_of(all_events, OVERFLIGHT_EVENTS, prefix="on_", in_sentence=True)
+    reported = all_events.set_index("event_id").loc[OVERFLIGHT_EVENTS["us_limits"], "date_reported"]
+    numbers["on_us_limits_reported"] = Plain(on_date(reported, "day"))
+    return numbers
+
+
 def chapter_numbers(
     all_events, estimates, events, movements, places, platforms, sites_table
 ) -> tuple[dict[str, object], dict[str, object]]:
@@ -934,6 +950,7 @@ def chapter_numbers(
     numbers["on_il62_turkey"] = Plain(on_date(mv.loc["mv_20251126_il62_russia_eastern_libya", "date"], "day"))
     airspace = ev.loc["ev_20220423_turkey_airspace_closed"]
     numbers["on_turkey_airspace"] = Plain(on_date(airspace["date"], airspace["date_precision"]))
+    numbers.update(overflight_numbers(all_events))
     after = flights[flights["date"] >= fall]
     numbers["n_flight_rows_after"] = len(after)
     numbers["n_flight_rows_before"] = len(flights) - len(after)

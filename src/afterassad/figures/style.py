@@ -61,6 +61,7 @@ ACTOR_COLOURS = {
     "rsf": "#666666",
     "italy": "#1F78B4",
     "european_union": "#003399",
+    "eu_council": "#2B4C9B",
     "us_africom": "#5E4FA2",
     # Claimants and sources of claims: drawn, where at all, in muted tones so they never read as forces.
     "hur_ukraine": "#5D6D7E",
