@@ -183,3 +183,29 @@ def test_a_speakers_own_words_confirm_a_statement_but_not_an_act(broken):
     assert where not in faults_of(broken)
     assert _one_source_as(broken, "military_movement", "party_statement") == fact_id
     assert where in faults_of(broken)
+
+
+def test_an_encyclopaedia_page_is_never_one_of_two_outlets_that_confirm(broken):
+    """A confirmed event held up by two outlets' reports (no imagery, tracking or on-record official)
+    loses its footing when one of the two is an encyclopaedia page, which only relays others' reports."""
+    header_e, events = broken.rows("events")
+    header, rows = broken.rows("evidence")
+    header_s, sources = broken.rows("sources")
+    confirmed = {e["event_id"]: e for e in events if e["status"] == "confirmed" and e["event_type"] != "statement"}
+    stating = {}
+    for r in rows:
+        if r["fact_table"] == "events" and r["fact_id"] in confirmed and r["source_id"] and r["stance"] in ("states", "implies"):
+            stating.setdefault(r["fact_id"], []).append(r)
+    fact_id, evs = next((f, e) for f, e in stating.items() if len({r["source_id"] for r in e}) == 2)
+    two = sorted({r["source_id"] for r in evs})
+    # no evidence of its own kind: both rows become plain reports, so only the two outlets confirm it
+    broken.write(
+        "evidence",
+        header,
+        [dict(r, basis="not_stated") if r["fact_id"] == fact_id and r["source_id"] in two else r for r in rows],
+    )
+    where = ("data/events.csv", fact_row(broken, "events", fact_id), "status", "confirmed-needs-evidence")
+    before = faults_of(broken)
+    broken.write("sources", header_s, [dict(s, source_type="reference") if s["source_id"] == two[0] else s for s in sources])
+    after = faults_of(broken)
+    assert where not in before and where in after

@@ -538,7 +538,12 @@ def check_evidence(tables: dict[str, RawTable], package: dict) -> list[Fault]:
                 # prove that (and only that), as an on-record official's do.
                 bases = _CONFIRMING_BASES | ({"party_statement"} if row.get("event_type") == "statement" else set())
                 strong = any(ev["basis"] in bases for ev in stating)
-                outlets = {outlet(source_rows[ev["source_id"]]) for ev in stating if ev["source_id"] in source_rows}
+                # An encyclopaedia page relays others' reports: it never counts as an independent outlet.
+                outlets = {
+                    outlet(source_rows[ev["source_id"]])
+                    for ev in stating
+                    if ev["source_id"] in source_rows and source_rows[ev["source_id"]]["source_type"] != "reference"
+                }
                 if not strong and len(outlets) < 2:
                     faults.append(
                         Fault(
