@@ -46,10 +46,65 @@ def test_estimate_labels_always_carry_the_date_they_describe():
     long = {
         "as_of": pd.Timestamp("2019-09-01"),
         "as_of_precision": "month",
-        "estimator": "US officials cited in the DoD/State Lead Inspector General report",
+        "estimator": "US officials cited in the US State Department and Pentagon inspectors general report (via X)",
     }
-    label = L.estimate_label(long)
-    assert label.endswith("…") and not label[:-1].endswith(" ")  # cut at a word, not mid-word
+    # named in full, less only the bracketed qualifier: the figure wraps a long label, it never cuts one
+    assert L.estimate_label(long) == (
+        "September 2019 · US officials cited in the US State Department and Pentagon inspectors general report"
+    )
+
+
+T = pd.Timestamp
+
+
+def _estimates(*rows) -> pd.DataFrame:
+    base = {
+        "chapter": "libya", "unit": "people", "subject": "Russians in Libya", "as_of_precision": "month",
+        "period_start": pd.NaT, "value_low": float("nan"), "value_best": float("nan"), "value_high": float("nan"),
+        "measure": float("nan"), "status": "reported", "method": "not stated", "source_ids": "s1",
+    }  # fmt: skip
+    return pd.DataFrame([base | r for r in rows])
+
+
+MADE_UP = _estimates(
+    {"estimate_id": "a", "actor_id": "wagner_group", "as_of": T("2024-01-01"), "estimator": "Alpha", "value_best": 800.0},
+    {"estimate_id": "b", "actor_id": "russia", "as_of": T("2024-05-01"), "estimator": "Beta", "value_best": 1500.0,
+     "measure": "arrivals"},
+    {"estimate_id": "c", "actor_id": "russia", "as_of": T("2024-05-01"), "estimator": "Gamma", "value_low": 800.0,
+     "value_high": 1800.0, "measure": "change", "period_start": T("2024-02-01"), "subject": "troops rose"},
+    {"estimate_id": "d", "actor_id": float("nan"), "as_of": T("2022-04-01"), "estimator": "Delta", "value_best": 5000.0},
+)  # fmt: skip
+
+
+def test_only_estimates_of_people_present_are_counted_as_present():
+    rows = L.personnel(MADE_UP)
+    # the arrivals (b) and the change (c) are not numbers present: of the four, a and d are
+    assert sorted(L.present(rows)["estimate_id"]) == ["a", "d"]
+    assert rows.set_index("estimate_id").loc["c", "label"] == "May 2024 · Gamma (change over a period)"
+
+
+def test_an_estimate_whose_sources_name_no_force_is_not_drawn_as_anyones():
+    rows = L.personnel(MADE_UP).set_index("estimate_id")
+    assert rows.loc["d", "force"] == "Mercenaries, nationality not given"
+    assert rows.loc["a", "force"] == "Wagner"
+
+
+def test_a_change_is_drawn_as_two_dated_points_not_as_a_range():
+    rows = L.personnel(MADE_UP)
+    c = rows.set_index("estimate_id").loc["c"]
+    assert L.change_ends(c) == (("February 2024", 800.0), ("May 2024", 1800.0))
+    fall = c.copy()
+    fall["subject"] = "troops fell"
+    assert L.change_ends(fall) == (("February 2024", 1800.0), ("May 2024", 800.0))
+    fig = L.personnel_figure(rows)
+    y = {t: y for t, y in zip(fig.data[0].text, fig.data[0].y)}
+    row_y = y["May 2024 · Gamma (change over a period)"] - 0.42
+    on_row = [t for t in fig.data[1:] if t.y is not None and any(v is not None and abs(v - row_y) < 1e-9 for v in t.y)]
+    # no bar (a line trace) on the change's row: two marks, open at the start and filled at the end
+    assert [t.mode for t in on_row] == ["markers+text"]
+    assert list(on_row[0].x) == [800.0, 1800.0] and list(on_row[0].marker.color)[0] == "white"
+    assert list(on_row[0].text) == ["February 2024: 800  ", "  May 2024: 1,800"]
+    assert len(fig.layout.annotations) == 1 and fig.layout.annotations[0].ax == 800.0
 
 
 # ------------------------------------------------------------------ the chapter's data
@@ -66,8 +121,8 @@ def test_no_estimate_is_shown_without_its_date(data):
     """The personnel figure labels every estimate with the date it describes, so none reads as current."""
     rows = L.personnel(data["estimates"])
     fig = L.personnel_figure(rows)
-    labels = {text for t in fig.data if t.mode == "text" and t.text is not None for text in t.text}
-    assert {html(label) for label in rows["label"]} <= labels  # every row is written on the chart with its label
+    labels = {text.replace("<br>", " ") for t in fig.data if t.mode == "text" and t.text is not None for text in t.text}
+    assert {html(label) for label in rows["label"]} <= labels  # every row is written on the chart, wrapped, never cut
     for label, as_of, precision in zip(rows["label"], rows["as_of"], rows["as_of_precision"]):
         assert label.startswith(with_precision(as_of, precision)), label
 

@@ -13,22 +13,41 @@ import plotly.graph_objects as go
 from afterassad.chapters.milestones import dated_facts, dates_of, regime_fall
 from afterassad.core import ranges
 from afterassad.core.dates import by_date, long_date, on_date, span, with_precision
-from afterassad.core.text import Plain, and_list, clip, html, short_name
+from afterassad.core.text import Plain, and_list, html, short_name
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer, place_all
-from afterassad.figures.render import base_map, labels_above_rows, locator_box
+from afterassad.figures.render import base_map, labels_above_rows, locator_box, rows_span
 from afterassad.figures.routemap import add_labels, geodesic_line, legs_km, points_inside, site_label
 from afterassad.figures.timeline import stack_in_lanes
 
-# Whose personnel an estimate counts, kept apart as the sources keep them.
+# Whose personnel an estimate counts, kept apart as the sources keep them. An estimate whose sources do
+# not say whose people they are (the FT's mercenaries "on Moscow's behalf") is drawn apart as well.
+UNSTATED = "unstated"
 FORCES = {
     "wagner_group": "Wagner",
     "africa_corps": "Africa Corps",
     "russian_armed_forces": "Russian state forces",
     "russia": "Russians, not broken down",
+    UNSTATED: "Mercenaries, nationality not given",
 }
 FORCE_ORDER = list(FORCES)
-FORCE_SYMBOLS = {"wagner_group": "square", "africa_corps": "diamond", "russian_armed_forces": "circle", "russia": "triangle-up"}
+FORCE_SYMBOLS = {
+    "wagner_group": "square",
+    "africa_corps": "diamond",
+    "russian_armed_forces": "circle",
+    "russia": "triangle-up",
+    UNSTATED: "hexagon",
+}
+# What an estimate measures (the estimates' measure column): people present on a date, or a flow or a
+# change over a period before it, which is never read as a number present.
+FLOWS = ("arrivals", "departures")
+MEASURE_WORDS = {"arrivals": " (arrivals)", "departures": " (withdrawn)", "change": " (change over a period)"}
+MEASURE_KEYS = {
+    "arrivals": ("triangle-right", "Arrivals over a period, not a total"),
+    "departures": ("triangle-left", "Withdrawn over a period, not a total"),
+    "change": ("circle", "Change between two dates: open mark at the start, arrow to the end"),
+}
+PERSONNEL_WRAP = 62  # characters a row label runs to before it wraps (never cut): a phone's width at 10 px
 ROLE_SYMBOLS = {
     "air_base": "triangle-up",
     "port": "square",
@@ -42,7 +61,7 @@ SOURCE_COLOURS = {"SYR": "#C1121F", "RUS": "#67000D", "BLR": "#7570B3"}  # where
 # and officials the records name there (its emergencies ministry's air fleet, its deputy defence minister,
 # the defence ministry's shipping contractor). A fact counts as Russian activity at a site only when one
 # of them takes part: Belarus's, the UAE's, the RSF's or the LNA's own flights and meetings do not.
-RUSSIAN_SIDE = frozenset(FORCES) | {"emercom", "yevkurov", "oboronlogistika"}
+RUSSIAN_SIDE = (frozenset(FORCES) - {UNSTATED}) | {"emercom", "yevkurov", "oboronlogistika"}
 # The figure colours each fact by whose it is, in three groups a reader can tell apart: Wagner, the
 # Africa Corps, and the Russian state (its armed forces, ministries and officials, or Russia not broken down).
 SIDE_GROUPS = {"wagner_group": "Wagner", "africa_corps": "Africa Corps"}
@@ -186,8 +205,21 @@ def _activity_words(r) -> str:
 
 
 def estimate_label(row) -> str:
-    """Every estimate is shown with the date it describes and who made it: never as a bare 'current' number."""
-    return f"{with_precision(row['as_of'], row['as_of_precision'])} · {clip(short_name(row['estimator']), 46)}"
+    """Every estimate is shown with the date it describes and who made it: never as a bare 'current'
+    number. The estimator is named in full (short_name drops only a bracketed qualifier); the figure
+    wraps a long label, it never cuts one."""
+    return f"{with_precision(row['as_of'], row['as_of_precision'])} · {short_name(row['estimator'])}"
+
+
+def measure(row) -> str:
+    """What an estimate measures: 'stock' (people present on its date, the default) or its measure."""
+    m = row["measure"]
+    return m if isinstance(m, str) and m else "stock"
+
+
+def present(rows: pd.DataFrame) -> pd.DataFrame:
+    """The estimates that count people present on their date: not arrivals, departures or a change."""
+    return rows[[measure(r) == "stock" for _, r in rows.iterrows()]]
 
 
 def personnel(estimates: pd.DataFrame) -> pd.DataFrame:
@@ -197,49 +229,94 @@ def personnel(estimates: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["as_of", "estimate_id"])
         .copy()
     )
+    if "period_start" not in rows:
+        rows["period_start"] = pd.NaT
     rows["range"] = [ranges.from_row(r, "value") for _, r in rows.iterrows()]
-    rows["force"] = rows["actor_id"].map(FORCES).fillna("Other")
+    rows["force_key"] = rows["actor_id"].where(rows["actor_id"].isin(FORCES), UNSTATED)
+    rows["force"] = rows["force_key"].map(FORCES)
     rows["label"] = [
         estimate_label(r)
-        + {"arrivals": " (arrivals)", "departures": " (withdrawn)"}.get(r["measure"], "")
+        + MEASURE_WORDS.get(measure(r), "")
         + (" · a claim" if r["status"] == "claimed" else "")  # a party's word or low-graded pages only
         for _, r in rows.iterrows()
     ]
     return rows.reset_index(drop=True)
 
 
+def change_ends(row) -> tuple[tuple[str, float], tuple[str, float]]:
+    """A change's two ends as (date in words, number): value_low and value_high are the numbers the
+    source gives at the period's start and end, in the order the subject says (a rise unless it says it
+    fell or speaks of a fall); the start's date is period_start at as_of's precision, or 'earlier' where no source gives it."""
+    start = with_precision(row["period_start"], row["as_of_precision"]) if pd.notna(row.get("period_start")) else "earlier"
+    end = with_precision(row["as_of"], row["as_of_precision"])
+    low, high = row["range"].low, row["range"].high
+    fell = any(w in str(row["subject"]).lower() for w in ("fall", "fell"))
+    first, last = (high, low) if fell else (low, high)
+    return (start, first), (end, last)
+
+
+def personnel_height(fig: go.Figure) -> int:
+    """The personnel chart's height in pixels: enough for every row and its (wrapped) label."""
+    return int(170 + 31 * rows_span(fig))
+
+
 def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> go.Figure:
     """One row per estimate, in date order from the top: its range as a bar, its best value as a
-    marker, coloured and shaped by whose personnel it counts. Highlighted estimates (the seed's)
-    get a ring."""
+    marker, coloured and shaped by whose personnel it counts. A flow (arrivals, departures) is a
+    triangle pointing its way; a change between two dates is two marks on its row, open at the start
+    and filled at the end, joined by an arrow (never a bar, which would read as uncertainty).
+    Highlighted estimates (those the chapter's articles cite) get a ring."""
     fig = go.Figure()
     order = list(dict.fromkeys(rows["label"]))
-    row_y = labels_above_rows(fig, order)
+    row_y = labels_above_rows(fig, order, wrap=PERSONNEL_WRAP)
     labelled: set[str] = set()
-    for actor_id in FORCE_ORDER:
-        part = rows[rows["actor_id"] == actor_id]
+    for key in FORCE_ORDER:
+        part = rows[rows["force_key"] == key]
         if part.empty:
             continue
-        colour = style.actor_colour(actor_id)
+        colour = style.actor_colour(key if key != UNSTATED else None)
+        symbol = FORCE_SYMBOLS[key]
         fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=FORCES[actor_id],
-                marker=dict(symbol=FORCE_SYMBOLS[actor_id], size=11, color=colour),
-            )
+            go.Scatter(x=[None], y=[None], mode="markers", name=FORCES[key], marker=dict(symbol=symbol, size=11, color=colour))
         )
         for r in part.itertuples():
+            kind = measure(r._asdict())
+            method = html(r.method if isinstance(r.method, str) else "not stated")
+            ring = dict(color=style.INK if r.estimate_id in highlight else colour, width=3 if r.estimate_id in highlight else 1.5)
+            y = row_y[r.label]
+            if kind == "change":
+                (d0, v0), (d1, v1) = change_ends(r._asdict())
+                hover = (
+                    f"<b>{html(r.label)}</b><br>{html(FORCES[key])}: from {v0:,.0f} ({html(d0)}) to {v1:,.0f} ({html(d1)}), "
+                    f"a change, not a range<br>{html(r.subject[:100])}<br>method: {method} · {html(r.status)}<extra></extra>"
+                )
+                fig.add_annotation(
+                    x=v1, y=y, ax=v0, ay=y, xref="x", yref="y", axref="x", ayref="y", text="",
+                    showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=colour, standoff=7, startstandoff=7,
+                )  # fmt: skip
+                fig.add_trace(
+                    go.Scatter(
+                        x=[v0, v1],
+                        y=[y, y],
+                        mode="markers+text",
+                        showlegend=False,
+                        text=[f"{d0}: {v0:,.0f}  ", f"  {d1}: {v1:,.0f}"],
+                        textposition=["middle left", "middle right"],
+                        textfont=dict(size=10, color=style.INK),
+                        hovertemplate=hover,
+                        marker=dict(symbol=[symbol, symbol], size=11, color=["white", colour], line=ring),
+                    )
+                )
+                continue
             hover = (
-                f"<b>{html(r.label)}</b><br>{html(FORCES[actor_id])}: {html(r.range.words('people'))}<br>"
-                f"{html(r.subject[:100])}<br>method: {html(r.method if isinstance(r.method, str) else 'not stated')} · {html(r.status)}<extra></extra>"
+                f"<b>{html(r.label)}</b><br>{html(FORCES[key])}: {html(r.range.words('people'))}<br>"
+                f"{html(r.subject[:100])}<br>method: {method} · {html(r.status)}<extra></extra>"
             )
             if r.range.high > r.range.low:
                 fig.add_trace(
                     go.Scatter(
                         x=[r.range.low, r.range.high],
-                        y=[row_y[r.label]] * 2,
+                        y=[y] * 2,
                         mode="lines",
                         showlegend=False,
                         line=dict(color=colour, width=7),
@@ -247,7 +324,6 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
                         hovertemplate=hover,
                     )
                 )
-            flow = isinstance(r.measure, str) and r.measure in ("arrivals", "departures")
             point = r.range.best if r.range.best is not None else (r.range.low + r.range.high) / 2
             # a second estimate on the same row (same date and estimator) writes its number above, not over the first
             position = "bottom center" if (r.label in labelled) else "middle right"
@@ -255,7 +331,7 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
             fig.add_trace(
                 go.Scatter(
                     x=[point],
-                    y=[row_y[r.label]],
+                    y=[y],
                     mode="markers+text",
                     showlegend=False,
                     text=[f"  {r.range.words()}"],
@@ -263,18 +339,17 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
                     textfont=dict(size=10, color=style.INK),
                     hovertemplate=hover,
                     marker=dict(
-                        symbol=("triangle-right" if r.measure == "arrivals" else "triangle-left")
-                        if flow
-                        else FORCE_SYMBOLS[actor_id],
+                        symbol=MEASURE_KEYS[kind][0] if kind in FLOWS else symbol,
                         size=11,
                         color=colour if r.range.best is not None else "white",
-                        line=dict(
-                            color=style.INK if r.estimate_id in highlight else colour,
-                            width=3 if r.estimate_id in highlight else 1.5,
-                        ),
+                        line=ring,
                     ),
                 )
             )
+    # what the shapes that are not whose-people say: flows and changes, keyed in ink
+    for kind in [k for k in MEASURE_KEYS if k in {measure(r) for _, r in rows.iterrows()}]:
+        shape, name = MEASURE_KEYS[kind]
+        fig.add_trace(style.legend_key(name, shape, "white" if kind == "change" else style.INK, size=11))
     top = max(r.high for r in rows["range"])
     fig.update_xaxes(title="People", range=[0, top * 1.22], tickformat=",d")
     fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=20))
@@ -898,7 +973,7 @@ def chapter_numbers(
         "ft_withdrawn": "est_202204_ft_withdrawn",
     }.items():
         numbers[f"est_{key}"] = Plain(estimate_words(estimate_id))
-    stocks = people[people["measure"].fillna("stock") == "stock"]
+    stocks = present(people)  # people present on a date: never arrivals, departures or a change
     numbers["n_estimates"] = len(people)
     numbers["n_estimators"] = people["estimator"].nunique()
     numbers["est_min"] = Plain(f"{min(r.low for r in stocks['range']):,.0f}")

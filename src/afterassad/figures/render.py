@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from afterassad.core.geo import distance_km
-from afterassad.core.text import html
+from afterassad.core.text import html, wrap_label
 from afterassad.figures import basemap, style
 
 WIDTH, HEIGHT = 900, 520
@@ -439,24 +439,50 @@ def add_scale_bar(fig: go.Figure, lon_range: tuple[float, float], lat_range: tup
     return fig
 
 
-def labels_above_rows(fig: go.Figure, labels: list[str], x: float = 0.0, size: int = 10) -> dict[str, float]:
+LINE_STEP = 0.45  # how much of a row each further line of a wrapped row label takes
+
+
+def labels_above_rows(
+    fig: go.Figure, labels: list[str], x: float = 0.0, size: int = 10, wrap: int | None = None
+) -> dict[str, float]:
     """Write each row's label just above the row, inside the plot, instead of as y-axis tick labels,
     so a chart of long-labelled rows keeps its full width on a phone. Rows run from the top, one
-    unit apart; returns each label's y so the caller draws its row there."""
-    ys = {label: -float(i) for i, label in enumerate(labels)}
+    unit apart; a label longer than `wrap` characters is broken into lines at spaces (never cut),
+    and its row moves down to make room for the lines. Returns each label's y so the caller draws
+    its row there."""
+    texts = [wrap_label(html(t), wrap) if wrap else html(t) for t in labels]
+    lines = [t.count("<br>") + 1 for t in texts]
+    ys: dict[str, float] = {}
+    y = 0.0
+    for i, (label, n) in enumerate(zip(labels, lines)):
+        if i:
+            y -= 1 + LINE_STEP * (n - 1)
+        ys[label] = y
     fig.add_trace(
         go.Scatter(
             x=[x] * len(labels),
-            y=[y + 0.42 for y in ys.values()],
+            y=[ys[t] + 0.42 + LINE_STEP * (n - 1) / 2 for t, n in zip(labels, lines)],
             mode="text",
-            text=[html(t) for t in labels],
+            text=texts,
             textposition="middle right",
             textfont=dict(size=size, color=style.INK),
             hoverinfo="skip",
             showlegend=False,
         )
     )
+    top = 0.95 + LINE_STEP * (lines[0] - 1) if lines else 0.95
     fig.update_yaxes(
-        showticklabels=False, ticks="", range=[-len(labels) + 0.4, 0.95], zeroline=False, showgrid=False, fixedrange=True
+        showticklabels=False,
+        ticks="",
+        range=[min(ys.values(), default=0.0) - 0.6, top],
+        zeroline=False,
+        showgrid=False,
+        fixedrange=True,
     )
     return ys
+
+
+def rows_span(fig: go.Figure) -> float:
+    """How many rows' height a chart drawn with labels_above_rows spans (its y-axis range)."""
+    low, high = fig.layout.yaxis.range
+    return high - low
