@@ -3,6 +3,8 @@ against the rules the chapter promises: estimates named and dated, sites inside 
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 
@@ -366,3 +368,104 @@ def test_every_dated_first_activity_has_its_status_and_al_khadim_has_one(data):
     first = dict(zip(L.chapter_sites(data["sites"], data["places"])["place_id"], table["First dated Russian activity"]))
     for place, status in dated["first_activity_status"].items():
         assert f"({status}" in first[place], (place, first[place])  # a claim reads as a claim
+
+
+# ------------------------------------------------------------------ how a map marks each site
+
+
+def _marks_case():
+    """Three made-up sites: A's own latest date is November 2024 but a record is of 8 December 2024; B's
+    latest is dated only to 2024 and its one record is a claim; C has no activity at all."""
+    sites = _sites(
+        base_a=("latest_activity", T("2024-11-01")),
+        base_b=("latest_activity", T("2024-01-01")),
+    )
+    sites.loc[0, "latest_activity_precision"] = "month"
+    sites.loc[1, "latest_activity_precision"] = "year"
+    sites.loc[1, ["first_activity", "first_activity_precision", "first_activity_status"]] = [T("2020-01-01"), "year", "claimed"]
+    events = _events(
+        ("e1", "2024-12-08", None, "day", "base_a", "russia", None, "reported"),
+        ("e2", "2022-06-01", None, "month", "base_b", "wagner_group", None, "reported"),
+    )
+    events.loc[1, "source_ids"] = "low1;low2"  # a fact whose sources are all graded low is shown as a claim
+    sources = pd.DataFrame({"source_id": ["src", "low1", "low2", "high1"], "reliability": ["medium", "low", "low", "high"]})
+    evidence = pd.DataFrame(
+        {
+            "fact_table": ["sites"],
+            "fact_id": ["base_b"],
+            "fields": ["role;latest_activity"],
+            "source_id": ["low1"],
+            "stance": ["states"],
+        }
+    )
+    return sites, L.russian_activity(sites, events), sources, evidence
+
+
+def test_a_site_is_marked_by_when_its_latest_activity_is_dated_and_whether_it_rests_on_claims():
+    sites, activity, sources, evidence = _marks_case()
+    marks = L.site_marks(sites, activity, sources, evidence).set_index("place_id")
+    # A: the record of 8 December 2024 is later than the site's November: from December 2024 on, and reported
+    assert (marks.loc["base_a", "since"], marks.loc["base_a", "claims_only"]) == ("recent", False)
+    # B: "2024" may be December, but its first day is not: before, and said to straddle; its first activity is
+    # claimed, its record rests only on low-graded pages, and so does its own latest date: claims only
+    assert (marks.loc["base_b", "since"], marks.loc["base_b", "straddles"], marks.loc["base_b", "claims_only"]) == (
+        "earlier",
+        True,
+        True,
+    )
+    assert (marks.loc["base_c", "since"], marks.loc["base_c", "claims_only"]) == ("none", False)
+    # the legend says that a date known only to 2024 is counted before December 2024
+    assert L.since_legend(marks.reset_index())["earlier"] == "Latest Russian activity before December 2024, or dated only to 2024"
+    # one source graded above low backing B's own latest date, and B no longer rests only on claims
+    stronger = evidence.assign(source_id="high1")
+    sources_b = sources
+    sites_b = sites.assign(source_ids="high1")
+    marks = L.site_marks(sites_b, activity, sources_b, stronger).set_index("place_id")
+    assert not marks.loc["base_b", "claims_only"]
+
+
+def test_the_site_map_fills_each_site_by_its_marks_and_crosses_those_resting_on_claims(data):
+    places = data["places"]
+    sites = L.chapter_sites(data["sites"], places)
+    activity = L.russian_activity(sites, data["events"], data["movements"])
+    marks = L.site_marks(sites, activity, load("sources"), load("evidence"))
+    fig = L.site_map_figure(
+        sites.merge(marks, on="place_id"), L.flights_into_libya(data["movements"], places), places, ((9, 30), (19, 36))
+    )
+    drawn = {}
+    for t in fig.data:
+        if t.ids is not None:
+            drawn |= {i: c for i, c in zip(t.ids, t.marker.color)}
+    assert drawn == {r.place_id: L.SINCE_FILL[r.since] for r in marks.itertuples()}
+    crosses = [t for t in fig.data if t.marker is not None and t.marker.symbol == "x-thin-open" and t.x[0] is not None]
+    crossed = marks[marks["claims_only"]]
+    assert len(crosses) == (1 if len(crossed) else 0)
+    # Sirte's latest activity is of 2021 and Sokna's of 2022: neither is drawn as active since the fall
+    assert set(marks.set_index("place_id").loc[["sirte", "sokna"], "since"]) == {"earlier"}
+    names = {t.name for t in fig.data if t.showlegend is not False and t.x == (None,)}
+    assert "Flights within Libya" in names  # the grey line from al-Khadim to al-Jufra is keyed
+
+
+def test_no_site_marker_or_name_hides_another_on_the_site_map_on_a_phone(data):
+    from afterassad.figures.labels import LabelPlacer, _overlap
+
+    places = data["places"]
+    sites = L.chapter_sites(data["sites"], places)
+    window = ((9, 30), (19, 36))
+    fig = L.site_map_figure(sites, L.flights_into_libya(data["movements"], places), places, window)
+    placer = LabelPlacer.for_map(window)
+    points = [
+        (x, y, text, pos) for t in fig.data if t.ids is not None for x, y, text, pos in zip(t.x, t.y, t.text, t.textposition)
+    ]
+    centres = [placer._xy(x, y) for x, y, _, _ in points]
+    size = L.SITE_MARKER_PX + 1.5
+    for i, a in enumerate(centres):
+        assert all(math.dist(a, b) >= size for b in centres[i + 1 :]), points[i]
+    boxes = [placer.box(x, y, text, pos, L.SITE_MARKER_PX) for x, y, text, pos in points if text]
+    for i, a in enumerate(boxes):
+        assert not any(_overlap(a, b) for b in boxes[i + 1 :])
+        for (cx, cy), (x, y, text, pos) in zip(centres, points):
+            half = size / 2
+            own = placer.box(x, y, text, pos, L.SITE_MARKER_PX) == a if text else False
+            assert own or not _overlap(a, (cx - half, cy - half, cx + half, cy + half))
+    assert {"Sirte", "Al-Qardabiya"} <= {text for _, _, text, _ in points}

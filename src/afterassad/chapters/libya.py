@@ -5,6 +5,7 @@ through Syria and Libya to the Sahel, leg by leg against the ranges of the aircr
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
@@ -15,7 +16,7 @@ from afterassad.core import ranges
 from afterassad.core.dates import by_date, long_date, on_date, span, with_precision
 from afterassad.core.text import Plain, and_list, html, short_name
 from afterassad.figures import style
-from afterassad.figures.labels import LabelPlacer, place_all
+from afterassad.figures.labels import LabelPlacer, spread_markers
 from afterassad.figures.render import base_map, labels_above_rows, locator_box, rows_span
 from afterassad.figures.routemap import add_labels, geodesic_line, legs_km, points_inside, site_label
 from afterassad.figures.timeline import stack_in_lanes
@@ -56,6 +57,7 @@ ROLE_SYMBOLS = {
     "city": "circle",
     "site": "circle",
 }
+ROLE_WORDS = {"air_base": "Air base", "port": "Port", "camp": "Camp", "city": "Town or front line"}
 SOURCE_COLOURS = {"SYR": "#C1121F", "RUS": "#67000D", "BLR": "#7570B3"}  # where flights into Libya came from
 # Russia's side at the sites: the forces whose personnel the estimates count, and the Russian state bodies
 # and officials the records name there (its emergencies ministry's air fleet, its deputy defence minister,
@@ -109,6 +111,7 @@ def flights_into_libya(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Data
 # Sirte and al-Qardabiya, and Sokna and al-Jufra, lie 15 to 25 km apart: a few pixels at the scale of
 # Libya. Markers this small, with a white edge, stay apart instead of one hiding the other.
 SITE_MARKER_PX = 8
+CROWD_PX = 30  # sites closer than this on a phone crowd one another: their names are placed first
 # The December 2024 flights from Syria to Libya that the sources count (as the withdrawal chapter counts them).
 AIRLIFT_FROM_SYRIA = ("mv_20241210_hmeimim_khadim_airlift", "mv_20241226_an124_latakia_khadim")
 
@@ -118,19 +121,28 @@ def site_map_figure(
 ) -> go.Figure:
     """Libya's Russian-used sites by type, and the flights into them, drawn along the geodesic from
     their origin (which may lie outside the map) and labelled where they enter with where they came
-    from and the leg's length."""
+    from and the leg's length; flights within Libya are grey, a line whose rows are all claims dotted.
+
+    Where the rows carry site_marks's columns (since, claims_only), a site's fill says when its latest
+    Russian activity is dated (SINCE_FILL) and a cross marks one whose activity rests only on claims, as
+    on the landing page's map. Markers that would sit on one another on a phone (Sirte and
+    al-Qardabiya) are spread round their cluster's centre, each joined to its point by a thin line."""
     p = places.set_index("place_id")
     fig = base_map(*window, focus=["Libya"], locator="bottom left")  # the inset over the Sahara, south-west
     placer = LabelPlacer.for_map(window, avoid=[locator_box(fig)])
-    for lon, lat in zip(site_rows["lon"], site_rows["lat"]):
-        placer.marker(lon, lat, SITE_MARKER_PX)  # before any label is placed
+    marked = "since" in site_rows
+    # before any label is placed: each marker on its own point unless it would sit on another on a phone
+    spots = spread_markers(placer, list(site_rows["lon"]), list(site_rows["lat"]), SITE_MARKER_PX + 1.5, gap_px=4)
+    site_rows = site_rows.assign(x=[x for x, _ in spots], y=[y for _, y in spots])
     labels = []
     # a flight whose Libyan airfield no source names would end on a stand-in point: it is left off the map
     flights = flights[flights["destination_place_id"].map(p["geo_precision"]).isin(["site", "settlement"])]
+    any_claimed = False
     for (origin, dest), rows in flights.groupby(["last_leg_from", "destination_place_id"]):
         colour = SOURCE_COLOURS.get(p.loc[origin, "country"], style.MUTED)
         lons, lats = geodesic_line([origin, dest], places)
         claimed = bool((rows["status"] == "claimed").all())
+        any_claimed |= claimed
         km = legs_km([origin, dest], places)[0]
         when = sorted({with_precision(d, pr) for d, pr in zip(rows["date"], rows["date_precision"])})
         fig.add_trace(
@@ -150,28 +162,70 @@ def site_map_figure(
         if p.loc[origin, "country"] != "LBY" and inside_x:
             x, y = inside_x[len(inside_x) // 5]  # a little way in from where the line enters the map
             labels.append((x, y, f"from {short_name(p.loc[origin, 'name']).split(' ')[0]}: {km:,.0f} km", "top center"))
-    for country, label in (("SYR", "Flights from Syria"), ("RUS", "Flights from Russia"), ("BLR", "Flights from Belarus")):
-        if country in set(p.loc[flights["last_leg_from"], "country"]):
-            fig.add_trace(
-                go.Scatter(x=[None], y=[None], mode="lines", name=label, line=dict(color=SOURCE_COLOURS[country], width=2))
-            )
-    # the sites are the map's subject: their names are placed first, then the legs' lengths
-    texts, positions = place_all(placer, site_rows["lon"], site_rows["lat"], site_rows["label"], marker_px=SITE_MARKER_PX)
-    add_labels(fig, labels, placer)
-    for kind, group in site_rows.assign(text=texts, pos=positions).groupby("place_type", sort=False):
+    first = len(fig.data)
+    origins = set(p.loc[flights["last_leg_from"], "country"])
+    for country, label in (
+        ("SYR", "Flights from Syria"),
+        ("RUS", "Flights from Russia"),
+        ("BLR", "Flights from Belarus"),
+        ("LBY", "Flights within Libya"),
+    ):
+        if country in origins:
+            colour = SOURCE_COLOURS.get(country, style.MUTED)
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=label, line=dict(color=colour, width=2)))
+    if any_claimed:
         fig.add_trace(
             go.Scatter(
-                x=group["lon"],
-                y=group["lat"],
+                x=[None], y=[None], mode="lines", name="Dotted: claimed only", line=dict(color=style.INK, width=2, dash="dot")
+            )
+        )
+    _group(fig, first, "flights", "Flights into and within Libya")
+    moved = site_rows[(site_rows["x"] != site_rows["lon"]) | (site_rows["y"] != site_rows["lat"])]
+    if not moved.empty:  # a spread marker is joined to its own point by a thin line, and the point is dotted
+        lx, ly = [], []
+        for r in moved.itertuples():
+            lx += [r.lon, r.x, None]
+            ly += [r.lat, r.y, None]
+        fig.add_trace(
+            go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=style.INK, width=0.8), hoverinfo="skip", showlegend=False)
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=moved["lon"], y=moved["lat"], mode="markers", marker=dict(color=style.INK, size=3), hoverinfo="skip",
+                showlegend=False,
+            )
+        )  # fmt: skip
+    # the sites are the map's subject: their names are placed first (where none reads as a neighbour's),
+    # then the legs' lengths
+    rivals = list(zip(site_rows["x"], site_rows["y"]))
+    # the most crowded first (they have the fewest places to go), each where it does not read as a
+    # neighbour's name if it can, else wherever it fits (it hides nothing)
+    px = [placer._xy(x, y) for x, y in rivals]
+    crowd = [sum(math.dist(a, b) < CROWD_PX for b in px) for a in px]
+    positions: list[str | None] = [None] * len(site_rows)
+    for i in sorted(range(len(site_rows)), key=lambda i: -crowd[i]):
+        x, y, text = rivals[i][0], rivals[i][1], site_rows["label"].iloc[i]
+        at = placer.place(x, y, text, marker_px=SITE_MARKER_PX + 3, rivals=rivals)
+        positions[i] = at or placer.place(x, y, text, marker_px=SITE_MARKER_PX)
+    texts = [t if pos else "" for t, pos in zip(site_rows["label"], positions)]
+    add_labels(fig, labels, placer)
+    fills = [SINCE_FILL[k] for k in site_rows["since"]] if marked else [style.INK] * len(site_rows)
+    for kind, group in site_rows.assign(text=texts, pos=[q or "middle right" for q in positions], fill=fills).groupby(
+        "place_type", sort=False
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=group["x"],
+                y=group["y"],
+                ids=list(group["place_id"]),
                 mode="markers+text",
-                name={"air_base": "Air base", "port": "Port", "camp": "Camp", "city": "Town or front line"}.get(
-                    kind, kind.replace("_", " ")
-                ),
+                name=ROLE_WORDS.get(kind, kind.replace("_", " ")),
+                showlegend=False,
                 marker=dict(
                     symbol=ROLE_SYMBOLS.get(kind, "circle"),
                     size=SITE_MARKER_PX,
-                    color=style.INK,
-                    line=dict(color="white", width=1.5),
+                    color=list(group["fill"]),
+                    line=dict(color=[style.INK if f == "white" else "white" for f in group["fill"]], width=1.5),
                 ),
                 text=[html(t) for t in group["text"]],
                 textposition=group["pos"].tolist(),
@@ -183,8 +237,51 @@ def site_map_figure(
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[3]}<br>coordinates: %{customdata[2]}<extra></extra>",
             )
         )
-    fig.update_layout(legend=style.TOP_LEGEND)
+    # the legend: the shape is the kind of site, the fill when its latest Russian activity is dated
+    first = len(fig.data)
+    for kind in dict.fromkeys(site_rows["place_type"]):
+        fig.add_trace(
+            style.legend_key(
+                ROLE_WORDS.get(kind, kind.replace("_", " ")), ROLE_SYMBOLS.get(kind, "circle") + "-open", style.INK, size=10
+            )
+        )
+    _group(fig, first, "shape", "Shape: kind of site")
+    if marked:
+        crossed = site_rows[site_rows["claims_only"]]
+        if not crossed.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=crossed["x"],
+                    y=crossed["y"],
+                    mode="markers",
+                    showlegend=False,
+                    hoverinfo="skip",
+                    marker=dict(
+                        symbol="x-thin-open", size=SITE_MARKER_PX + 6, color=style.INK, line=dict(color=style.INK, width=2)
+                    ),
+                )
+            )
+        first = len(fig.data)
+        for since, words in since_legend(site_rows).items():
+            fig.add_trace(style.legend_key(words, "circle", SINCE_FILL[since], size=10))
+        if site_rows["claims_only"].any():
+            fig.add_trace(
+                go.Scatter(
+                    x=[None], y=[None], mode="markers", name=CLAIMS_ONLY_WORDS,
+                    marker=dict(symbol="x-thin-open", size=12, color=style.INK, line=dict(color=style.INK, width=2)),
+                )
+            )  # fmt: skip
+        _group(fig, first, "fill", "Fill: latest dated Russian activity")
+    fig.update_layout(legend=style.TOP_LEGEND | dict(traceorder="grouped"))
     return fig
+
+
+def _group(fig: go.Figure, first: int, group: str, title: str) -> None:
+    """Put the legend entries from trace `first` on in one titled group."""
+    for trace in fig.data[first:]:
+        trace.legendgroup = group
+    if len(fig.data) > first:
+        fig.data[first].legendgrouptitle = dict(text=title, font=dict(size=11, color=style.MUTED))
 
 
 def _activity_words(r) -> str:
@@ -492,6 +589,103 @@ def _fact_value(fact: pd.Series) -> dict:
         "claimed_by": fact["claimed_by"],
         "from": "records",
     }
+
+
+# ------------------------------------------------------------------ how a site is marked on a map
+
+# The month Assad fell: a site whose latest Russian activity is dated from it on is marked as active
+# since the fall; one whose latest activity may be earlier (a date known only to the year 2024 may
+# be), as active before it.
+RECENT_FROM = pd.Timestamp("2024-12-01")
+SINCE_WORDS = {
+    "recent": "Latest Russian activity from December 2024",
+    "earlier": "Latest Russian activity before December 2024",
+    "none": "No Russian activity in the sources searched",
+}
+CLAIMS_ONLY_WORDS = "Crossed: activity resting only on claims or low-graded pages"
+
+
+def shown_status(status, source_ids, grades: pd.Series) -> str:
+    """A fact's status as the report shows it: a claim where every source it cites is graded low (a
+    fact whose sources are all graded low is shown as a claim, never as proof), else its own status."""
+    ids = [s for s in source_ids.split(";") if s] if isinstance(source_ids, str) else []
+    if ids and all(grades.get(s) == "low" for s in ids):
+        return "claimed"
+    return str(status)
+
+
+def site_marks(
+    site_rows: pd.DataFrame, activity: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """How a map marks each site: `since`, whether its latest Russian activity (site_activity's) is
+    certainly from December 2024 on ('recent': the first day that date can mean is on or after
+    RECENT_FROM), may be earlier ('earlier'), or is not found ('none'); and `claims_only`, whether every
+    fact of that activity is a claim. The facts are the site row's first activity (its status), its
+    latest activity (a claim where every source the evidence table gives for it is graded low; otherwise
+    not one), and each fact of Russia's side at the site in the records (shown_status)."""
+    grades = sources.set_index("source_id")["reliability"]
+    act = site_activity(site_rows, activity).set_index("place_id")
+    own = site_rows.set_index("place_id")
+    ev = evidence[evidence["fact_table"] == "sites"] if evidence is not None else None
+    out = []
+    for place_id in site_rows["place_id"]:
+        a = act.loc[place_id]
+        if a["quiet"]:
+            out.append(
+                {"place_id": place_id, "since": "none", "claims_only": False, "date": pd.NaT, "precision": pd.NA,
+                 "words": "", "straddles": False}
+            )  # fmt: skip
+            continue
+        which = "latest" if pd.notna(a["latest_date"]) else "first"
+        last = a[f"{which}_end"] if pd.notna(a[f"{which}_end"]) else a[f"{which}_date"]
+        since = "recent" if period_start(last, a[f"{which}_precision"]) >= RECENT_FROM else "earlier"
+        statuses = []
+        row = own.loc[place_id]
+        if pd.notna(row.get("first_activity")) and pd.notna(row.get("first_activity_status")):
+            statuses.append(row["first_activity_status"])
+        if pd.notna(row.get("latest_activity")) and ev is not None:
+            backing = ev[
+                (ev["fact_id"] == place_id)
+                & ev["stance"].isin(["states", "implies"])
+                & ev["fields"].str.split(";").map(lambda f: "latest_activity" in f)
+            ]
+            if not backing.empty:
+                statuses.append(shown_status("reported", ";".join(backing["source_id"]), grades))
+        facts = activity[activity["place_id"] == place_id]
+        statuses += [shown_status(st, ids, grades) for st, ids in zip(facts["status"], facts["source_ids"])]
+        out.append(
+            {
+                "place_id": place_id,
+                "since": since,
+                "claims_only": bool(statuses) and set(statuses) == {"claimed"},
+                "date": last,
+                "precision": a[f"{which}_precision"],
+                "words": activity_words(a, which),
+                # dated only to a period that runs into December 2024 (a year, 2024): it may be from it
+                "straddles": since == "earlier" and period_end(last, a[f"{which}_precision"]) >= RECENT_FROM,
+            }
+        )
+    frame = pd.DataFrame(out)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+# How the maps fill a site's mark by `since` (site_marks): dark for activity since the fall, grey for
+# activity only before it, white where the sources searched show none.
+SINCE_FILL = {"recent": style.INK, "earlier": "#8c959f", "none": "white"}
+
+
+def since_legend(marks: pd.DataFrame) -> dict[str, str]:
+    """The legend's words for each fill the marks use, in SINCE_WORDS's order: the 'before' entry says so
+    where a site's latest activity is dated only to a period running into December 2024."""
+    words = {}
+    for since in [k for k in SINCE_WORDS if k in set(marks["since"])]:
+        words[since] = SINCE_WORDS[since]
+        straddling = marks[(marks["since"] == since) & marks["straddles"]]
+        if since == "earlier" and not straddling.empty:
+            years = sorted({str(d.year) for d in straddling["date"]})
+            words[since] += f", or dated only to {and_list(years)}"
+    return words
 
 
 def status_words(status, claimed_by, actor_names: pd.Series | None = None) -> str:
@@ -862,10 +1056,11 @@ def since_numbers(facts: pd.DataFrame, estimates: pd.DataFrame) -> dict[str, obj
 
 
 def chapter_numbers(
-    all_events, estimates, events, movements, places, platforms, sites_table
+    all_events, estimates, events, movements, places, platforms, sites_table, sources=None, evidence=None
 ) -> tuple[dict[str, object], dict[str, object]]:
     """Every number and date the chapter's prose weaves in, by name (glued by the notebook), and the
-    objects its figure and table cells use, by name."""
+    objects its figure and table cells use, by name. Given the sources (and the evidence table), the
+    sites carry how the map marks them (site_marks)."""
     numbers: dict[str, object] = {}
     ev = all_events.set_index("event_id")
     mv = movements.set_index("movement_id")
@@ -879,6 +1074,9 @@ def chapter_numbers(
     at_sites = russian_activity(sites, all_events, movements)
     activity = site_activity(sites, at_sites)
     sites = with_activity(sites, at_sites)  # the map's hover says what the table says
+    if sources is not None:  # how the map marks each site: the landing page's map follows the same rule
+        marks = site_marks(sites, at_sites, sources, evidence)
+        sites = sites.merge(marks[["place_id", "since", "claims_only", "straddles", "date"]], on="place_id")
     in_libya = movements["destination_place_id"].map(p["country"]).eq("LBY").fillna(False)
     libyan_mv = movements[(movements["chapter"] == "libya") | in_libya]
     latest = max(events["date"].max(), libyan_mv["date"].max(), sites["latest_activity"].max())
