@@ -13,7 +13,6 @@ from afterassad.chapters import landing
 from afterassad.chapters.bases import SITE_STATUS_COLOURS, SITE_STATUS_LABELS
 from afterassad.core.dates import long_date, with_precision
 from afterassad.core.text import html
-from afterassad.figures import style
 from afterassad.figures.labels import POSITIONS, LabelPlacer, _overlap, spread_markers
 from afterassad.figures.routemap import site_label
 

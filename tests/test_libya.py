@@ -469,3 +469,32 @@ def test_no_site_marker_or_name_hides_another_on_the_site_map_on_a_phone(data):
             own = placer.box(x, y, text, pos, L.SITE_MARKER_PX) == a if text else False
             assert own or not _overlap(a, (cx - half, cy - half, cx + half, cy + half))
     assert {"Sirte", "Al-Qardabiya"} <= {text for _, _, text, _ in points}
+
+
+def test_the_air_bridge_s_print_version_names_every_leg_in_print_sized_text(data):
+    places = data["places"]
+    legs = L.air_bridge_legs(L.route_chains(data["movements"], places), places)
+    web = L.air_bridge_figure(legs, places, data["platforms"], ["il_76md", "an_124"])
+    printed = L.air_bridge_figure(legs, places, data["platforms"], ["il_76md", "an_124"], for_print=True)
+    web_labels = [t for t in web.data if t.mode == "text"][0].text
+    # the same names, beside the bars in print, above them on the web
+    assert list(printed.layout.yaxis.ticktext) == list(web_labels)
+    assert not [t for t in printed.data if t.mode == "text"]
+    # a stand-in end is said once to be unnamed, never twice
+    assert not [t for t in web_labels if "not named) (airfield not named)" in t]
+    # 10 px text on a 900 px image across a 6.5 in page prints at about 5 pt; the print version's smallest is 13 px
+    assert printed.layout.yaxis.tickfont.size >= 13 and printed.layout.xaxis.tickfont.size >= 13
+    assert all(t.textfont.size >= 13 for t in printed.data if t.type == "bar")
+    # every row at least PRINT_ROW_PX tall: a 14 px name (about 18 px with its line gap) fits beside its bar
+    assert printed.layout.height >= L.PRINT_ROW_PX * len(web_labels) and L.PRINT_ROW_PX >= 1.3 * L.PRINT_TEXT["label"]
+
+
+def test_show_draws_the_print_version_into_the_static_image_at_its_own_height():
+    import plotly.graph_objects as go
+
+    from afterassad.figures.render import show
+
+    web, printed = go.Figure(), go.Figure()
+    printed.update_layout(height=900)
+    shown = show(web, name="fig-x", alt="a chart", note="Data: test.", height=500, static=printed)
+    assert (shown.height, shown.static_height) == (500, 900) and shown.static is printed

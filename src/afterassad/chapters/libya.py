@@ -938,15 +938,21 @@ def air_bridge_figure(
     platforms: pd.DataFrame,
     reference: list[str],
     comparison: pd.DataFrame | None = None,
+    for_print: bool = False,
 ) -> go.Figure:
     """Each leg as a horizontal bar of its geodesic length, with the stated ranges at full payload of
     the aircraft named on the routes drawn as bands. Approximate legs (an end is a regional stand-in)
-    are drawn pale; comparison legs, which no movement flew, are outlined only."""
+    are drawn pale; comparison legs, which no movement flew, are outlined only.
+
+    On the web each leg's name is written above its bar (a phone keeps the bars' full width); `for_print`
+    lays it out for the PDF instead: the names beside the bars, in print-sized text (PRINT_TEXT), each
+    row tall enough for its name (PRINT_ROW_PX), and the figure's height set to hold them."""
     p = places.set_index("place_id")
 
     def end(place_id):
         name = short_name(p.loc[place_id, "name"]).split(",")[0]
-        return name + (" (airfield not named)" if p.loc[place_id, "geo_precision"] in ("region", "country") else "")
+        stand_in = p.loc[place_id, "geo_precision"] in ("region", "country") and "not named)" not in name
+        return name + (" (airfield not named)" if stand_in else "")
 
     def label(a, b):
         return f"{end(a)} → {end(b)}"
@@ -964,7 +970,20 @@ def air_bridge_figure(
         )
     frame = frame.sort_values("km", ascending=False)
     fig = go.Figure()
-    row_y = labels_above_rows(fig, frame["label"].tolist())
+    if for_print:
+        row_y = {label: -float(i) for i, label in enumerate(frame["label"])}
+        fig.update_yaxes(
+            tickvals=list(row_y.values()),
+            ticktext=[html(t) for t in row_y],
+            tickfont=dict(size=PRINT_TEXT["label"]),
+            range=[-len(row_y) + 0.4, 0.6],
+            automargin=True,
+            showgrid=False,
+            zeroline=False,
+            ticks="",
+        )
+    else:
+        row_y = labels_above_rows(fig, frame["label"].tolist())
     for kind, approx, name, style_ in (
         ("flown", False, "Leg of a reported route", dict(color="#6E7781")),
         ("flown", True, "Leg with a regional stand-in end (approximate)", dict(color="#B8BEC4")),
@@ -980,9 +999,10 @@ def air_bridge_figure(
                 orientation="h",
                 marker=style_,
                 name=name,
-                width=0.45,
+                width=0.6 if for_print else 0.45,
                 text=[f"{k:,.0f} km" for k in part["km"]],
                 textposition="outside",
+                textfont=dict(size=PRINT_TEXT["value"]) if for_print else None,
                 cliponaxis=False,
                 customdata=part["label"],
                 hovertemplate="%{customdata}: %{x:,.0f} km<extra></extra>",
@@ -1008,7 +1028,22 @@ def air_bridge_figure(
         )
     fig.update_xaxes(title="Geodesic length of the leg (km)", rangemode="tozero", tickformat=",d")
     fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=20, r=70), barmode="overlay")
+    if for_print:
+        fig.update_xaxes(title_font=dict(size=PRINT_TEXT["axis"]), tickfont=dict(size=PRINT_TEXT["value"]))
+        fig.update_layout(
+            legend=style.TOP_LEGEND | dict(font=dict(size=PRINT_TEXT["value"])),
+            height=PRINT_CHROME_PX + PRINT_ROW_PX * len(row_y),
+            margin=dict(l=10, r=80),
+        )
     return fig
+
+
+# The air bridge's print version: its 900 px image fills the PDF's text width (about 6.5 in), so 10 px
+# text would print at about 5 pt. These sizes print at about 7 to 8 pt, and each row is tall enough for
+# its name beside the bar; the legend, the axis and the source line take PRINT_CHROME_PX.
+PRINT_TEXT = {"label": 14, "value": 13, "axis": 15}
+PRINT_ROW_PX = 25
+PRINT_CHROME_PX = 250
 
 
 # ------------------------------------------------------------------ since mid-2025

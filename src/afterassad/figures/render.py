@@ -121,8 +121,20 @@ class Figure:
     where it wraps at any width, and in the static image, drawn into it, for the PDF.
     """
 
-    def __init__(self, fig: go.Figure, name: str, alt: str, width: int = WIDTH, height: int = HEIGHT, note: str = ""):
+    def __init__(
+        self,
+        fig: go.Figure,
+        name: str,
+        alt: str,
+        width: int = WIDTH,
+        height: int = HEIGHT,
+        note: str = "",
+        static: go.Figure | None = None,
+        static_height: int | None = None,
+    ):
         self.fig, self.name, self.alt, self.width, self.height, self.note = fig, name, alt, width, height, note
+        # the PDF's image: the same figure, or a version of it laid out for print (larger text), with its own height
+        self.static, self.static_height = static, static_height or height
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         div = pio.to_html(
@@ -167,25 +179,41 @@ class Figure:
             f'<p class="aa-figure-alt" id="{alt_id}">{html(self.alt)}</p>{div}{source}</div>',
             "text/plain": f"[figure {self.name}: {self.alt}]",
         }
-        static = go.Figure(self.fig)
+        static = go.Figure(self.static if self.static is not None else self.fig)
         if self.note:
             add_source_note(static, self.note)
-        png = _png(static, self.width, self.height)
+        png = _png(static, self.width, self.static_height)
         if png:
             bundle["image/png"] = base64.b64encode(png).decode("ascii")
         return bundle, {"image/png": {"alt": self.alt}} if png else {}
 
 
-def show(fig: go.Figure, name: str, alt: str, note: str, width: int = WIDTH, height: int | None = None) -> Figure:
+def show(
+    fig: go.Figure,
+    name: str,
+    alt: str,
+    note: str,
+    width: int = WIDTH,
+    height: int | None = None,
+    static: go.Figure | None = None,
+) -> Figure:
     """The one way a chapter shows a figure: alt text and a source line are required. The height
-    is the one given, else the one the figure chose for itself (timelines size to their lanes)."""
+    is the one given, else the one the figure chose for itself (timelines size to their lanes).
+
+    `static` is a version of the same figure laid out for print (the PDF's image: larger text where the
+    web's would be too small on paper), drawn at its own height; the web page shows `fig`, and the
+    static image until plotly.js has drawn it (letterboxed, never stretched)."""
     height = height or fig.layout.height or HEIGHT
     if not alt.strip():
         raise ValueError(f"figure {name} needs alt text")
     if not note.strip():
         raise ValueError(f"figure {name} needs a source line")
     fig.update_layout(width=None, height=height)
-    return Figure(fig, name, alt, width, height, note)
+    static_height = None
+    if static is not None:
+        static_height = static.layout.height or height
+        static.update_layout(width=None, height=static_height)
+    return Figure(fig, name, alt, width, height, note, static=static, static_height=static_height)
 
 
 def base_map(
