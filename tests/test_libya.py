@@ -486,7 +486,7 @@ def test_the_air_bridge_s_print_version_names_every_leg_in_print_sized_text(data
     assert printed.layout.yaxis.tickfont.size >= 13 and printed.layout.xaxis.tickfont.size >= 13
     assert all(t.textfont.size >= 13 for t in printed.data if t.type == "bar")
     # every row at least PRINT_ROW_PX tall: a 14 px name (about 18 px with its line gap) fits beside its bar
-    assert printed.layout.height >= L.PRINT_ROW_PX * len(web_labels) and L.PRINT_ROW_PX >= 1.3 * L.PRINT_TEXT["label"]
+    assert printed.layout.height >= L.PRINT_ROW_PX * len(web_labels) and 1.3 * L.PRINT_TEXT["label"] <= L.PRINT_ROW_PX
 
 
 def test_show_draws_the_print_version_into_the_static_image_at_its_own_height():
