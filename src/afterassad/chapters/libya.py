@@ -17,7 +17,7 @@ from afterassad.core.dates import by_date, long_date, on_date, span, with_precis
 from afterassad.core.text import Plain, and_list, html, short_name
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer, spread_markers
-from afterassad.figures.render import base_map, labels_above_rows, locator_box, rows_span
+from afterassad.figures.render import WIDTH, base_map, labels_above_rows, locator_box, rows_span
 from afterassad.figures.routemap import add_labels, geodesic_line, legs_km, points_inside, site_label
 from afterassad.figures.timeline import stack_in_lanes
 
@@ -977,11 +977,16 @@ def air_bridge_figure(
             ticktext=[html(t) for t in row_y],
             tickfont=dict(size=PRINT_TEXT["label"]),
             range=[-len(row_y) + 0.4, 0.6],
-            automargin=True,
+            automargin=False,
             showgrid=False,
             zeroline=False,
             ticks="",
         )
+        # the names' room, set rather than left to plotly, so that the legend and the source line can
+        # start under them, at the image's left edge
+        left = max(len(t) for t in row_y) * PRINT_TEXT["label"] * 0.56 + 14
+        plot_w = WIDTH - left - PRINT_RIGHT_PX
+        edge = -(left - 10) / plot_w
     else:
         row_y = labels_above_rows(fig, frame["label"].tolist())
     for kind, approx, name, style_ in (
@@ -1031,9 +1036,10 @@ def air_bridge_figure(
     if for_print:
         fig.update_xaxes(title_font=dict(size=PRINT_TEXT["axis"]), tickfont=dict(size=PRINT_TEXT["value"]))
         fig.update_layout(
-            legend=style.TOP_LEGEND | dict(font=dict(size=PRINT_TEXT["value"])),
+            legend=style.TOP_LEGEND | dict(font=dict(size=PRINT_TEXT["value"]), x=edge),
             height=PRINT_CHROME_PX + PRINT_ROW_PX * len(row_y),
-            margin=dict(l=10, r=80),
+            margin=dict(l=left, r=PRINT_RIGHT_PX),
+            meta=dict(note_x=edge),
         )
     return fig
 
@@ -1044,6 +1050,7 @@ def air_bridge_figure(
 PRINT_TEXT = {"label": 14, "value": 13, "axis": 15}
 PRINT_ROW_PX = 25
 PRINT_CHROME_PX = 250
+PRINT_RIGHT_PX = 80  # room right of the plot for the longest bar's length
 
 
 # ------------------------------------------------------------------ since mid-2025
@@ -1206,6 +1213,9 @@ def chapter_numbers(
         "ft_withdrawn": "est_202204_ft_withdrawn",
     }.items():
         numbers[f"est_{key}"] = Plain(estimate_words(estimate_id))
+    numbers["est_express_regulars"] = Plain(estimate_words("est_202405_express_regulars_1500"))
+    (d0, v0), (d1, v1) = change_ends(people.set_index("estimate_id").loc["est_202405_intel_800_1800"])
+    numbers["est_rise"] = Plain(f"from {v0:,.0f} in {d0} to {v1:,.0f} in {d1}")
     stocks = present(people)  # people present on a date: never arrivals, departures or a change
     numbers["n_estimates"] = len(people)
     numbers["n_estimators"] = people["estimator"].nunique()

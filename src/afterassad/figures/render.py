@@ -80,8 +80,11 @@ def _wrap(text: str, width: int = 115) -> str:
 
 
 def add_source_note(fig: go.Figure, note: str) -> go.Figure:
-    """Print the source line under the plot, in the image itself, so it travels with it."""
+    """Print the source line under the plot, in the image itself, so it travels with it: from the plot's
+    left edge, or from where the figure's meta says its left edge is (`note_x`, in the plot's width:
+    a figure whose labels sit left of the plot starts its note under them)."""
     text = _wrap(note)
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     lines = text.count("<br>") + 1
     # Below the tick labels and the axis title (about 55 px), whatever the plot's height.
     fig.update_layout(margin=dict(b=70 + 15 * lines))
@@ -89,7 +92,7 @@ def add_source_note(fig: go.Figure, note: str) -> go.Figure:
         text=text,
         xref="paper",
         yref="paper",
-        x=0,
+        x=meta.get("note_x", 0),
         y=0,
         yshift=-58,
         showarrow=False,
