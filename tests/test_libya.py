@@ -82,7 +82,7 @@ def test_only_estimates_of_people_present_are_counted_as_present():
     rows = L.personnel(MADE_UP)
     # the arrivals (b) and the change (c) are not numbers present: of the four, a and d are
     assert sorted(L.present(rows)["estimate_id"]) == ["a", "d"]
-    assert rows.set_index("estimate_id").loc["c", "label"] == "May 2024 · Gamma (change over a period)"
+    assert rows.set_index("estimate_id").loc["c", "label"] == "May 2024 · Gamma (change since February 2024)"
 
 
 def test_an_estimate_whose_sources_name_no_force_is_not_drawn_as_anyones():
@@ -100,12 +100,12 @@ def test_a_change_is_drawn_as_two_dated_points_not_as_a_range():
     assert L.change_ends(fall) == (("February 2024", 1800.0), ("May 2024", 800.0))
     fig = L.personnel_figure(rows)
     y = {t: y for t, y in zip(fig.data[0].text, fig.data[0].y)}
-    row_y = y["May 2024 · Gamma (change over a period)"] - 0.42
+    row_y = y["May 2024 · Gamma (change since February 2024)"] - 0.42
     on_row = [t for t in fig.data[1:] if t.y is not None and any(v is not None and abs(v - row_y) < 1e-9 for v in t.y)]
     # no bar (a line trace) on the change's row: two marks, open at the start and filled at the end
     assert [t.mode for t in on_row] == ["markers+text"]
     assert list(on_row[0].x) == [800.0, 1800.0] and list(on_row[0].marker.color)[0] == "white"
-    assert list(on_row[0].text) == ["February 2024: 800  ", "  May 2024: 1,800"]
+    assert list(on_row[0].text) == ["800  ", "  1,800"]  # their dates are in the row's label
     assert len(fig.layout.annotations) == 1 and fig.layout.annotations[0].ax == 800.0
 
 

@@ -42,11 +42,11 @@ FORCE_SYMBOLS = {
 # What an estimate measures (the estimates' measure column): people present on a date, or a flow or a
 # change over a period before it, which is never read as a number present.
 FLOWS = ("arrivals", "departures")
-MEASURE_WORDS = {"arrivals": " (arrivals)", "departures": " (withdrawn)", "change": " (change over a period)"}
+MEASURE_WORDS = {"arrivals": " (arrivals)", "departures": " (withdrawn)", "change": " (change since {start})"}
 MEASURE_KEYS = {
     "arrivals": ("triangle-right", "Arrivals over a period, not a total"),
     "departures": ("triangle-left", "Withdrawn over a period, not a total"),
-    "change": ("circle", "Change between two dates: open mark at the start, arrow to the end"),
+    "change": ("circle", "Change between two dates (open: the start)"),
 }
 PERSONNEL_WRAP = 62  # characters a row label runs to before it wraps (never cut): a phone's width at 10 px
 ROLE_SYMBOLS = {
@@ -333,11 +333,17 @@ def personnel(estimates: pd.DataFrame) -> pd.DataFrame:
     rows["force"] = rows["force_key"].map(FORCES)
     rows["label"] = [
         estimate_label(r)
-        + MEASURE_WORDS.get(measure(r), "")
+        + MEASURE_WORDS.get(measure(r), "").format(start=_period_start_words(r))
         + (" · a claim" if r["status"] == "claimed" else "")  # a party's word or low-graded pages only
         for _, r in rows.iterrows()
     ]
     return rows.reset_index(drop=True)
+
+
+def _period_start_words(row) -> str:
+    """When a flow's or a change's period began, at as_of's precision; 'an earlier date' where no source gives it."""
+    start = row.get("period_start")
+    return with_precision(start, row["as_of_precision"]) if pd.notna(start) else "an earlier date"
 
 
 def change_ends(row) -> tuple[tuple[str, float], tuple[str, float]]:
@@ -397,7 +403,7 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
                         y=[y, y],
                         mode="markers+text",
                         showlegend=False,
-                        text=[f"{d0}: {v0:,.0f}  ", f"  {d1}: {v1:,.0f}"],
+                        text=[f"{v0:,.0f}  ", f"  {v1:,.0f}"],  # the dates are in the row's label
                         textposition=["middle left", "middle right"],
                         textfont=dict(size=10, color=style.INK),
                         hovertemplate=hover,
