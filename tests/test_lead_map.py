@@ -12,14 +12,16 @@ from afterassad import load
 from afterassad.chapters import landing
 from afterassad.chapters.bases import SITE_STATUS_COLOURS, SITE_STATUS_LABELS
 from afterassad.core.dates import long_date, with_precision
-from afterassad.figures import style
+from afterassad.core.text import html
 from afterassad.figures.labels import POSITIONS, LabelPlacer, _overlap, spread_markers
 from afterassad.figures.routemap import site_label
 
 
 @pytest.fixture(scope="module")
 def tables():
-    return {name: load(name) for name in ("site_status", "sites", "places", "movements", "sources", "actors")}
+    return {
+        name: load(name) for name in ("site_status", "sites", "places", "movements", "sources", "actors", "events", "evidence")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -107,21 +109,34 @@ def test_each_syrian_site_is_drawn_by_its_latest_status_and_how_far_that_is_esta
         assert f"({row['status']}" in mark["hover"]
 
 
-def test_libyan_sites_carry_no_status_only_whether_russian_activity_was_found(tables, figure):
+def test_libyan_sites_carry_no_status_and_are_marked_by_the_libya_chapter_s_rule(tables, figure):
+    """Libya's sites carry no status: each is filled by when its latest Russian activity is dated (from
+    December 2024, before it, or none found) and crossed where that activity rests only on claims, by the
+    rule the Libya chapter's own map uses (libya.site_marks), from the same tables."""
+    from afterassad.chapters import libya
+
     drawn = site_points(figure.fig)
     status_places = set(tables["site_status"]["place_id"])
-    for r in tables["sites"].itertuples():
-        if r.place_id in status_places:
-            continue
-        mark = drawn.loc[r.place_id]
-        assert mark["symbol"] == "diamond"
-        assert mark["colour"] == (style.INK if pd.notna(r.latest_activity) else "white"), r.place_id
+    others = tables["sites"][~tables["sites"]["place_id"].isin(status_places)]
+    marks = landing.libya_marks(tables, others).set_index("place_id")
+    for r in others.itertuples():
+        mark, m = drawn.loc[r.place_id], marks.loc[r.place_id]
+        assert mark["symbol"] == ("x" if m["claims_only"] else "diamond"), r.place_id
+        assert mark["colour"] == libya.SINCE_FILL[m["since"]], r.place_id
         status_line = mark["hover"].split("<br>")[1]  # the line under the name: what the map says of the site
         assert not any(label.lower() in status_line.lower() for label in SITE_STATUS_LABELS.values()), r.place_id
-        if pd.notna(r.latest_activity):
-            assert with_precision(r.latest_activity, r.latest_activity_precision) in mark["hover"]
-        else:
+        if m["since"] == "none":
             assert "No Russian activity found in the sources searched" in mark["hover"]
+        else:
+            assert html(m["words"]) in mark["hover"]
+    # the reviewer's cases, read from the data: Sirte's latest activity is of 2021 and Sokna's of 2022, so
+    # neither is drawn as active since the fall; Sokna's rests on one low-graded page and a claim
+    assert marks.loc["sirte", "date"].year == 2021 and marks.loc["sokna", "date"].year == 2022
+    assert drawn.loc["sirte", "colour"] == drawn.loc["sokna", "colour"] == libya.SINCE_FILL["earlier"]
+    assert drawn.loc["sokna", "symbol"] == "x"
+    names = {t.name for t in figure.fig.data if t.showlegend is not False and t.x == (None,)}
+    assert set(libya.since_legend(marks.reset_index()).values()) <= names
+    assert landing.LIBYA_CLAIMS_ONLY in names
 
 
 def test_the_map_is_dated_by_the_newest_evidence_it_draws(tables, figure):
@@ -139,8 +154,12 @@ def test_the_alt_text_counts_the_sites_per_status_as_the_data_do(tables, figure)
         how = ", ".join(f"{levels[e]} {e}" for e in ("confirmed", "reported", "claimed") if e in levels)
         assert f"{len(rows)} {SITE_STATUS_LABELS[status].lower()} ({how})" in figure.alt
     libyan = tables["sites"][~tables["sites"]["place_id"].isin(latest.index)]
-    assert f"{libyan['latest_activity'].notna().sum()} with Russian activity found in the sources" in figure.alt
-    assert f"{libyan['latest_activity'].isna().sum()} with none found in the sources searched" in figure.alt
+    marks = landing.libya_marks(tables, libyan)
+    active = marks[marks["since"] != "none"]
+    assert f"{len(active)} with Russian activity found in the sources" in figure.alt
+    assert f"of which {(active['since'] == 'recent').sum()} with activity dated from December 2024 on" in figure.alt
+    assert f"{int(active['claims_only'].sum())} whose activity rests only on claims" in figure.alt
+    assert f"{(marks['since'] == 'none').sum()} with none found in the sources searched" in figure.alt
 
 
 def test_lines_run_only_between_places_the_movements_give(tables, figure):

@@ -3,6 +3,8 @@ against the rules the chapter promises: estimates named and dated, sites inside 
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 
@@ -46,10 +48,65 @@ def test_estimate_labels_always_carry_the_date_they_describe():
     long = {
         "as_of": pd.Timestamp("2019-09-01"),
         "as_of_precision": "month",
-        "estimator": "US officials cited in the DoD/State Lead Inspector General report",
+        "estimator": "US officials cited in the US State Department and Pentagon inspectors general report (via X)",
     }
-    label = L.estimate_label(long)
-    assert label.endswith("…") and not label[:-1].endswith(" ")  # cut at a word, not mid-word
+    # named in full, less only the bracketed qualifier: the figure wraps a long label, it never cuts one
+    assert L.estimate_label(long) == (
+        "September 2019 · US officials cited in the US State Department and Pentagon inspectors general report"
+    )
+
+
+T = pd.Timestamp
+
+
+def _estimates(*rows) -> pd.DataFrame:
+    base = {
+        "chapter": "libya", "unit": "people", "subject": "Russians in Libya", "as_of_precision": "month",
+        "period_start": pd.NaT, "value_low": float("nan"), "value_best": float("nan"), "value_high": float("nan"),
+        "measure": float("nan"), "status": "reported", "method": "not stated", "source_ids": "s1",
+    }  # fmt: skip
+    return pd.DataFrame([base | r for r in rows])
+
+
+MADE_UP = _estimates(
+    {"estimate_id": "a", "actor_id": "wagner_group", "as_of": T("2024-01-01"), "estimator": "Alpha", "value_best": 800.0},
+    {"estimate_id": "b", "actor_id": "russia", "as_of": T("2024-05-01"), "estimator": "Beta", "value_best": 1500.0,
+     "measure": "arrivals"},
+    {"estimate_id": "c", "actor_id": "russia", "as_of": T("2024-05-01"), "estimator": "Gamma", "value_low": 800.0,
+     "value_high": 1800.0, "measure": "change", "period_start": T("2024-02-01"), "subject": "troops rose"},
+    {"estimate_id": "d", "actor_id": float("nan"), "as_of": T("2022-04-01"), "estimator": "Delta", "value_best": 5000.0},
+)  # fmt: skip
+
+
+def test_only_estimates_of_people_present_are_counted_as_present():
+    rows = L.personnel(MADE_UP)
+    # the arrivals (b) and the change (c) are not numbers present: of the four, a and d are
+    assert sorted(L.present(rows)["estimate_id"]) == ["a", "d"]
+    assert rows.set_index("estimate_id").loc["c", "label"] == "May 2024 · Gamma (change since February 2024)"
+
+
+def test_an_estimate_whose_sources_name_no_force_is_not_drawn_as_anyones():
+    rows = L.personnel(MADE_UP).set_index("estimate_id")
+    assert rows.loc["d", "force"] == "Mercenaries, nationality not given"
+    assert rows.loc["a", "force"] == "Wagner"
+
+
+def test_a_change_is_drawn_as_two_dated_points_not_as_a_range():
+    rows = L.personnel(MADE_UP)
+    c = rows.set_index("estimate_id").loc["c"]
+    assert L.change_ends(c) == (("February 2024", 800.0), ("May 2024", 1800.0))
+    fall = c.copy()
+    fall["subject"] = "troops fell"
+    assert L.change_ends(fall) == (("February 2024", 1800.0), ("May 2024", 800.0))
+    fig = L.personnel_figure(rows)
+    y = {t: y for t, y in zip(fig.data[0].text, fig.data[0].y)}
+    row_y = y["May 2024 · Gamma (change since February 2024)"] - 0.42
+    on_row = [t for t in fig.data[1:] if t.y is not None and any(v is not None and abs(v - row_y) < 1e-9 for v in t.y)]
+    # no bar (a line trace) on the change's row: two marks, open at the start and filled at the end
+    assert [t.mode for t in on_row] == ["markers+text"]
+    assert list(on_row[0].x) == [800.0, 1800.0] and list(on_row[0].marker.color)[0] == "white"
+    assert list(on_row[0].text) == ["800  ", "  1,800"]  # their dates are in the row's label
+    assert len(fig.layout.annotations) == 1 and fig.layout.annotations[0].ax == 800.0
 
 
 # ------------------------------------------------------------------ the chapter's data
@@ -66,8 +123,8 @@ def test_no_estimate_is_shown_without_its_date(data):
     """The personnel figure labels every estimate with the date it describes, so none reads as current."""
     rows = L.personnel(data["estimates"])
     fig = L.personnel_figure(rows)
-    labels = {text for t in fig.data if t.mode == "text" and t.text is not None for text in t.text}
-    assert {html(label) for label in rows["label"]} <= labels  # every row is written on the chart with its label
+    labels = {text.replace("<br>", " ") for t in fig.data if t.mode == "text" and t.text is not None for text in t.text}
+    assert {html(label) for label in rows["label"]} <= labels  # every row is written on the chart, wrapped, never cut
     for label, as_of, precision in zip(rows["label"], rows["as_of"], rows["as_of_precision"]):
         assert label.startswith(with_precision(as_of, precision)), label
 
@@ -336,3 +393,133 @@ def _long(day: str) -> str:
 
     d = date.fromisoformat(day)
     return f"{d.day} {d:%B %Y}"
+
+
+# ------------------------------------------------------------------ how a map marks each site
+
+
+def _marks_case():
+    """Three made-up sites: A's own latest date is November 2024 but a record is of 8 December 2024; B's
+    latest is dated only to 2024 and its one record is a claim; C has no activity at all."""
+    sites = _sites(
+        base_a=("latest_activity", T("2024-11-01")),
+        base_b=("latest_activity", T("2024-01-01")),
+    )
+    sites.loc[0, "latest_activity_precision"] = "month"
+    sites.loc[1, "latest_activity_precision"] = "year"
+    sites.loc[1, ["first_activity", "first_activity_precision", "first_activity_status"]] = [T("2020-01-01"), "year", "claimed"]
+    events = _events(
+        ("e1", "2024-12-08", None, "day", "base_a", "russia", None, "reported"),
+        ("e2", "2022-06-01", None, "month", "base_b", "wagner_group", None, "reported"),
+    )
+    events.loc[1, "source_ids"] = "low1;low2"  # a fact whose sources are all graded low is shown as a claim
+    sources = pd.DataFrame({"source_id": ["src", "low1", "low2", "high1"], "reliability": ["medium", "low", "low", "high"]})
+    evidence = pd.DataFrame(
+        {
+            "fact_table": ["sites"],
+            "fact_id": ["base_b"],
+            "fields": ["role;latest_activity"],
+            "source_id": ["low1"],
+            "stance": ["states"],
+        }
+    )
+    return sites, L.russian_activity(sites, events), sources, evidence
+
+
+def test_a_site_is_marked_by_when_its_latest_activity_is_dated_and_whether_it_rests_on_claims():
+    sites, activity, sources, evidence = _marks_case()
+    marks = L.site_marks(sites, activity, sources, evidence).set_index("place_id")
+    # A: the record of 8 December 2024 is later than the site's November: from December 2024 on, and reported
+    assert (marks.loc["base_a", "since"], marks.loc["base_a", "claims_only"]) == ("recent", False)
+    # B: "2024" may be December, but its first day is not: before, and said to straddle; its first activity is
+    # claimed, its record rests only on low-graded pages, and so does its own latest date: claims only
+    assert (marks.loc["base_b", "since"], marks.loc["base_b", "straddles"], marks.loc["base_b", "claims_only"]) == (
+        "earlier",
+        True,
+        True,
+    )
+    assert (marks.loc["base_c", "since"], marks.loc["base_c", "claims_only"]) == ("none", False)
+    # the legend says that a date known only to 2024 is counted before December 2024
+    assert L.since_legend(marks.reset_index())["earlier"] == "Latest Russian activity before December 2024, or dated only to 2024"
+    # one source graded above low backing B's own latest date, and B no longer rests only on claims
+    stronger = evidence.assign(source_id="high1")
+    sources_b = sources
+    sites_b = sites.assign(source_ids="high1")
+    marks = L.site_marks(sites_b, activity, sources_b, stronger).set_index("place_id")
+    assert not marks.loc["base_b", "claims_only"]
+
+
+def test_the_site_map_fills_each_site_by_its_marks_and_crosses_those_resting_on_claims(data):
+    places = data["places"]
+    sites = L.chapter_sites(data["sites"], places)
+    activity = L.russian_activity(sites, data["events"], data["movements"])
+    marks = L.site_marks(sites, activity, load("sources"), load("evidence"))
+    fig = L.site_map_figure(
+        sites.merge(marks, on="place_id"), L.flights_into_libya(data["movements"], places), places, ((9, 30), (19, 36))
+    )
+    drawn = {}
+    for t in fig.data:
+        if t.ids is not None:
+            drawn |= {i: c for i, c in zip(t.ids, t.marker.color)}
+    assert drawn == {r.place_id: L.SINCE_FILL[r.since] for r in marks.itertuples()}
+    crosses = [t for t in fig.data if t.marker is not None and t.marker.symbol == "x-thin-open" and t.x[0] is not None]
+    crossed = marks[marks["claims_only"]]
+    assert len(crosses) == (1 if len(crossed) else 0)
+    # Sirte's latest activity is of 2021 and Sokna's of 2022: neither is drawn as active since the fall
+    assert set(marks.set_index("place_id").loc[["sirte", "sokna"], "since"]) == {"earlier"}
+    names = {t.name for t in fig.data if t.showlegend is not False and t.x == (None,)}
+    assert "Flights within Libya" in names  # the grey line from al-Khadim to al-Jufra is keyed
+
+
+def test_no_site_marker_or_name_hides_another_on_the_site_map_on_a_phone(data):
+    from afterassad.figures.labels import LabelPlacer, _overlap
+
+    places = data["places"]
+    sites = L.chapter_sites(data["sites"], places)
+    window = ((9, 30), (19, 36))
+    fig = L.site_map_figure(sites, L.flights_into_libya(data["movements"], places), places, window)
+    placer = LabelPlacer.for_map(window)
+    points = [
+        (x, y, text, pos) for t in fig.data if t.ids is not None for x, y, text, pos in zip(t.x, t.y, t.text, t.textposition)
+    ]
+    centres = [placer._xy(x, y) for x, y, _, _ in points]
+    size = L.SITE_MARKER_PX + 1.5
+    for i, a in enumerate(centres):
+        assert all(math.dist(a, b) >= size for b in centres[i + 1 :]), points[i]
+    boxes = [placer.box(x, y, text, pos, L.SITE_MARKER_PX) for x, y, text, pos in points if text]
+    for i, a in enumerate(boxes):
+        assert not any(_overlap(a, b) for b in boxes[i + 1 :])
+        for (cx, cy), (x, y, text, pos) in zip(centres, points):
+            half = size / 2
+            own = placer.box(x, y, text, pos, L.SITE_MARKER_PX) == a if text else False
+            assert own or not _overlap(a, (cx - half, cy - half, cx + half, cy + half))
+    assert {"Sirte", "Al-Qardabiya"} <= {text for _, _, text, _ in points}
+
+
+def test_the_air_bridge_s_print_version_names_every_leg_in_print_sized_text(data):
+    places = data["places"]
+    legs = L.air_bridge_legs(L.route_chains(data["movements"], places), places)
+    web = L.air_bridge_figure(legs, places, data["platforms"], ["il_76md", "an_124"])
+    printed = L.air_bridge_figure(legs, places, data["platforms"], ["il_76md", "an_124"], for_print=True)
+    web_labels = [t for t in web.data if t.type == "scatter" and t.mode == "text"][0].text
+    # the same names, beside the bars in print, above them on the web
+    assert list(printed.layout.yaxis.ticktext) == list(web_labels)
+    assert not [t for t in printed.data if t.type == "scatter" and t.mode == "text"]
+    # a stand-in end is said once to be unnamed, never twice
+    assert not [t for t in web_labels if "not named) (airfield not named)" in t]
+    # 10 px text on a 900 px image across a 6.5 in page prints at about 5 pt; the print version's smallest is 13 px
+    assert printed.layout.yaxis.tickfont.size >= 13 and printed.layout.xaxis.tickfont.size >= 13
+    assert all(t.textfont.size >= 13 for t in printed.data if t.type == "bar")
+    # every row at least PRINT_ROW_PX tall: a 14 px name (about 18 px with its line gap) fits beside its bar
+    assert printed.layout.height >= L.PRINT_ROW_PX * len(web_labels) and 1.3 * L.PRINT_TEXT["label"] <= L.PRINT_ROW_PX
+
+
+def test_show_draws_the_print_version_into_the_static_image_at_its_own_height():
+    import plotly.graph_objects as go
+
+    from afterassad.figures.render import show
+
+    web, printed = go.Figure(), go.Figure()
+    printed.update_layout(height=900)
+    shown = show(web, name="fig-x", alt="a chart", note="Data: test.", height=500, static=printed)
+    assert (shown.height, shown.static_height) == (500, 900) and shown.static is printed

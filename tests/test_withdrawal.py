@@ -681,3 +681,21 @@ def test_one_counters_parts_are_added_and_competing_estimates_give_their_span():
         }
     )
     assert _cell_text(competing) == "6,000 to 7,500"  # their span, never 13,500 to 15,000
+
+
+def test_the_matrix_s_column_headings_do_not_overlap_on_a_phone(chapter):
+    """Eight headings side by side on a 390 px phone: set upright, one line each, every heading needs
+    only its line's height across, and the columns are wider than that even after the kinds' wrapped
+    names take their share of the phone's plot width."""
+    from afterassad.figures.labels import CHAR_EM, PHONE_PLOT_PX
+
+    _, shared = chapter
+    fig = left_stayed_figure(shared["left"])
+    x, y = fig.layout.xaxis, fig.layout.yaxis
+    assert x.tickangle == -90 and not [t for t in x.ticktext if "<br>" in t]
+    assert list(x.ticktext) == list(x.tickvals)  # the headings in full, never cut or abbreviated
+    font = x.tickfont.size
+    widest_kind = max(len(line) for t in y.ticktext for line in t.split("<br>"))
+    kinds_px = widest_kind * (y.tickfont.size or 13) * CHAR_EM  # counted against the plot, to be safe
+    column_px = (PHONE_PLOT_PX - kinds_px) / len(x.tickvals)
+    assert column_px >= 1.3 * font, (column_px, font)

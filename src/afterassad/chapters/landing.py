@@ -10,6 +10,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from afterassad.chapters import libya
 from afterassad.chapters.bases import SITE_STATUS_COLOURS, SITE_STATUS_LABELS, SITE_STATUS_ORDER, site_marker, status_periods
 from afterassad.chapters.claims import distinct_errors, earliest_evidence, verdict_counts, verdict_sources
 from afterassad.chapters.equipment import documented_total, series_rows
@@ -18,6 +19,7 @@ from afterassad.chapters.withdrawal import DESTINATION_COLOURS, DESTINATION_ORDE
 from afterassad.core import ranges
 from afterassad.core.dates import long_date, with_precision
 from afterassad.core.text import Plain, clip, html, short_name, wrap_label
+from afterassad.data.loader import load
 from afterassad.data.sources import newest_dated
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer, spread_markers
@@ -188,6 +190,10 @@ HALO = "1px 1px 1px #fff, -1px -1px 1px #fff, 1px -1px 1px #fff, -1px 1px 1px #f
 # and for Libya's, which the data give no status.
 SITE_PX = {"held": 11, "vacated": 8, "activity": 10, "none": 8}
 LIBYA_OUTLINE = 1.2
+# Libya's sites, which carry no status: filled by when their latest Russian activity is dated (the Libya
+# chapter's rule, libya.site_marks), and a cross, as for a claimed status in Syria, where it rests only on claims
+LIBYA_FILL = libya.SINCE_FILL
+LIBYA_CLAIMS_ONLY = "Cross: activity resting only on claims or low-graded pages"
 HELD = ("operational", "under_negotiation")  # the bases Russia still uses, named first on the map
 FLOW_MIN_KM = 100  # a shorter move hides under the markers at its two ends: left off the map
 # Labels the first part of a site's name cannot give (the data's own words, shortened).
@@ -207,6 +213,21 @@ def _claimants(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
     """Who made a claim, by name (an actor missing from the table keeps its id)."""
     actors = tables.get("actors")
     return {} if actors is None else dict(zip(actors["actor_id"], actors["name"].map(short_name)))
+
+
+def libya_marks(tables: dict[str, pd.DataFrame], site_rows: pd.DataFrame) -> pd.DataFrame:
+    """How the map marks the sites that carry no status (Libya's), by the Libya chapter's own rule
+    (libya.site_marks), so that the two maps agree: when the latest Russian activity there is dated
+    (from December 2024, before it, or none found) and whether it rests only on claims. The facts of
+    Russia's side at the sites come from the events and movements, and a site row's latest activity is
+    judged by the sources the evidence table gives for it (loaded when the tables given lack it)."""
+    places = tables["places"]
+    frame = site_rows.merge(places, on="place_id", suffixes=("", "_place"))
+    frame["label"] = [site_label(n) for n in frame["name"]]
+    empty = pd.DataFrame(columns=["event_id", "place_id", "actor_id", "other_actor_id", "date"])
+    activity = libya.russian_activity(frame, tables.get("events", empty), tables.get("movements"))
+    evidence = tables["evidence"] if "evidence" in tables else load("evidence")
+    return libya.site_marks(frame, activity, tables["sources"], evidence)
 
 
 def lead_sites(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -236,19 +257,25 @@ def lead_sites(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         }
         for r in last.itertuples()
     ]
+    others = sites[~sites["place_id"].isin(set(last["place_id"]))]
+    marks = libya_marks(tables, others).set_index("place_id")
     rows += [
         {
             "place_id": r.place_id,
-            "kind": "activity" if pd.notna(r.latest_activity) else "none",
+            "kind": "activity" if marks.loc[r.place_id, "since"] != "none" else "none",
+            "since": marks.loc[r.place_id, "since"],
+            "claims_only": bool(marks.loc[r.place_id, "claims_only"]),
+            "straddles": bool(marks.loc[r.place_id, "straddles"]),
+            "activity_words": marks.loc[r.place_id, "words"],
             "site_status": None,
             "evidence": None,
             "claimed_by": None,
-            "date": r.latest_activity,
-            "precision": r.latest_activity_precision,
+            "date": marks.loc[r.place_id, "date"],
+            "precision": marks.loc[r.place_id, "precision"],
             "about": r.role,
             "source_ids": r.source_ids,
         }
-        for r in sites[~sites["place_id"].isin(set(last["place_id"]))].itertuples()
+        for r in others.itertuples()
     ]
     frame = pd.DataFrame(rows).join(
         places.set_index("place_id")[["name", "country", "lat", "lon", "geo_precision"]], on="place_id"
@@ -379,7 +406,9 @@ def _site_hover(r) -> str:
     if r.kind == "status":
         line = f"{SITE_STATUS_LABELS[r.site_status]} as of {with_precision(r.date, r.precision)} ({_claimant(r.evidence, r.claimed_by)})"
     elif r.kind == "activity":
-        line = f"Latest reported Russian activity: {with_precision(r.date, r.precision)}"
+        line = f"Latest dated Russian activity: {r.activity_words}" + (
+            " (the activity there rests only on claims or low-graded pages)" if r.claims_only else ""
+        )
     else:
         line = "No Russian activity found in the sources searched"
     # the name in full: it says where the point stands in for the site (a nearby town's coordinates)
@@ -431,13 +460,12 @@ def lead_map_figure(sites: pd.DataFrame, flows: pd.DataFrame, places: pd.DataFra
     style.add_status_legend(fig, size=11, shape="circle")
     titled("How far established", "evidence", first)
     first = len(fig.data)
-    for kind, name, fill in (
-        ("activity", "Russian activity found", style.INK),
-        ("none", "None found in the sources searched", "white"),
-    ):
-        if (sites["kind"] == kind).any():
-            fig.add_trace(style.legend_key(name, "diamond", fill, size=11))
-    titled(f"{_region(sites[sites['kind'] != 'status'], 'Other sites')}: no status in the data", "libya", first)
+    others = sites[sites["kind"] != "status"]
+    for since, name in libya.since_legend(others).items():
+        fig.add_trace(style.legend_key(name, "diamond", libya.SINCE_FILL[since], size=11))
+    if others["claims_only"].fillna(False).any():
+        fig.add_trace(style.legend_key(LIBYA_CLAIMS_ONLY, "x", libya.SINCE_FILL["earlier"], size=11))
+    titled(f"{_region(others, 'Other sites')}: no status in the data", "libya", first)
     first = len(fig.data)
     for group in [g for g in DESTINATION_ORDER if g in set(flows["group"])]:
         # a group of one line within the map gives its length here: the sea between Libya and Syria
@@ -560,7 +588,7 @@ def lead_map_figure(sites: pd.DataFrame, flows: pd.DataFrame, places: pd.DataFra
         pos=[positions[i] or "middle right" for i in sites.index],
     )
 
-    syria, libya = sites[sites["kind"] == "status"], sites[sites["kind"] != "status"]
+    syria, libya_sites = sites[sites["kind"] == "status"], sites[sites["kind"] != "status"]
     marks = [site_marker(s, e) for s, e in zip(syria["site_status"], syria["evidence"])]
     for name, part, marker in (
         (
@@ -575,12 +603,18 @@ def lead_map_figure(sites: pd.DataFrame, flows: pd.DataFrame, places: pd.DataFra
         ),
         (
             "Sites in Libya",
-            libya,
+            libya_sites,
             dict(
-                size=list(libya["size"]),
-                symbol="diamond",
-                color=[style.INK if k == "activity" else "white" for k in libya["kind"]],
-                line=dict(color=["white" if k == "activity" else style.INK for k in libya["kind"]], width=LIBYA_OUTLINE),
+                size=list(libya_sites["size"]),
+                symbol=["x" if c else "diamond" for c in libya_sites["claims_only"]],
+                color=[LIBYA_FILL[k] for k in libya_sites["since"]],
+                line=dict(
+                    color=[
+                        style.INK if (c or k == "none") else "white"
+                        for k, c in zip(libya_sites["since"], libya_sites["claims_only"])
+                    ],
+                    width=LIBYA_OUTLINE,
+                ),
             ),
         ),
     ):
@@ -629,9 +663,10 @@ def lead_map(tables: dict[str, pd.DataFrame]) -> Figure:
     sites = lead_sites(tables)
     flows = lead_flows(tables, sites["place_id"])
     as_of = lead_map_date(sites)
-    syria, libya = sites[sites["kind"] == "status"], sites[sites["kind"] != "status"]
-    active = libya[libya["kind"] == "activity"]
+    syria, others = sites[sites["kind"] == "status"], sites[sites["kind"] != "status"]
+    active = others[others["kind"] == "activity"]
     newest = active.loc[active["date"].idxmax()]
+    recent, crossed = (active["since"] == "recent").sum(), int(active["claims_only"].sum())
 
     states = []
     for status in [s for s in SITE_STATUS_ORDER if s in set(syria["site_status"])]:
@@ -647,9 +682,10 @@ def lead_map(tables: dict[str, pd.DataFrame]) -> Figure:
     alt = (
         f"Map of Libya, the eastern Mediterranean and Syria with {len(sites)} sites, each drawn at its latest evidence in the "
         f"data (the newest dated {long_date(as_of)}). In {_region(syria, 'all')}, {len(syria)} Russian sites: {'; '.join(states)}. "
-        f"In {_region(libya, 'the rest')}, {len(libya)} sites, which carry no status in the data: {len(active)} with Russian activity found in the "
-        f"sources (the latest dated {with_precision(newest['date'], newest['precision'])}) and {len(libya) - len(active)} with "
-        f"none found in the sources searched. Lines show {len(flows)} links after the fall (ship voyages are not drawn): "
+        f"In {_region(others, 'the rest')}, {len(others)} sites, which carry no status in the data: {len(active)} with Russian activity found in the "
+        f"sources (the latest dated {with_precision(newest['date'], newest['precision'])}), of which {recent} with activity dated from "
+        f"December 2024 on, {len(active) - recent} with none dated that late, and {crossed} whose activity rests only on claims; and "
+        f"{len(others) - len(active)} with none found in the sources searched. Lines show {len(flows)} links after the fall (ship voyages are not drawn): "
         + "; ".join(flow_words(f) for f in flows.itertuples())
         + "."
     )

@@ -5,6 +5,7 @@ through Syria and Libya to the Sahel, leg by leg against the ranges of the aircr
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
@@ -13,22 +14,41 @@ import plotly.graph_objects as go
 from afterassad.chapters.milestones import dated_facts, dates_of, regime_fall
 from afterassad.core import ranges
 from afterassad.core.dates import by_date, long_date, on_date, span, with_precision
-from afterassad.core.text import Plain, and_list, clip, html, short_name
+from afterassad.core.text import Plain, and_list, html, short_name
 from afterassad.figures import style
-from afterassad.figures.labels import LabelPlacer, place_all
-from afterassad.figures.render import base_map, labels_above_rows, locator_box
+from afterassad.figures.labels import LabelPlacer, spread_markers
+from afterassad.figures.render import WIDTH, base_map, labels_above_rows, locator_box, rows_span
 from afterassad.figures.routemap import add_labels, geodesic_line, legs_km, points_inside, site_label
 from afterassad.figures.timeline import stack_in_lanes
 
-# Whose personnel an estimate counts, kept apart as the sources keep them.
+# Whose personnel an estimate counts, kept apart as the sources keep them. An estimate whose sources do
+# not say whose people they are (the FT's mercenaries "on Moscow's behalf") is drawn apart as well.
+UNSTATED = "unstated"
 FORCES = {
     "wagner_group": "Wagner",
     "africa_corps": "Africa Corps",
     "russian_armed_forces": "Russian state forces",
     "russia": "Russians, not broken down",
+    UNSTATED: "Mercenaries, nationality not given",
 }
 FORCE_ORDER = list(FORCES)
-FORCE_SYMBOLS = {"wagner_group": "square", "africa_corps": "diamond", "russian_armed_forces": "circle", "russia": "triangle-up"}
+FORCE_SYMBOLS = {
+    "wagner_group": "square",
+    "africa_corps": "diamond",
+    "russian_armed_forces": "circle",
+    "russia": "triangle-up",
+    UNSTATED: "hexagon",
+}
+# What an estimate measures (the estimates' measure column): people present on a date, or a flow or a
+# change over a period before it, which is never read as a number present.
+FLOWS = ("arrivals", "departures")
+MEASURE_WORDS = {"arrivals": " (arrivals)", "departures": " (withdrawn)", "change": " (change since {start})"}
+MEASURE_KEYS = {
+    "arrivals": ("triangle-right", "Arrivals over a period, not a total"),
+    "departures": ("triangle-left", "Withdrawn over a period, not a total"),
+    "change": ("circle", "Change between two dates (open: the start)"),
+}
+PERSONNEL_WRAP = 62  # characters a row label runs to before it wraps (never cut): a phone's width at 10 px
 ROLE_SYMBOLS = {
     "air_base": "triangle-up",
     "port": "square",
@@ -37,12 +57,13 @@ ROLE_SYMBOLS = {
     "city": "circle",
     "site": "circle",
 }
+ROLE_WORDS = {"air_base": "Air base", "port": "Port", "camp": "Camp", "city": "Town or front line"}
 SOURCE_COLOURS = {"SYR": "#C1121F", "RUS": "#67000D", "BLR": "#7570B3"}  # where flights into Libya came from
 # Russia's side at the sites: the forces whose personnel the estimates count, and the Russian state bodies
 # and officials the records name there (its emergencies ministry's air fleet, its deputy defence minister,
 # the defence ministry's shipping contractor). A fact counts as Russian activity at a site only when one
 # of them takes part: Belarus's, the UAE's, the RSF's or the LNA's own flights and meetings do not.
-RUSSIAN_SIDE = frozenset(FORCES) | {"emercom", "yevkurov", "oboronlogistika"}
+RUSSIAN_SIDE = (frozenset(FORCES) - {UNSTATED}) | {"emercom", "yevkurov", "oboronlogistika"}
 # The figure colours each fact by whose it is, in three groups a reader can tell apart: Wagner, the
 # Africa Corps, and the Russian state (its armed forces, ministries and officials, or Russia not broken down).
 SIDE_GROUPS = {"wagner_group": "Wagner", "africa_corps": "Africa Corps"}
@@ -90,6 +111,7 @@ def flights_into_libya(movements: pd.DataFrame, places: pd.DataFrame) -> pd.Data
 # Sirte and al-Qardabiya, and Sokna and al-Jufra, lie 15 to 25 km apart: a few pixels at the scale of
 # Libya. Markers this small, with a white edge, stay apart instead of one hiding the other.
 SITE_MARKER_PX = 8
+CROWD_PX = 30  # sites closer than this on a phone crowd one another: their names are placed first
 # The December 2024 flights from Syria to Libya that the sources count (as the withdrawal chapter counts them).
 AIRLIFT_FROM_SYRIA = ("mv_20241210_hmeimim_khadim_airlift", "mv_20241226_an124_latakia_khadim")
 
@@ -99,19 +121,28 @@ def site_map_figure(
 ) -> go.Figure:
     """Libya's Russian-used sites by type, and the flights into them, drawn along the geodesic from
     their origin (which may lie outside the map) and labelled where they enter with where they came
-    from and the leg's length."""
+    from and the leg's length; flights within Libya are grey, a line whose rows are all claims dotted.
+
+    Where the rows carry site_marks's columns (since, claims_only), a site's fill says when its latest
+    Russian activity is dated (SINCE_FILL) and a cross marks one whose activity rests only on claims, as
+    on the landing page's map. Markers that would sit on one another on a phone (Sirte and
+    al-Qardabiya) are spread round their cluster's centre, each joined to its point by a thin line."""
     p = places.set_index("place_id")
     fig = base_map(*window, focus=["Libya"], locator="bottom left")  # the inset over the Sahara, south-west
     placer = LabelPlacer.for_map(window, avoid=[locator_box(fig)])
-    for lon, lat in zip(site_rows["lon"], site_rows["lat"]):
-        placer.marker(lon, lat, SITE_MARKER_PX)  # before any label is placed
+    marked = "since" in site_rows
+    # before any label is placed: each marker on its own point unless it would sit on another on a phone
+    spots = spread_markers(placer, list(site_rows["lon"]), list(site_rows["lat"]), SITE_MARKER_PX + 1.5, gap_px=4)
+    site_rows = site_rows.assign(x=[x for x, _ in spots], y=[y for _, y in spots])
     labels = []
     # a flight whose Libyan airfield no source names would end on a stand-in point: it is left off the map
     flights = flights[flights["destination_place_id"].map(p["geo_precision"]).isin(["site", "settlement"])]
+    any_claimed = False
     for (origin, dest), rows in flights.groupby(["last_leg_from", "destination_place_id"]):
         colour = SOURCE_COLOURS.get(p.loc[origin, "country"], style.MUTED)
         lons, lats = geodesic_line([origin, dest], places)
         claimed = bool((rows["status"] == "claimed").all())
+        any_claimed |= claimed
         km = legs_km([origin, dest], places)[0]
         when = sorted({with_precision(d, pr) for d, pr in zip(rows["date"], rows["date_precision"])})
         fig.add_trace(
@@ -131,28 +162,70 @@ def site_map_figure(
         if p.loc[origin, "country"] != "LBY" and inside_x:
             x, y = inside_x[len(inside_x) // 5]  # a little way in from where the line enters the map
             labels.append((x, y, f"from {short_name(p.loc[origin, 'name']).split(' ')[0]}: {km:,.0f} km", "top center"))
-    for country, label in (("SYR", "Flights from Syria"), ("RUS", "Flights from Russia"), ("BLR", "Flights from Belarus")):
-        if country in set(p.loc[flights["last_leg_from"], "country"]):
-            fig.add_trace(
-                go.Scatter(x=[None], y=[None], mode="lines", name=label, line=dict(color=SOURCE_COLOURS[country], width=2))
-            )
-    # the sites are the map's subject: their names are placed first, then the legs' lengths
-    texts, positions = place_all(placer, site_rows["lon"], site_rows["lat"], site_rows["label"], marker_px=SITE_MARKER_PX)
-    add_labels(fig, labels, placer)
-    for kind, group in site_rows.assign(text=texts, pos=positions).groupby("place_type", sort=False):
+    first = len(fig.data)
+    origins = set(p.loc[flights["last_leg_from"], "country"])
+    for country, label in (
+        ("SYR", "Flights from Syria"),
+        ("RUS", "Flights from Russia"),
+        ("BLR", "Flights from Belarus"),
+        ("LBY", "Flights within Libya"),
+    ):
+        if country in origins:
+            colour = SOURCE_COLOURS.get(country, style.MUTED)
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=label, line=dict(color=colour, width=2)))
+    if any_claimed:
         fig.add_trace(
             go.Scatter(
-                x=group["lon"],
-                y=group["lat"],
+                x=[None], y=[None], mode="lines", name="Dotted: claimed only", line=dict(color=style.INK, width=2, dash="dot")
+            )
+        )
+    _group(fig, first, "flights", "Flights into and within Libya")
+    moved = site_rows[(site_rows["x"] != site_rows["lon"]) | (site_rows["y"] != site_rows["lat"])]
+    if not moved.empty:  # a spread marker is joined to its own point by a thin line, and the point is dotted
+        lx, ly = [], []
+        for r in moved.itertuples():
+            lx += [r.lon, r.x, None]
+            ly += [r.lat, r.y, None]
+        fig.add_trace(
+            go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=style.INK, width=0.8), hoverinfo="skip", showlegend=False)
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=moved["lon"], y=moved["lat"], mode="markers", marker=dict(color=style.INK, size=3), hoverinfo="skip",
+                showlegend=False,
+            )
+        )  # fmt: skip
+    # the sites are the map's subject: their names are placed first (where none reads as a neighbour's),
+    # then the legs' lengths
+    rivals = list(zip(site_rows["x"], site_rows["y"]))
+    # the most crowded first (they have the fewest places to go), each where it does not read as a
+    # neighbour's name if it can, else wherever it fits (it hides nothing)
+    px = [placer._xy(x, y) for x, y in rivals]
+    crowd = [sum(math.dist(a, b) < CROWD_PX for b in px) for a in px]
+    positions: list[str | None] = [None] * len(site_rows)
+    for i in sorted(range(len(site_rows)), key=lambda i: -crowd[i]):
+        x, y, text = rivals[i][0], rivals[i][1], site_rows["label"].iloc[i]
+        at = placer.place(x, y, text, marker_px=SITE_MARKER_PX + 3, rivals=rivals)
+        positions[i] = at or placer.place(x, y, text, marker_px=SITE_MARKER_PX)
+    texts = [t if pos else "" for t, pos in zip(site_rows["label"], positions)]
+    add_labels(fig, labels, placer)
+    fills = [SINCE_FILL[k] for k in site_rows["since"]] if marked else [style.INK] * len(site_rows)
+    for kind, group in site_rows.assign(text=texts, pos=[q or "middle right" for q in positions], fill=fills).groupby(
+        "place_type", sort=False
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=group["x"],
+                y=group["y"],
+                ids=list(group["place_id"]),
                 mode="markers+text",
-                name={"air_base": "Air base", "port": "Port", "camp": "Camp", "city": "Town or front line"}.get(
-                    kind, kind.replace("_", " ")
-                ),
+                name=ROLE_WORDS.get(kind, kind.replace("_", " ")),
+                showlegend=False,
                 marker=dict(
                     symbol=ROLE_SYMBOLS.get(kind, "circle"),
                     size=SITE_MARKER_PX,
-                    color=style.INK,
-                    line=dict(color="white", width=1.5),
+                    color=list(group["fill"]),
+                    line=dict(color=[style.INK if f == "white" else "white" for f in group["fill"]], width=1.5),
                 ),
                 text=[html(t) for t in group["text"]],
                 textposition=group["pos"].tolist(),
@@ -164,8 +237,51 @@ def site_map_figure(
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[3]}<br>coordinates: %{customdata[2]}<extra></extra>",
             )
         )
-    fig.update_layout(legend=style.TOP_LEGEND)
+    # the legend: the shape is the kind of site, the fill when its latest Russian activity is dated
+    first = len(fig.data)
+    for kind in dict.fromkeys(site_rows["place_type"]):
+        fig.add_trace(
+            style.legend_key(
+                ROLE_WORDS.get(kind, kind.replace("_", " ")), ROLE_SYMBOLS.get(kind, "circle") + "-open", style.INK, size=10
+            )
+        )
+    _group(fig, first, "shape", "Shape: kind of site")
+    if marked:
+        crossed = site_rows[site_rows["claims_only"]]
+        if not crossed.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=crossed["x"],
+                    y=crossed["y"],
+                    mode="markers",
+                    showlegend=False,
+                    hoverinfo="skip",
+                    marker=dict(
+                        symbol="x-thin-open", size=SITE_MARKER_PX + 6, color=style.INK, line=dict(color=style.INK, width=2)
+                    ),
+                )
+            )
+        first = len(fig.data)
+        for since, words in since_legend(site_rows).items():
+            fig.add_trace(style.legend_key(words, "circle", SINCE_FILL[since], size=10))
+        if site_rows["claims_only"].any():
+            fig.add_trace(
+                go.Scatter(
+                    x=[None], y=[None], mode="markers", name=CLAIMS_ONLY_WORDS,
+                    marker=dict(symbol="x-thin-open", size=12, color=style.INK, line=dict(color=style.INK, width=2)),
+                )
+            )  # fmt: skip
+        _group(fig, first, "fill", "Fill: latest dated Russian activity")
+    fig.update_layout(legend=style.TOP_LEGEND | dict(traceorder="grouped"))
     return fig
+
+
+def _group(fig: go.Figure, first: int, group: str, title: str) -> None:
+    """Put the legend entries from trace `first` on in one titled group."""
+    for trace in fig.data[first:]:
+        trace.legendgroup = group
+    if len(fig.data) > first:
+        fig.data[first].legendgrouptitle = dict(text=title, font=dict(size=11, color=style.MUTED))
 
 
 def _activity_words(r) -> str:
@@ -186,8 +302,21 @@ def _activity_words(r) -> str:
 
 
 def estimate_label(row) -> str:
-    """Every estimate is shown with the date it describes and who made it: never as a bare 'current' number."""
-    return f"{with_precision(row['as_of'], row['as_of_precision'])} · {clip(short_name(row['estimator']), 46)}"
+    """Every estimate is shown with the date it describes and who made it: never as a bare 'current'
+    number. The estimator is named in full (short_name drops only a bracketed qualifier); the figure
+    wraps a long label, it never cuts one."""
+    return f"{with_precision(row['as_of'], row['as_of_precision'])} · {short_name(row['estimator'])}"
+
+
+def measure(row) -> str:
+    """What an estimate measures: 'stock' (people present on its date, the default) or its measure."""
+    m = row["measure"]
+    return m if isinstance(m, str) and m else "stock"
+
+
+def present(rows: pd.DataFrame) -> pd.DataFrame:
+    """The estimates that count people present on their date: not arrivals, departures or a change."""
+    return rows[[measure(r) == "stock" for _, r in rows.iterrows()]]
 
 
 def personnel(estimates: pd.DataFrame) -> pd.DataFrame:
@@ -197,49 +326,100 @@ def personnel(estimates: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["as_of", "estimate_id"])
         .copy()
     )
+    if "period_start" not in rows:
+        rows["period_start"] = pd.NaT
     rows["range"] = [ranges.from_row(r, "value") for _, r in rows.iterrows()]
-    rows["force"] = rows["actor_id"].map(FORCES).fillna("Other")
+    rows["force_key"] = rows["actor_id"].where(rows["actor_id"].isin(FORCES), UNSTATED)
+    rows["force"] = rows["force_key"].map(FORCES)
     rows["label"] = [
         estimate_label(r)
-        + {"arrivals": " (arrivals)", "departures": " (withdrawn)"}.get(r["measure"], "")
+        + MEASURE_WORDS.get(measure(r), "").format(start=_period_start_words(r))
         + (" · a claim" if r["status"] == "claimed" else "")  # a party's word or low-graded pages only
         for _, r in rows.iterrows()
     ]
     return rows.reset_index(drop=True)
 
 
+def _period_start_words(row) -> str:
+    """When a flow's or a change's period began, at as_of's precision; 'an earlier date' where no source gives it."""
+    start = row.get("period_start")
+    return with_precision(start, row["as_of_precision"]) if pd.notna(start) else "an earlier date"
+
+
+def change_ends(row) -> tuple[tuple[str, float], tuple[str, float]]:
+    """A change's two ends as (date in words, number): value_low and value_high are the numbers the
+    source gives at the period's start and end, in the order the subject says (a rise unless it says it
+    fell or speaks of a fall); the start's date is period_start at as_of's precision, or 'earlier' where no source gives it."""
+    start = with_precision(row["period_start"], row["as_of_precision"]) if pd.notna(row.get("period_start")) else "earlier"
+    end = with_precision(row["as_of"], row["as_of_precision"])
+    low, high = row["range"].low, row["range"].high
+    fell = any(w in str(row["subject"]).lower() for w in ("fall", "fell"))
+    first, last = (high, low) if fell else (low, high)
+    return (start, first), (end, last)
+
+
+def personnel_height(fig: go.Figure) -> int:
+    """The personnel chart's height in pixels: enough for every row and its (wrapped) label."""
+    return int(170 + 31 * rows_span(fig))
+
+
 def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> go.Figure:
     """One row per estimate, in date order from the top: its range as a bar, its best value as a
-    marker, coloured and shaped by whose personnel it counts. Highlighted estimates (the seed's)
-    get a ring."""
+    marker, coloured and shaped by whose personnel it counts. A flow (arrivals, departures) is a
+    triangle pointing its way; a change between two dates is two marks on its row, open at the start
+    and filled at the end, joined by an arrow (never a bar, which would read as uncertainty).
+    Highlighted estimates (those the chapter's articles cite) get a ring."""
     fig = go.Figure()
     order = list(dict.fromkeys(rows["label"]))
-    row_y = labels_above_rows(fig, order)
+    row_y = labels_above_rows(fig, order, wrap=PERSONNEL_WRAP)
     labelled: set[str] = set()
-    for actor_id in FORCE_ORDER:
-        part = rows[rows["actor_id"] == actor_id]
+    for key in FORCE_ORDER:
+        part = rows[rows["force_key"] == key]
         if part.empty:
             continue
-        colour = style.actor_colour(actor_id)
+        colour = style.actor_colour(key if key != UNSTATED else None)
+        symbol = FORCE_SYMBOLS[key]
         fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=FORCES[actor_id],
-                marker=dict(symbol=FORCE_SYMBOLS[actor_id], size=11, color=colour),
-            )
+            go.Scatter(x=[None], y=[None], mode="markers", name=FORCES[key], marker=dict(symbol=symbol, size=11, color=colour))
         )
         for r in part.itertuples():
+            kind = measure(r._asdict())
+            method = html(r.method if isinstance(r.method, str) else "not stated")
+            ring = dict(color=style.INK if r.estimate_id in highlight else colour, width=3 if r.estimate_id in highlight else 1.5)
+            y = row_y[r.label]
+            if kind == "change":
+                (d0, v0), (d1, v1) = change_ends(r._asdict())
+                hover = (
+                    f"<b>{html(r.label)}</b><br>{html(FORCES[key])}: from {v0:,.0f} ({html(d0)}) to {v1:,.0f} ({html(d1)}), "
+                    f"a change, not a range<br>{html(r.subject[:100])}<br>method: {method} · {html(r.status)}<extra></extra>"
+                )
+                fig.add_annotation(
+                    x=v1, y=y, ax=v0, ay=y, xref="x", yref="y", axref="x", ayref="y", text="",
+                    showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=1.5, arrowcolor=colour, standoff=7, startstandoff=7,
+                )  # fmt: skip
+                fig.add_trace(
+                    go.Scatter(
+                        x=[v0, v1],
+                        y=[y, y],
+                        mode="markers+text",
+                        showlegend=False,
+                        text=[f"{v0:,.0f}  ", f"  {v1:,.0f}"],  # the dates are in the row's label
+                        textposition=["middle left", "middle right"],
+                        textfont=dict(size=10, color=style.INK),
+                        hovertemplate=hover,
+                        marker=dict(symbol=[symbol, symbol], size=11, color=["white", colour], line=ring),
+                    )
+                )
+                continue
             hover = (
-                f"<b>{html(r.label)}</b><br>{html(FORCES[actor_id])}: {html(r.range.words('people'))}<br>"
-                f"{html(r.subject[:100])}<br>method: {html(r.method if isinstance(r.method, str) else 'not stated')} · {html(r.status)}<extra></extra>"
+                f"<b>{html(r.label)}</b><br>{html(FORCES[key])}: {html(r.range.words('people'))}<br>"
+                f"{html(r.subject[:100])}<br>method: {method} · {html(r.status)}<extra></extra>"
             )
             if r.range.high > r.range.low:
                 fig.add_trace(
                     go.Scatter(
                         x=[r.range.low, r.range.high],
-                        y=[row_y[r.label]] * 2,
+                        y=[y] * 2,
                         mode="lines",
                         showlegend=False,
                         line=dict(color=colour, width=7),
@@ -247,7 +427,6 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
                         hovertemplate=hover,
                     )
                 )
-            flow = isinstance(r.measure, str) and r.measure in ("arrivals", "departures")
             point = r.range.best if r.range.best is not None else (r.range.low + r.range.high) / 2
             # a second estimate on the same row (same date and estimator) writes its number above, not over the first
             position = "bottom center" if (r.label in labelled) else "middle right"
@@ -255,7 +434,7 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
             fig.add_trace(
                 go.Scatter(
                     x=[point],
-                    y=[row_y[r.label]],
+                    y=[y],
                     mode="markers+text",
                     showlegend=False,
                     text=[f"  {r.range.words()}"],
@@ -263,18 +442,17 @@ def personnel_figure(rows: pd.DataFrame, highlight: set[str] = frozenset()) -> g
                     textfont=dict(size=10, color=style.INK),
                     hovertemplate=hover,
                     marker=dict(
-                        symbol=("triangle-right" if r.measure == "arrivals" else "triangle-left")
-                        if flow
-                        else FORCE_SYMBOLS[actor_id],
+                        symbol=MEASURE_KEYS[kind][0] if kind in FLOWS else symbol,
                         size=11,
                         color=colour if r.range.best is not None else "white",
-                        line=dict(
-                            color=style.INK if r.estimate_id in highlight else colour,
-                            width=3 if r.estimate_id in highlight else 1.5,
-                        ),
+                        line=ring,
                     ),
                 )
             )
+    # what the shapes that are not whose-people say: flows and changes, keyed in ink
+    for kind in [k for k in MEASURE_KEYS if k in {measure(r) for _, r in rows.iterrows()}]:
+        shape, name = MEASURE_KEYS[kind]
+        fig.add_trace(style.legend_key(name, shape, "white" if kind == "change" else style.INK, size=11))
     top = max(r.high for r in rows["range"])
     fig.update_xaxes(title="People", range=[0, top * 1.22], tickformat=",d")
     fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=20))
@@ -417,6 +595,103 @@ def _fact_value(fact: pd.Series) -> dict:
         "claimed_by": fact["claimed_by"],
         "from": "records",
     }
+
+
+# ------------------------------------------------------------------ how a site is marked on a map
+
+# The month Assad fell: a site whose latest Russian activity is dated from it on is marked as active
+# since the fall; one whose latest activity may be earlier (a date known only to the year 2024 may
+# be), as active before it.
+RECENT_FROM = pd.Timestamp("2024-12-01")
+SINCE_WORDS = {
+    "recent": "Latest Russian activity from December 2024",
+    "earlier": "Latest Russian activity before December 2024",
+    "none": "No Russian activity in the sources searched",
+}
+CLAIMS_ONLY_WORDS = "Crossed: activity resting only on claims or low-graded pages"
+
+
+def shown_status(status, source_ids, grades: pd.Series) -> str:
+    """A fact's status as the report shows it: a claim where every source it cites is graded low (a
+    fact whose sources are all graded low is shown as a claim, never as proof), else its own status."""
+    ids = [s for s in source_ids.split(";") if s] if isinstance(source_ids, str) else []
+    if ids and all(grades.get(s) == "low" for s in ids):
+        return "claimed"
+    return str(status)
+
+
+def site_marks(
+    site_rows: pd.DataFrame, activity: pd.DataFrame, sources: pd.DataFrame, evidence: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """How a map marks each site: `since`, whether its latest Russian activity (site_activity's) is
+    certainly from December 2024 on ('recent': the first day that date can mean is on or after
+    RECENT_FROM), may be earlier ('earlier'), or is not found ('none'); and `claims_only`, whether every
+    fact of that activity is a claim. The facts are the site row's first activity (its status), its
+    latest activity (a claim where every source the evidence table gives for it is graded low; otherwise
+    not one), and each fact of Russia's side at the site in the records (shown_status)."""
+    grades = sources.set_index("source_id")["reliability"]
+    act = site_activity(site_rows, activity).set_index("place_id")
+    own = site_rows.set_index("place_id")
+    ev = evidence[evidence["fact_table"] == "sites"] if evidence is not None else None
+    out = []
+    for place_id in site_rows["place_id"]:
+        a = act.loc[place_id]
+        if a["quiet"]:
+            out.append(
+                {"place_id": place_id, "since": "none", "claims_only": False, "date": pd.NaT, "precision": pd.NA,
+                 "words": "", "straddles": False}
+            )  # fmt: skip
+            continue
+        which = "latest" if pd.notna(a["latest_date"]) else "first"
+        last = a[f"{which}_end"] if pd.notna(a[f"{which}_end"]) else a[f"{which}_date"]
+        since = "recent" if period_start(last, a[f"{which}_precision"]) >= RECENT_FROM else "earlier"
+        statuses = []
+        row = own.loc[place_id]
+        if pd.notna(row.get("first_activity")) and pd.notna(row.get("first_activity_status")):
+            statuses.append(row["first_activity_status"])
+        if pd.notna(row.get("latest_activity")) and ev is not None:
+            backing = ev[
+                (ev["fact_id"] == place_id)
+                & ev["stance"].isin(["states", "implies"])
+                & ev["fields"].str.split(";").map(lambda f: "latest_activity" in f)
+            ]
+            if not backing.empty:
+                statuses.append(shown_status("reported", ";".join(backing["source_id"]), grades))
+        facts = activity[activity["place_id"] == place_id]
+        statuses += [shown_status(st, ids, grades) for st, ids in zip(facts["status"], facts["source_ids"])]
+        out.append(
+            {
+                "place_id": place_id,
+                "since": since,
+                "claims_only": bool(statuses) and set(statuses) == {"claimed"},
+                "date": last,
+                "precision": a[f"{which}_precision"],
+                "words": activity_words(a, which),
+                # dated only to a period that runs into December 2024 (a year, 2024): it may be from it
+                "straddles": since == "earlier" and period_end(last, a[f"{which}_precision"]) >= RECENT_FROM,
+            }
+        )
+    frame = pd.DataFrame(out)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+# How the maps fill a site's mark by `since` (site_marks): dark for activity since the fall, grey for
+# activity only before it, white where the sources searched show none.
+SINCE_FILL = {"recent": style.INK, "earlier": "#8c959f", "none": "white"}
+
+
+def since_legend(marks: pd.DataFrame) -> dict[str, str]:
+    """The legend's words for each fill the marks use, in SINCE_WORDS's order: the 'before' entry says so
+    where a site's latest activity is dated only to a period running into December 2024."""
+    words = {}
+    for since in [k for k in SINCE_WORDS if k in set(marks["since"])]:
+        words[since] = SINCE_WORDS[since]
+        straddling = marks[(marks["since"] == since) & marks["straddles"]]
+        if since == "earlier" and not straddling.empty:
+            years = sorted({str(d.year) for d in straddling["date"]})
+            words[since] += f", or dated only to {and_list(years)}"
+    return words
 
 
 def status_words(status, claimed_by, actor_names: pd.Series | None = None) -> str:
@@ -669,15 +944,21 @@ def air_bridge_figure(
     platforms: pd.DataFrame,
     reference: list[str],
     comparison: pd.DataFrame | None = None,
+    for_print: bool = False,
 ) -> go.Figure:
     """Each leg as a horizontal bar of its geodesic length, with the stated ranges at full payload of
     the aircraft named on the routes drawn as bands. Approximate legs (an end is a regional stand-in)
-    are drawn pale; comparison legs, which no movement flew, are outlined only."""
+    are drawn pale; comparison legs, which no movement flew, are outlined only.
+
+    On the web each leg's name is written above its bar (a phone keeps the bars' full width); `for_print`
+    lays it out for the PDF instead: the names beside the bars, in print-sized text (PRINT_TEXT), each
+    row tall enough for its name (PRINT_ROW_PX), and the figure's height set to hold them."""
     p = places.set_index("place_id")
 
     def end(place_id):
         name = short_name(p.loc[place_id, "name"]).split(",")[0]
-        return name + (" (airfield not named)" if p.loc[place_id, "geo_precision"] in ("region", "country") else "")
+        stand_in = p.loc[place_id, "geo_precision"] in ("region", "country") and "not named)" not in name
+        return name + (" (airfield not named)" if stand_in else "")
 
     def label(a, b):
         return f"{end(a)} → {end(b)}"
@@ -695,7 +976,25 @@ def air_bridge_figure(
         )
     frame = frame.sort_values("km", ascending=False)
     fig = go.Figure()
-    row_y = labels_above_rows(fig, frame["label"].tolist())
+    if for_print:
+        row_y = {label: -float(i) for i, label in enumerate(frame["label"])}
+        fig.update_yaxes(
+            tickvals=list(row_y.values()),
+            ticktext=[html(t) for t in row_y],
+            tickfont=dict(size=PRINT_TEXT["label"]),
+            range=[-len(row_y) + 0.4, 0.6],
+            automargin=False,
+            showgrid=False,
+            zeroline=False,
+            ticks="",
+        )
+        # the names' room, set rather than left to plotly, so that the legend and the source line can
+        # start under them, at the image's left edge
+        left = max(len(t) for t in row_y) * PRINT_TEXT["label"] * 0.56 + 14
+        plot_w = WIDTH - left - PRINT_RIGHT_PX
+        edge = -(left - 10) / plot_w
+    else:
+        row_y = labels_above_rows(fig, frame["label"].tolist())
     for kind, approx, name, style_ in (
         ("flown", False, "Leg of a reported route", dict(color="#6E7781")),
         ("flown", True, "Leg with a regional stand-in end (approximate)", dict(color="#B8BEC4")),
@@ -711,9 +1010,10 @@ def air_bridge_figure(
                 orientation="h",
                 marker=style_,
                 name=name,
-                width=0.45,
+                width=0.6 if for_print else 0.45,
                 text=[f"{k:,.0f} km" for k in part["km"]],
                 textposition="outside",
+                textfont=dict(size=PRINT_TEXT["value"]) if for_print else None,
                 cliponaxis=False,
                 customdata=part["label"],
                 hovertemplate="%{customdata}: %{x:,.0f} km<extra></extra>",
@@ -739,7 +1039,24 @@ def air_bridge_figure(
         )
     fig.update_xaxes(title="Geodesic length of the leg (km)", rangemode="tozero", tickformat=",d")
     fig.update_layout(legend=style.TOP_LEGEND, margin=dict(l=20, r=70), barmode="overlay")
+    if for_print:
+        fig.update_xaxes(title_font=dict(size=PRINT_TEXT["axis"]), tickfont=dict(size=PRINT_TEXT["value"]))
+        fig.update_layout(
+            legend=style.TOP_LEGEND | dict(font=dict(size=PRINT_TEXT["value"]), x=edge),
+            height=PRINT_CHROME_PX + PRINT_ROW_PX * len(row_y),
+            margin=dict(l=left, r=PRINT_RIGHT_PX),
+            meta=dict(note_x=edge),
+        )
     return fig
+
+
+# The air bridge's print version: its 900 px image fills the PDF's text width (about 6.5 in), so 10 px
+# text would print at about 5 pt. These sizes print at about 7 to 8 pt, and each row is tall enough for
+# its name beside the bar; the legend, the axis and the source line take PRINT_CHROME_PX.
+PRINT_TEXT = {"label": 14, "value": 13, "axis": 15}
+PRINT_ROW_PX = 25
+PRINT_CHROME_PX = 250
+PRINT_RIGHT_PX = 80  # room right of the plot for the longest bar's length
 
 
 # ------------------------------------------------------------------ since mid-2025
@@ -803,10 +1120,11 @@ def overflight_numbers(all_events: pd.DataFrame) -> dict[str, str]:
 
 
 def chapter_numbers(
-    all_events, estimates, events, movements, places, platforms, sites_table
+    all_events, estimates, events, movements, places, platforms, sites_table, sources=None, evidence=None
 ) -> tuple[dict[str, object], dict[str, object]]:
     """Every number and date the chapter's prose weaves in, by name (glued by the notebook), and the
-    objects its figure and table cells use, by name."""
+    objects its figure and table cells use, by name. Given the sources (and the evidence table), the
+    sites carry how the map marks them (site_marks)."""
     numbers: dict[str, object] = {}
     ev = all_events.set_index("event_id")
     mv = movements.set_index("movement_id")
@@ -820,6 +1138,9 @@ def chapter_numbers(
     at_sites = russian_activity(sites, all_events, movements)
     activity = site_activity(sites, at_sites)
     sites = with_activity(sites, at_sites)  # the map's hover says what the table says
+    if sources is not None:  # how the map marks each site: the landing page's map follows the same rule
+        marks = site_marks(sites, at_sites, sources, evidence)
+        sites = sites.merge(marks[["place_id", "since", "claims_only", "straddles", "date"]], on="place_id")
     in_libya = movements["destination_place_id"].map(p["country"]).eq("LBY").fillna(False)
     libyan_mv = movements[(movements["chapter"] == "libya") | in_libya]
     latest = max(events["date"].max(), libyan_mv["date"].max(), sites["latest_activity"].max())
@@ -914,7 +1235,10 @@ def chapter_numbers(
         "ft_withdrawn": "est_202204_ft_withdrawn",
     }.items():
         numbers[f"est_{key}"] = Plain(estimate_words(estimate_id))
-    stocks = people[people["measure"].fillna("stock") == "stock"]
+    numbers["est_express_regulars"] = Plain(estimate_words("est_202405_express_regulars_1500"))
+    (d0, v0), (d1, v1) = change_ends(people.set_index("estimate_id").loc["est_202405_intel_800_1800"])
+    numbers["est_rise"] = Plain(f"from {v0:,.0f} in {d0} to {v1:,.0f} in {d1}")
+    stocks = present(people)  # people present on a date: never arrivals, departures or a change
     numbers["n_estimates"] = len(people)
     numbers["n_estimators"] = people["estimator"].nunique()
     numbers["est_min"] = Plain(f"{min(r.low for r in stocks['range']):,.0f}")

@@ -840,15 +840,29 @@ def left_stayed_figure(rows: pd.DataFrame) -> go.Figure:
         categoryorder="array",
         categoryarray=outcomes,
         side="top",
-        tickangle=0,
+        # Set upright, one line each: eight headings side by side need about 60 px a column, and a
+        # 390 px phone gives the plot about 200 px, so they would overlap; turned, each needs only
+        # its line's height (about 14 px) across, at any width and in print.
+        tickangle=-90,
         title=None,
         showgrid=True,
         tickvals=outcomes,
-        ticktext=[wrap_label(o, 9) for o in outcomes],
+        ticktext=outcomes,
         tickfont=dict(size=11),
+        automargin=True,
     )
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=kinds[::-1], title=None, showgrid=True)
-    fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=90, l=150))
+    # the kinds' names wrapped (about 11 characters a line): on a phone the columns get the width they free
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=kinds[::-1],
+        tickvals=kinds,
+        ticktext=[wrap_label(k, 11) for k in kinds],
+        title=None,
+        showgrid=True,
+        automargin=True,
+    )
+    fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=20, l=20))
     return fig
 
 

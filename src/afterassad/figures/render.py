@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from afterassad.core.geo import distance_km
-from afterassad.core.text import html
+from afterassad.core.text import html, wrap_label
 from afterassad.figures import basemap, style
 
 WIDTH, HEIGHT = 900, 520
@@ -80,8 +80,11 @@ def _wrap(text: str, width: int = 115) -> str:
 
 
 def add_source_note(fig: go.Figure, note: str) -> go.Figure:
-    """Print the source line under the plot, in the image itself, so it travels with it."""
+    """Print the source line under the plot, in the image itself, so it travels with it: from the plot's
+    left edge, or from where the figure's meta says its left edge is (`note_x`, in the plot's width:
+    a figure whose labels sit left of the plot starts its note under them)."""
     text = _wrap(note)
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     lines = text.count("<br>") + 1
     # Below the tick labels and the axis title (about 55 px), whatever the plot's height.
     fig.update_layout(margin=dict(b=70 + 15 * lines))
@@ -89,7 +92,7 @@ def add_source_note(fig: go.Figure, note: str) -> go.Figure:
         text=text,
         xref="paper",
         yref="paper",
-        x=0,
+        x=meta.get("note_x", 0),
         y=0,
         yshift=-58,
         showarrow=False,
@@ -121,8 +124,20 @@ class Figure:
     where it wraps at any width, and in the static image, drawn into it, for the PDF.
     """
 
-    def __init__(self, fig: go.Figure, name: str, alt: str, width: int = WIDTH, height: int = HEIGHT, note: str = ""):
+    def __init__(
+        self,
+        fig: go.Figure,
+        name: str,
+        alt: str,
+        width: int = WIDTH,
+        height: int = HEIGHT,
+        note: str = "",
+        static: go.Figure | None = None,
+        static_height: int | None = None,
+    ):
         self.fig, self.name, self.alt, self.width, self.height, self.note = fig, name, alt, width, height, note
+        # the PDF's image: the same figure, or a version of it laid out for print (larger text), with its own height
+        self.static, self.static_height = static, static_height or height
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         div = pio.to_html(
@@ -167,25 +182,41 @@ class Figure:
             f'<p class="aa-figure-alt" id="{alt_id}">{html(self.alt)}</p>{div}{source}</div>',
             "text/plain": f"[figure {self.name}: {self.alt}]",
         }
-        static = go.Figure(self.fig)
+        static = go.Figure(self.static if self.static is not None else self.fig)
         if self.note:
             add_source_note(static, self.note)
-        png = _png(static, self.width, self.height)
+        png = _png(static, self.width, self.static_height)
         if png:
             bundle["image/png"] = base64.b64encode(png).decode("ascii")
         return bundle, {"image/png": {"alt": self.alt}} if png else {}
 
 
-def show(fig: go.Figure, name: str, alt: str, note: str, width: int = WIDTH, height: int | None = None) -> Figure:
+def show(
+    fig: go.Figure,
+    name: str,
+    alt: str,
+    note: str,
+    width: int = WIDTH,
+    height: int | None = None,
+    static: go.Figure | None = None,
+) -> Figure:
     """The one way a chapter shows a figure: alt text and a source line are required. The height
-    is the one given, else the one the figure chose for itself (timelines size to their lanes)."""
+    is the one given, else the one the figure chose for itself (timelines size to their lanes).
+
+    `static` is a version of the same figure laid out for print (the PDF's image: larger text where the
+    web's would be too small on paper), drawn at its own height; the web page shows `fig`, and the
+    static image until plotly.js has drawn it (letterboxed, never stretched)."""
     height = height or fig.layout.height or HEIGHT
     if not alt.strip():
         raise ValueError(f"figure {name} needs alt text")
     if not note.strip():
         raise ValueError(f"figure {name} needs a source line")
     fig.update_layout(width=None, height=height)
-    return Figure(fig, name, alt, width, height, note)
+    static_height = None
+    if static is not None:
+        static_height = static.layout.height or height
+        static.update_layout(width=None, height=static_height)
+    return Figure(fig, name, alt, width, height, note, static=static, static_height=static_height)
 
 
 def base_map(
@@ -439,24 +470,50 @@ def add_scale_bar(fig: go.Figure, lon_range: tuple[float, float], lat_range: tup
     return fig
 
 
-def labels_above_rows(fig: go.Figure, labels: list[str], x: float = 0.0, size: int = 10) -> dict[str, float]:
+LINE_STEP = 0.45  # how much of a row each further line of a wrapped row label takes
+
+
+def labels_above_rows(
+    fig: go.Figure, labels: list[str], x: float = 0.0, size: int = 10, wrap: int | None = None
+) -> dict[str, float]:
     """Write each row's label just above the row, inside the plot, instead of as y-axis tick labels,
     so a chart of long-labelled rows keeps its full width on a phone. Rows run from the top, one
-    unit apart; returns each label's y so the caller draws its row there."""
-    ys = {label: -float(i) for i, label in enumerate(labels)}
+    unit apart; a label longer than `wrap` characters is broken into lines at spaces (never cut),
+    and its row moves down to make room for the lines. Returns each label's y so the caller draws
+    its row there."""
+    texts = [wrap_label(html(t), wrap) if wrap else html(t) for t in labels]
+    lines = [t.count("<br>") + 1 for t in texts]
+    ys: dict[str, float] = {}
+    y = 0.0
+    for i, (label, n) in enumerate(zip(labels, lines)):
+        if i:
+            y -= 1 + LINE_STEP * (n - 1)
+        ys[label] = y
     fig.add_trace(
         go.Scatter(
             x=[x] * len(labels),
-            y=[y + 0.42 for y in ys.values()],
+            y=[ys[t] + 0.42 + LINE_STEP * (n - 1) / 2 for t, n in zip(labels, lines)],
             mode="text",
-            text=[html(t) for t in labels],
+            text=texts,
             textposition="middle right",
             textfont=dict(size=size, color=style.INK),
             hoverinfo="skip",
             showlegend=False,
         )
     )
+    top = 0.95 + LINE_STEP * (lines[0] - 1) if lines else 0.95
     fig.update_yaxes(
-        showticklabels=False, ticks="", range=[-len(labels) + 0.4, 0.95], zeroline=False, showgrid=False, fixedrange=True
+        showticklabels=False,
+        ticks="",
+        range=[min(ys.values(), default=0.0) - 0.6, top],
+        zeroline=False,
+        showgrid=False,
+        fixedrange=True,
     )
     return ys
+
+
+def rows_span(fig: go.Figure) -> float:
+    """How many rows' height a chart drawn with labels_above_rows spans (its y-axis range)."""
+    low, high = fig.layout.yaxis.range
+    return high - low
