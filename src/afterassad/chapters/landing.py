@@ -150,6 +150,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "n_legs_precise",
                 "on_turkey_airspace",
                 "on_il62_turkey",
+                "on_eu_airspace",
                 "km_direct",
                 "km_moscow_khadim",
             ],
