@@ -11,7 +11,7 @@ from afterassad.core.text import html, short_name
 from afterassad.figures import style
 from afterassad.figures.timeline import stack_in_lanes
 
-SITE_STATUS_ORDER = ["operational", "under_negotiation", "drawn_down", "vacated"]
+SITE_STATUS_ORDER = ["operational", "under_negotiation", "held", "drawn_down", "vacated"]
 # A site named for what Russia had there, where the place's own name is something else: the Golan
 # place is the UN buffer zone, and Russia's presence in it was its military-police posts.
 SITE_NAMES = {"golan_buffer_zone": "Former Russian posts at Quneitra"}
@@ -26,11 +26,19 @@ def site_names(places: pd.DataFrame) -> pd.Series:
 SITE_STATUS_LABELS = {
     "operational": "Operational",
     "under_negotiation": "Under negotiation",
+    # a source says the site is still held, and no use of it is documented at that date
+    "held": "Held, no use documented",
     "drawn_down": "Drawn down",
     "vacated": "Vacated",
 }
 # A sequential ramp from in use to gone, readable in grey scale too.
-SITE_STATUS_COLOURS = {"operational": "#1a7f37", "under_negotiation": "#7fb069", "drawn_down": "#e09f3e", "vacated": "#8c959f"}
+SITE_STATUS_COLOURS = {
+    "operational": "#1a7f37",
+    "under_negotiation": "#7fb069",
+    "held": "#c2a83e",
+    "drawn_down": "#e09f3e",
+    "vacated": "#8c959f",
+}
 
 
 def sets_status(site_status: pd.DataFrame) -> pd.Series:

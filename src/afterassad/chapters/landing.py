@@ -124,6 +124,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "d_status_hmeimim",
                 "status_tartus",
                 "d_status_tartus",
+                "d_tartus_last_observed",
                 "d_lavrov_feb",
                 "sea_capacity",
                 "n_capacity_ships",

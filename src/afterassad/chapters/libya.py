@@ -1272,6 +1272,11 @@ def chapter_numbers(
     numbers["on_an124"] = Plain(on_date(mv.loc["mv_20241226_an124_latakia_khadim", "date"], "day"))
     numbers["on_mys"] = Plain(on_date(mv.loc["mv_20260116_mys_zhelaniya_baltiysk_tobruk", "date"], "day"))
     numbers["on_il62_turkey"] = Plain(on_date(mv.loc["mv_20251126_il62_russia_eastern_libya", "date"], "day"))
+    # ISW's count of the January 2025 shuttle, known only through a low-graded relay: a claim, never added to
+    # the documented count
+    isw = mv.loc["mv_20250101_il76_syria_khadim_isw"]
+    numbers["isw_shuttle"] = Plain(ranges.from_row(isw, "count").words("flights"))
+    numbers["isw_shuttle_span"] = Plain(span(isw["date"], isw["date_end"], isw["date_precision"]))
     airspace = ev.loc["ev_20220423_turkey_airspace_closed"]
     numbers["on_turkey_airspace"] = Plain(on_date(airspace["date"], airspace["date_precision"]))
     numbers.update(overflight_numbers(all_events))

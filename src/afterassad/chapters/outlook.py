@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from afterassad.chapters.bases import current_status
+from afterassad.chapters.bases import SITE_STATUS_LABELS, current_status
 from afterassad.chapters.milestones import dated_facts, dates_of
 from afterassad.core.dates import on_date, with_precision
 
@@ -53,7 +53,7 @@ def chapter_numbers(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
     numbers: dict[str, object] = dates_of(dated_facts(tables), INDICATOR_FACTS, prefix="on_", in_sentence=True)
     for name, place_id in MAIN_BASES.items():
         row = latest_status(tables["site_status"], place_id)
-        numbers[f"status_{name}"] = row["site_status"].replace("_", " ")  # "under negotiation", "drawn down"
+        numbers[f"status_{name}"] = SITE_STATUS_LABELS[row["site_status"]].lower()  # "operational", "held, no use documented"
         numbers[f"on_status_{name}"] = on_date(row["date"], row["date_precision"])
     numbers["newest_libya_estimate"] = newest_personnel_estimate(tables["estimates"])
     return numbers

@@ -1187,6 +1187,13 @@ def chapter_numbers(
         numbers[f"status_{key}"] = Plain(SITE_STATUS_LABELS[last.loc[place, "site_status"]].lower())
         numbers[f"d_status_{key}"] = Plain(long_date(last.loc[place, "date"]))
     numbers["d_lavrov_feb"] = Plain(long_date(all_events.set_index("event_id").loc["ev_20260219_lavrov_bases_talks", "date"]))
+    # the last time a source other than a party saw Tartus (not a row that only says it was still held)
+    seen = site_status[
+        (site_status["place_id"] == "tartus_naval_base")
+        & (site_status["status"] != "claimed")
+        & (site_status["site_status"] != "held")
+    ]
+    numbers["d_tartus_last_observed"] = Plain(long_date(seen["date"].max()))
     hmeimim, tartus = numbers["status_hmeimim"], numbers["status_tartus"]
     numbers["bases_status"] = Plain(
         f"Hmeimim and Tartus were both {hmeimim}" if hmeimim == tartus else f"Hmeimim was {hmeimim} and Tartus {tartus}"
