@@ -160,7 +160,7 @@ def test_claim_ids_are_written_as_places_in_card_text():
     text = "the same fault as c001_p07_s01_a, rated in c000_p05_s10_b."
     assert ids_as_places(text) == (
         "the same fault as the claim at second article, paragraph 7, sentence 1, "
-        "rated in the claim at first article, paragraph 5, sentence 10."
+        "rated in the claim at first article, paragraph 5, sentence 10 (its second claim)."
     )
     with pytest.raises(ValueError):
         locator("c1_p9")

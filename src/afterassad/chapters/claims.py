@@ -35,9 +35,19 @@ def locator(claim_id: str) -> str:
     return f"the {article_label(f'seed_{article}').lower()}, paragraph {int(paragraph)}, sentence {int(sentence)}"
 
 
+PART_WORDS = ("first", "second", "third", "fourth", "fifth")
+
+
 def ids_as_places(text: str) -> str:
-    """A card's text with every claim id written as the claim's place in its article."""
-    return CLAIM_ID.sub(lambda m: f"the claim at {locator(m.group(0)).removeprefix('the ')}", text)
+    """A card's text with every claim id written as the claim's place in its article; a sentence's later
+    claims are named as such ("its second claim"), so a card never seems to point at itself."""
+
+    def place(m: re.Match) -> str:
+        part = ord(m.group(4)) - ord("a")
+        where = f"the claim at {locator(m.group(0)).removeprefix('the ')}"
+        return where if part == 0 else f"{where} (its {PART_WORDS[part]} claim)"
+
+    return CLAIM_ID.sub(place, text)
 
 
 def anchor(claim_id: str) -> str:

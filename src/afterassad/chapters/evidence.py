@@ -598,7 +598,7 @@ def worked_example(evidence: pd.DataFrame, fact_id: str, labels: pd.Series, what
     return Table(
         frame,
         caption=f"The evidence behind one fact, value by value: {what}.",
-        web_only="The web edition of this page shows the example value by value, one row per source.",
+        web_only="The data files published with the report hold the example value by value, one row per source.",
     )
 
 

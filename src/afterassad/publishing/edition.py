@@ -98,6 +98,9 @@ def latex_preamble() -> str:
     return (
         r"\makeatletter\newcommand{\aabuilddate}{\@date}\makeatother"
         "\n"
+        # the bibliography's chapter carries the name the web edition's page has
+        r"\AtBeginDocument{\renewcommand{\bibname}{References}}"
+        "\n"
         rf"\hypersetup{{pdftitle={{{latex(title)}}}, pdfauthor={{{latex(authors())}}}, "
         rf"pdfsubject={{{latex(subtitle)}}}, pdfkeywords={{{latex(keywords)}}}, "
         r"bookmarksnumbered=true, bookmarksopen=true, bookmarksopenlevel=1}"

@@ -369,7 +369,7 @@ def citation_files_markdown() -> str:
         lines.append(f"- {title}: " + _files(path.stem))
     return (
         "::::{only} html\n" + "\n".join(lines) + "\n::::\n\n::::{only} latex\n"
-        "The files are offered for download on this page of the web edition.\n::::"
+        "The files are published with the data files of the report.\n::::"
     )
 
 

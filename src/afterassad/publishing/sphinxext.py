@@ -586,9 +586,12 @@ def _web_only_in_pdf(app, doctree):
     if app.builder.name != "latex":
         return
     docname = app.env.docname
+    # The references page holds only the bibliography, which LaTeX sets at the end of the book under its own
+    # chapter heading (named "References" by the preamble): the page itself would print as an empty chapter.
+    dropped = set(WEB_ONLY_PAGES) | {"book/references"}
     for toctree in doctree.findall(addnodes.toctree):
-        toctree["entries"] = [(title, ref) for title, ref in toctree["entries"] if ref not in WEB_ONLY_PAGES]
-        toctree["includefiles"] = [ref for ref in toctree["includefiles"] if ref not in WEB_ONLY_PAGES]
+        toctree["entries"] = [(title, ref) for title, ref in toctree["entries"] if ref not in dropped]
+        toctree["includefiles"] = [ref for ref in toctree["includefiles"] if ref not in dropped]
     if docname == "book/how_to_cite":
         top = next(iter(doctree.findall(nodes.section)))
         top += nodes.paragraph(text=WEB_ONLY_POINTER)
