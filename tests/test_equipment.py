@@ -170,10 +170,12 @@ def test_a_cells_marker_follows_its_strongest_row_and_its_number_the_rows_that_a
     )
     cell = _cell(cells, "Destroyed")
     assert cell["status"] == "confirmed"
-    assert (cell["item_count"].value.low, cell["item_count"].value.high) == (78, 80)  # not 73: the claim is not the cell's number
-    assert not cell["item_count"].claims_only and (cell["item_count"].more.low, cell["item_count"].more.high) == (27, 27)
-    text = E._cell_text(cell)
-    assert text.startswith("78 to 80 items") and "claimed: 27 more items" in text
+    # the competing counts stand in the category of the row they name (aircraft), whatever their own
+    (aircraft, shown), (vehicles, claimed) = cell["item_counts"]
+    assert (aircraft, shown.value.low, shown.value.high) == ("aircraft", 78, 80)  # not 73: the claim is not the cell's number
+    assert not shown.claims_only and shown.more is None
+    assert (vehicles, claimed.value.low, claimed.claims_only) == ("vehicles, mixed or unarmoured", 27, True)
+    assert E._cell_text(cell) == "aircraft: 78 to 80<br>vehicles, mixed or unarmoured: 27 (claimed)"
 
 
 def test_a_count_resting_on_claims_only_says_so_under_a_firmer_marker():
@@ -185,7 +187,7 @@ def test_a_count_resting_on_claims_only_says_so_under_a_firmer_marker():
         SINCE,
     )
     cell = _cell(cells, "Still held")
-    assert cell["status"] == "confirmed" and E._cell_text(cell) == "claimed: 4 items"
+    assert cell["status"] == "confirmed" and E._cell_text(cell) == "naval vessels: 4 (claimed)"
 
 
 def test_every_cell_is_drawn_for_its_strongest_row(data):
@@ -214,14 +216,15 @@ def test_no_plus_on_a_single_value_or_on_competing_values_of_the_same_items():
         SINCE,
     )
     left = E._cell_text(_cell(cells, "Left behind", "Afghan state's forces (US-funded)"))
-    assert left == "40,000+ items<br>$7.12bn to $7.2bn"  # the floor keeps its +; the headline and its rounding do not
-    assert E._cell_text(_cell(cells, "Destroyed")) == "12 items"
+    # the floor keeps its +; the headline and its rounding do not
+    assert left == "vehicles, mixed or unarmoured: 40,000+<br>$7.12bn to $7.2bn"
+    assert E._cell_text(_cell(cells, "Destroyed")) == "naval vessels: 12"
 
 
 def test_a_plus_marks_only_a_floor_in_the_matrix(data):
     cells = E.fate_cells(data["equipment"], offensive_launch(data["events"]))
     for cell in cells.itertuples():
-        shown = [s for s in (cell.item_count, cell.money) if s is not None] + [g["shown"] for g in cell.mixed]
+        shown = [s for _, s in cell.item_counts] + [s for s in (cell.money,) if s is not None] + [g["shown"] for g in cell.mixed]
         floors = any(s.value.open_high or (s.more is not None and s.more.open_high) for s in shown)
         assert ("+" in E._cell_text(cell)) == floors, (cell.row, cell.column, E._cell_text(cell))
 
@@ -238,8 +241,9 @@ def test_competing_counts_with_different_outcomes_stand_once_and_are_never_added
     )
     destroyed, damaged = _cell(cells, "Destroyed"), _cell(cells, "Damaged")
     assert set(destroyed["detail"]["equipment_id"]) == {"idf", "sohr", "guns"}
-    assert set(damaged["detail"]["equipment_id"]) == {"jets"} and damaged["item_count"] is None
-    assert destroyed["item_count"].value.high == 5  # the vessels are added to no outcome's total
+    assert set(damaged["detail"]["equipment_id"]) == {"jets"} and damaged["item_counts"] == ()
+    # the vessels are added to no outcome's count
+    assert [(label, s.value.high) for label, s in destroyed["item_counts"]] == [("artillery", 5)]
     (group,) = destroyed["mixed"]
     assert (group["shown"].value.low, group["shown"].value.high) == (10, 15) and group["outcomes"] == ["destroyed", "damaged"]
     assert "10 to 15 naval vessels, destroyed or damaged by competing counts" in E._cell_text(destroyed).replace("<br>", " ")
@@ -266,7 +270,8 @@ def test_inventory_cells_give_the_stocks_range_not_a_count_of_sources(data):
     )
     # the categories and the year the stock was counted in are printed with it
     text = E._cell_text(_cell(cells, "Held before the war"))
-    assert text == "6,000 to 7,150 items<br>(tanks, armoured vehicles only; as of 2024)"
+    # each category's range of estimates, never added across categories (not "6,000 to 7,150")
+    assert text == "tanks: 3,800 to 4,950<br>armoured vehicles: 2,200<br>(as of 2024)"
     real = E.fate_cells(data["equipment"], offensive_launch(data["events"]))
     for cell in real[real["inventory"]].itertuples():
         assert not re.search(r"\d estimates", E._cell_text(cell)), cell.row
@@ -408,7 +413,7 @@ def test_a_stock_counted_long_before_the_exit_is_not_held_before_it():
     assert list(E.stale_stock(rows, {"syria_2024": SINCE})) == [True, False, False]
     cell = _cell(E.fate_cells(rows, SINCE), "Held before the exit")
     assert set(cell["detail"]["equipment_id"]) == {"new"}
-    assert E._cell_text(cell) == "40 items<br>(tanks only; as of 2023)"
+    assert E._cell_text(cell) == "tanks: 40<br>(as of 2023)"
     # with only the old count, there is no cell at all
     only_old = E.fate_cells(rows[rows["equipment_id"] != "new"], SINCE)
     assert "Held before the exit" not in set(only_old["column"])
@@ -473,10 +478,11 @@ def test_a_bound_only_a_party_states_is_a_claim_and_shown_apart():
     cell = _cell(E.fate_cells(rows, SINCE, evidence), "Moved to the coast, offshore or out", "Afghan state's forces (US-funded)")
     assert cell["status"] == "confirmed"
     # 46 to 47 and at least 5: 51 to 52, open above; never 51 to 107 under the firmer marker
-    assert (cell["item_count"].value.low, cell["item_count"].value.high) == (51, 52) and cell["item_count"].value.open_high
+    ((label, shown),) = cell["item_counts"]
+    assert (label, shown.value.low, shown.value.high, shown.value.open_high) == ("aircraft", 51, 52, True)
     text = " ".join(re.sub(r"<[^>]+>", " ", E._cell_text(cell)).split())
-    assert text.startswith("51 to 52+ items") and "107" not in text
-    assert text.endswith("claimed: 60 items where the reported count is 5+")
+    assert text.startswith("aircraft: 51 to 52+") and "107" not in text
+    assert text.endswith("claimed: 60 where the reported count is 5+")
 
 
 def test_imagery_is_one_class_of_evidence_whoever_read_it():
@@ -522,7 +528,7 @@ def test_derelict_airframes_are_described_as_such_and_never_as_usable_captures()
     assert E.derelict_words(rows.iloc[:1]) == "derelict airframes, said to be non-operational"
     assert E.derelict_words(rows) == ""  # one usable-looking row: the cell is not called derelict
     cell = _cell(E.fate_cells(rows.iloc[:1], SINCE), "Captured")
-    assert E._cell_text(cell).replace("<br>", " ") == "8+ items (derelict airframes, said to be non-operational)"
+    assert E._cell_text(cell).replace("<br>", " ") == "aircraft: 8+ (derelict airframes, said to be non-operational)"
     usable = E.usable_captured(rows.assign(as_of=SINCE), SINCE)
     assert list(usable["equipment_id"]) == ["guns"]
 
@@ -562,3 +568,86 @@ def test_the_framing_table_sets_nothing_on_one_scale_and_never_says_seed(data):
     assert "derelict airframes" in captured["Figure"].iloc[0]
     money = E.money_table(E.money_rows(data["equipment"], data["estimates"]))
     assert not money.apply(lambda c: c.str.contains("seed", case=False)).any().any()
+
+
+def test_a_cell_never_adds_counts_of_different_categories():
+    """Four categories destroyed: 2 and 4 aircraft (different aircraft, added: 6), 5 guns, 3 vessels and
+    1 tank. The cell gives each category's count, largest first, names the three largest and counts
+    the fourth; no number for all of them (15) is given."""
+    rows = _eq(
+        {"equipment_id": "jets", "category": "aircraft", "count_best": 2},
+        {"equipment_id": "more_jets", "category": "aircraft", "count_best": 4},
+        {"equipment_id": "guns", "category": "artillery", "count_best": 5},
+        {"equipment_id": "boats", "category": "naval", "count_best": 3},
+        {"equipment_id": "tank", "category": "tank", "count_best": 1},
+    ).assign(status_of_claim="reported")
+    cell = _cell(E.fate_cells(rows, SINCE), "Destroyed")
+    assert [(label, s.value.low, s.value.high) for label, s in cell["item_counts"]] == [
+        ("aircraft", 6, 6),
+        ("artillery", 5, 5),
+        ("naval vessels", 3, 3),
+        ("tanks", 1, 1),
+    ]
+    text = E._cell_text(cell)
+    assert text == "aircraft: 6<br>artillery: 5<br>naval vessels: 3<br>and 1 more category"
+    assert "15" not in text
+    # in prose, the same counts are listed, never summed
+    assert E.category_words(rows) == "6 aircraft, 5 artillery pieces, 3 naval vessels and 1 tank"
+
+
+def test_a_stock_s_value_that_is_the_same_figure_as_a_fate_s_is_shown_once_under_the_fate():
+    """The stock held before the exit: 300 rifles worth $5m and 10 aircraft, and a headline of $70m for
+    the whole stock that names the $70m left in the country. The $70m is shown once, under left
+    behind; the stock's cell gives no value (one category's $5m would read as the value of both), and
+    its counts stand apart, by category: rifles 300, aircraft 10, never 310."""
+    afg = {"conflict": "afghanistan_2021", "owner_actor_id": "afghan_government", "status_of_claim": "confirmed"}
+    held = {**afg, "outcome": "pre_collapse_inventory", "as_of": pd.Timestamp("2021-08-15")}
+    left = {**afg, "outcome": "left_behind", "as_of": pd.Timestamp("2021-08-30")}
+    rows = _eq(
+        {**left, "equipment_id": "left", "category": "all", "is_headline_total": True, "value_usd_best": 7e7},
+        {**left, "equipment_id": "left_trucks", "category": "vehicle", "count_low": 40},
+        {
+            **held,
+            "equipment_id": "stock",
+            "category": "all",
+            "is_headline_total": True,
+            "same_items_as": "left",
+            "value_usd_best": 7e7,
+        },
+        {**held, "equipment_id": "rifles", "category": "small_arms", "count_best": 300, "value_usd_best": 5e6},
+        {**held, "equipment_id": "planes", "category": "aircraft", "count_best": 10},
+    )
+    cells = E.fate_cells(rows, SINCE)
+    owner = "Afghan state's forces (US-funded)"
+    stock, gone = _cell(cells, "Held before the exit", owner), _cell(cells, "Left behind", owner)
+    assert stock["money"] is None
+    assert E._cell_text(stock) == "small arms: 300<br>aircraft: 10<br>(as of 2021)"
+    assert E._cell_text(gone) == "vehicles, mixed or unarmoured: 40+<br>$70m"
+
+
+def test_counts_in_prose_are_given_by_category_and_competing_counts_stay_one_range():
+    """Claims of 15 vessels and of 12 of the same vessels (one range, 12 to 15), 5 guns and 1 air-defence
+    system: three counts, largest first, the one in the singular."""
+    rows = _eq(
+        {"equipment_id": "idf", "count_best": 15},
+        {"equipment_id": "osa", "same_items_as": "idf", "count_best": 12},
+        {"equipment_id": "guns", "category": "artillery", "count_best": 5},
+        {"equipment_id": "pantsir", "category": "air_defence", "count_best": 1},
+        {"equipment_id": "bombs", "category": "air_defence"},
+    )
+    assert E.category_words(rows) == "12 to 15 naval vessels, 5 artillery pieces and 1 air-defence system"
+    assert E.category_words(rows.iloc[4:]) == ""
+
+
+def test_every_row_of_the_fate_matrix_holds_its_longest_cell(data):
+    cells = E.fate_cells(data["equipment"], offensive_launch(data["events"]), load("evidence"))
+    fig = E.fate_figure(cells)
+    titles = next(t for t in fig.data if t.mode == "text")
+    tops = [y + 12 for y in titles.y]  # each row's top: its name is written 12 px below it
+    bottom = fig.layout.yaxis.range[0]
+    for trace in (t for t in fig.data if t.mode == "markers+text"):
+        row = max(i for i, top in enumerate(tops) if top >= trace.y[0])
+        end = tops[row + 1] if row + 1 < len(tops) else bottom
+        lines = trace.text[0].count("<br>") + 1
+        # the text starts under the marker (about 8 px below its centre) and takes LINE_PX a line
+        assert trace.y[0] - 8 - lines * E.LINE_PX >= end, trace.text[0]

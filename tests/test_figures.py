@@ -13,6 +13,7 @@ from afterassad.figures import basemap, style
 from afterassad.figures.render import (
     LOCATOR_CORNERS,
     PLOTLY_BUNDLE,
+    add_source_note,
     base_map,
     bundle_trace_types,
     locator_box,
@@ -94,6 +95,26 @@ def test_the_static_image_carries_the_source_line_and_the_web_figure_shows_it_as
     assert seen["annotations"] == ["Data: test &amp; co."]  # drawn into the image for the PDF
     assert '<p class="aa-figure-source">Data: test &amp; co.</p>' in bundle["text/html"]  # text under the web plot
     assert not fig.layout.annotations  # the interactive figure itself has no drawn note
+
+
+def test_the_source_note_goes_under_a_note_the_figure_already_writes_under_its_plot():
+    """A figure that lists under its plot what it does not show (two lines of 10 px type, hanging 62 px
+    below the plot) gets its source note under that list, not on top of it: 62 + 2 lines x 13 px = 88 px,
+    plus a 6 px gap, so the note hangs 94 px down; its one line (15 px) and 12 px of air below need a
+    121 px margin, more than the figure's own 110."""
+    fig = go.Figure(go.Bar(x=[1], y=[2]))
+    fig.add_annotation(text="Not shown:<br>A and B", xref="paper", yref="paper", x=0, y=0, yshift=-62, font=dict(size=10))
+    fig.update_layout(margin=dict(b=110))
+    add_source_note(fig, "Data: test.")
+    note = fig.layout.annotations[-1]
+    assert note.text == "Data: test." and note.yshift == -94
+    assert fig.layout.margin.b == 121
+    # with nothing under the plot, the note sits just below the axis title (58 px) and the margin holds
+    # it (58 + 12 + 15 = 85 px); a figure's own larger margin is kept
+    plain = add_source_note(go.Figure(go.Bar(x=[1], y=[2])), "Data: test.")
+    assert plain.layout.annotations[0].yshift == -58 and plain.layout.margin.b == 85
+    roomy = add_source_note(go.Figure(go.Bar(x=[1], y=[2]), layout=dict(margin=dict(b=200))), "Data: test.")
+    assert roomy.layout.annotations[0].yshift == -58 and roomy.layout.margin.b == 200
 
 
 def test_source_line_names_the_original_outlet_of_syndicated_copies():

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from afterassad.chapters.milestones import offensive_launch, regime_fall
 from afterassad.core import ranges
 from afterassad.core.dates import long_date, on_date, span, with_precision
-from afterassad.core.text import Plain, clip, html, wrap_label
+from afterassad.core.text import Plain, and_list, clip, html, wrap_label
 from afterassad.data.loader import load
 from afterassad.figures import style
 
@@ -52,6 +52,22 @@ CATEGORY_LABELS = {
     "all": "All categories",
 }
 CATEGORY_ORDER = list(CATEGORY_LABELS)
+# How prose counts each category's items: (one, more than one)
+CATEGORY_NOUNS = {
+    "aircraft": ("aircraft", "aircraft"),
+    "helicopter": ("helicopter", "helicopters"),
+    "tank": ("tank", "tanks"),
+    "armoured_vehicle": ("armoured vehicle", "armoured vehicles"),
+    "vehicle": ("vehicle", "vehicles"),
+    "artillery": ("artillery piece", "artillery pieces"),
+    "air_defence": ("air-defence system", "air-defence systems"),
+    "naval": ("naval vessel", "naval vessels"),
+    "small_arms": ("small arm", "small arms"),
+    "munitions": ("munition", "munitions"),
+    "night_vision_and_other": ("item of night-vision and other kit", "items of night-vision and other kit"),
+    "other": ("other item", "other items"),
+    "all": ("item", "items"),
+}
 
 EVIDENCE_LABELS = {
     "official_audit": "official audit",
@@ -421,15 +437,6 @@ class Shown(NamedTuple):
     instead: tuple[tuple[ranges.Range, ranges.Range, str], ...] = ()
 
 
-def stock_range(rows: pd.DataFrame) -> ranges.Range | None:
-    """A stock across categories: the estimates of each category give a range (inventory_range), and
-    the categories, which are different items, are added. The sum is a documented minimum of the stock."""
-    rows = rows[is_counted(rows)]
-    if rows.empty:
-        return None
-    return ranges.total(inventory_range(part) for _, part in rows.groupby("category", sort=False))
-
-
 def _claims_beyond_stock(rows: pd.DataFrame) -> pd.DataFrame:
     """The claimed estimates of a stock in categories that no estimate resting on more than a claim covers."""
     firm = set(not_claimed(rows)["category"])
@@ -470,6 +477,42 @@ def _shown(rows: pd.DataFrame, prefix: str, total=documented_total, beyond=furth
     more = beyond(counted)
     instead = () if stock else _claimed_instead(counted, prefix)
     return Shown(total(firm, prefix), False, total(more, prefix) if not more.empty else None, same, instead)
+
+
+def counted_category(rows: pd.DataFrame) -> pd.Series:
+    """The category each row is counted under: its own, or, for a row that counts the same items as a
+    row among `rows` (same_items_as), that row's, so that competing counts of the same items stand in
+    one category and give one range there."""
+    named = competing_group(rows).map(rows.set_index("equipment_id")["category"])
+    return named.fillna(rows["category"])
+
+
+def category_counts(rows: pd.DataFrame, stock: bool = False) -> tuple[tuple[str, Shown], ...]:
+    """A cell's counts, one per category, never added across categories: a tank, a rifle and an
+    aircraft are not units of one measure, and estimates of different categories come from different
+    estimators and years. Each category's count is its own (_shown; for a stock, the range of its
+    estimates, inventory_range), and the categories come largest first, those resting on claims only
+    last."""
+    out = []
+    for category, part in rows.groupby(counted_category(rows), sort=False):
+        if stock:
+            shown = _shown(part, "count", lambda r, _: inventory_range(r), _claims_beyond_stock, stock=True)
+        else:
+            shown = _shown(part, "count")
+        if shown is not None:
+            out.append((CATEGORY_LABELS[category].lower(), shown, CATEGORY_ORDER.index(category)))
+    out.sort(key=lambda c: (c[1].claims_only, -c[1].value.high, c[2]))
+    return tuple((label, shown) for label, shown, _ in out)
+
+
+def stock_money(part: pd.DataFrame, elsewhere: set[str]) -> Shown | None:
+    """The money a stock's cell shows: a figure for the whole stock (a headline) only, since one
+    category's value would read as the value of every category the cell names; and not a headline
+    that is the same figure as a fate's (same_items_as names a row of another cell, as the Lead
+    Inspector General's $7.12bn for the inventory at the collapse names the Defense Department's
+    $7.12bn left in the country): that figure is shown once, in the cell of the row it names."""
+    headline = part[part["is_headline_total"] & ~part["same_items_as"].isin(elsewhere)]
+    return _shown(headline, "value_usd") if not headline.empty else None
 
 
 def _drawn_in(frame: pd.DataFrame) -> pd.Series:
@@ -515,13 +558,15 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp, evidence: pd.
 
     - status: the strongest status among the cell's rows: the outcome is as established as its best
       evidence.
-    - item_count and money (Shown): each from the rows that are not claims where any give it; the claims
-      that count further items are kept apart, and a figure that rests on claims only says so.
-      Competing counts of the same items give a range and are never added; different items are
-      added, and the sum is a documented minimum. A stock (an inventory) is each category's range
-      of estimates, added across categories. Where a headline total is among the rows, the money is
-      the headline's, not the headline added to its own parts. Munitions and rows covering all
-      categories are left out of the item totals: rounds and bombs are not items like vehicles.
+    - item_counts ((category, Shown) pairs, category_counts) and money (Shown): each from the rows
+      that are not claims where any give it; the claims that count further items are kept apart, and
+      a figure that rests on claims only says so. Competing counts of the same items give a range
+      and are never added; different items of one category are added, and the sum is a documented
+      minimum; counts of different categories are never added into one number. A stock (an
+      inventory) is each category's range of estimates. Where a headline total is among the rows,
+      the money is the headline's, not the headline added to its own parts; a stock's money is
+      stock_money's. Munitions and rows covering all categories are left out of the counts: rounds
+      and bombs are not items like vehicles.
     - mixed: competing counts of the same items that give different outcomes, shown once, in the
       cell of the row the others name, and added to no total.
 
@@ -554,12 +599,10 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp, evidence: pd.
         inventory = bool(part["inventory"].iloc[0])
         items_rows = part[~part["category"].isin(("all", "munitions"))]
         mixed: list[dict] = []
-        if inventory:
-            items = _shown(items_rows, "count", lambda rows, _: stock_range(rows), _claims_beyond_stock, stock=True)
-        else:
+        if not inventory:
             items_rows, mixed = _split_outcomes(items_rows)
-            items = _shown(items_rows, "count")
         headline = part[part["is_headline_total"]]
+        elsewhere = set(frame["equipment_id"]) - set(part["equipment_id"])
         out.append(
             {
                 "theatre": THEATRES[conflict],
@@ -568,17 +611,12 @@ def fate_cells(equipment: pd.DataFrame, syria_since: pd.Timestamp, evidence: pd.
                 "column": column,
                 "rows": len(part),
                 "inventory": inventory,
-                # a stock's total covers only the categories its estimates count: say which, so that it is
-                # not read against a fate whose categories differ
-                "categories": ", ".join(
-                    dict.fromkeys(CATEGORY_LABELS[c].lower() for c in items_rows.loc[is_counted(items_rows), "category"])
-                )
-                if inventory
-                else "",
                 "years": _years(items_rows[is_counted(items_rows)]["as_of"]) if inventory else "",
                 "derelict": "" if inventory else derelict_words(not_claimed(items_rows[is_counted(items_rows)])),
-                "item_count": items,
-                "money": _shown(headline if not headline.empty else part, "value_usd"),
+                "item_counts": category_counts(items_rows, stock=inventory),
+                "money": stock_money(part, elsewhere)
+                if inventory
+                else _shown(headline if not headline.empty else part, "value_usd"),
                 "mixed": mixed,
                 "status": min(part["status_of_claim"], key=STRENGTH.get),
                 "detail": part,
@@ -619,30 +657,57 @@ def _amount(r: ranges.Range, money: bool = False, more: bool = False, unit: bool
 
 
 CELL_WIDTH = 44  # characters a line of a cell's text holds before it wraps
+CELL_CATEGORIES = 3  # categories a cell names with their counts; it says how many more it has
 
 
-def _cell_text(cell) -> str:
+def _muted(text: str) -> str:
+    return "<br>".join(f'<span style="color:{style.MUTED}">{w}</span>' for w in wrap_label(text, CELL_WIDTH).split("<br>"))
+
+
+def _count_lines(cell) -> list[str]:
+    """A cell's counts, one line per category ('small arms: 316,260'), never one total across categories:
+    the largest CELL_CATEGORIES, then how many more categories the cell has (the hover lists them)."""
     lines = []
-    for shown, money in ((cell.item_count, False), (cell.money, True)):
-        if shown is None:
-            continue
+    derelict = getattr(cell, "derelict", "")
+    shown_counts = cell.item_counts[:CELL_CATEGORIES]
+    # what the firmer counts are (derelict airframes) is said right under the last of them, before any claim
+    last_firm = max((i for i, (_, s) in enumerate(shown_counts) if not s.claims_only), default=None)
+    for i, (label, shown) in enumerate(shown_counts):
         marked = shown.claims_only and cell.status != "claimed"
-        first = ("claimed: " if marked else "") + _amount(shown.value, money)
+        first = f"{label}: {_amount(shown.value, unit=False)}" + (" (claimed)" if marked else "")
         if shown.same:
             first += f" ({' and '.join(shown.same)} {'is' if len(shown.same) == 1 else 'are'} the same figure)"
         lines.append(wrap_label(first, CELL_WIDTH))
-        if not money and getattr(cell, "derelict", ""):
-            lines.append(wrap_label(f"({cell.derelict})", CELL_WIDTH))
-        if not money and cell.categories:
-            lines.append(wrap_label(f"({cell.categories} only; as of {cell.years})", CELL_WIDTH))
+        if derelict and i == last_firm:
+            lines.append(wrap_label(f"({derelict})", CELL_WIDTH))
+            derelict = ""
         if shown.more is not None:
-            lines.append(f'<span style="color:{style.MUTED}">claimed: {_amount(shown.more, money, more=True)}</span>')
+            lines.append(_muted(f"claimed: {_amount(shown.more, more=True, unit=False)}"))
         for claim, firm, status in shown.instead:
-            words = wrap_label(
-                f"claimed: {_amount(claim, money)} where the {status} count is {_amount(firm, money, unit=False)}",
-                CELL_WIDTH,
+            lines.append(_muted(f"claimed: {_amount(claim, unit=False)} where the {status} count is {_amount(firm, unit=False)}"))
+    hidden = len(cell.item_counts) - CELL_CATEGORIES
+    if hidden > 0:
+        lines.append(f"and {hidden} more categor{'y' if hidden == 1 else 'ies'}")
+    return lines
+
+
+def _cell_text(cell) -> str:
+    lines = _count_lines(cell)
+    if cell.years and cell.item_counts:
+        lines.append(f"(as of {cell.years})")
+    shown = cell.money
+    if shown is not None:
+        marked = shown.claims_only and cell.status != "claimed"
+        first = ("claimed: " if marked else "") + _amount(shown.value, money=True)
+        if shown.same:
+            first += f" ({' and '.join(shown.same)} {'is' if len(shown.same) == 1 else 'are'} the same figure)"
+        lines.append(wrap_label(first, CELL_WIDTH))
+        if shown.more is not None:
+            lines.append(_muted(f"claimed: {_amount(shown.more, money=True, more=True)}"))
+        for claim, firm, status in shown.instead:
+            lines.append(
+                _muted(f"claimed: {_amount(claim, money=True)} where the {status} figure is {_amount(firm, money=True)}")
             )
-            lines.append("<br>".join(f'<span style="color:{style.MUTED}">{w}</span>' for w in words.split("<br>")))
     for group in cell.mixed:
         marked = group["shown"].claims_only and cell.status != "claimed"
         words = (
@@ -678,13 +743,19 @@ def _row_words(r, column: str) -> str:
     return f"• {html(clip(r['system'], 70))}: {html(', '.join(amounts) or 'no count')} ({'; '.join(notes)}){elsewhere}"
 
 
+ROW_PX = 84  # the least height of an outcome's row in the matrix
+HEAD_PX = 52  # the row's name, the marker and the gaps around a cell's text
+LINE_PX = 13  # one line of a cell's text (9 px type)
+
+
 def fate_figure(cells: pd.DataFrame) -> go.Figure:
     """Outcomes down, owners across (each theatre's client state, then its patron's own forces), so
     four columns fit a phone. One marker in every cell with evidence, for the strongest status among
     its rows: filled when confirmed, open when reported by one source, a cross when only claimed;
     under it the items and money the rows document (claims apart, in grey, or marked as claims). Each
-    outcome's name is written above its row, across the full width; the grid lines are drawn under
-    the markers, so that no line splits one."""
+    outcome's name is written above its row, across the full width, and each row is as tall as its
+    longest cell's text needs (the figure sets its own height); the grid lines are drawn under the
+    markers, so that no line splits one."""
     owners = [
         r
         for r in (f"{t}: {o}" for t in THEATRES.values() for o in dict.fromkeys(OWNER_LABELS.values()))
@@ -692,12 +763,17 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
     ]
     outcomes = [c for c in OUTCOME_COLUMNS.values() if c in set(cells["column"])]
     x_of = {o: float(i) for i, o in enumerate(owners)}
-    y_of = {c: -float(i) for i, c in enumerate(outcomes)}
+    # each outcome's row is as tall as its longest cell's text needs (y in px from the top of the plot)
+    texts = {cell.Index: _cell_text(cell) for cell in cells.itertuples()}
+    lines = {c: max(t.count("<br>") + 1 for i, t in texts.items() if cells.loc[i, "column"] == c) for c in outcomes}
+    heights = [max(ROW_PX, HEAD_PX + LINE_PX * lines[c]) for c in outcomes]
+    tops = [-float(sum(heights[:i])) for i in range(len(outcomes))]
+    y_of = dict(zip(outcomes, tops))
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
             x=[-0.5] * len(outcomes),
-            y=[y + 0.52 for y in y_of.values()],
+            y=[y - 12 for y in y_of.values()],
             mode="text",
             text=[f"<b>{html(c)}</b>" for c in outcomes],
             textposition="middle right",
@@ -713,10 +789,10 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=[x_of[cell.row]],
-                y=[y_of[cell.column] + 0.25],
+                y=[y_of[cell.column] - 34],
                 mode="markers+text",
                 showlegend=False,
-                text=[_cell_text(cell)],
+                text=[texts[cell.Index]],
                 textposition="bottom center",
                 textfont=dict(size=9, color=style.INK),
                 marker=dict(
@@ -740,14 +816,18 @@ def fate_figure(cells: pd.DataFrame) -> go.Figure:
         tickfont=dict(size=10),
     )
     fig.update_yaxes(
-        range=[-len(outcomes) + 0.4, 0.8], showticklabels=False, ticks="", showgrid=False, zeroline=False, fixedrange=True
+        range=[-float(sum(heights)), 0.0], showticklabels=False, ticks="", showgrid=False, zeroline=False, fixedrange=True
     )
     for x in x_of.values():
         fig.add_vline(x=x, line=dict(color=style.GRID, width=1), layer="below")
     # a firmer line between the two theatres
     split = sum(1 for o in owners if o.startswith(THEATRES["afghanistan_2021"]))
     fig.add_vline(x=split - 0.5, line=dict(color=style.MUTED, width=1.5), layer="below")
-    fig.update_layout(legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"), margin=dict(t=90, l=10, r=10))
+    fig.update_layout(
+        legend=dict(style.TOP_LEGEND, y=-0.02, yanchor="top"),
+        margin=dict(t=90, l=10, r=10, b=90),
+        height=90 + sum(heights) + 90,
+    )
     return fig
 
 
@@ -960,14 +1040,33 @@ def _kinds(rows: pd.DataFrame) -> str:
     return ", ".join(dict.fromkeys(CATEGORY_LABELS[c].lower() for c in rows["category"]))
 
 
+def category_words(rows: pd.DataFrame) -> str:
+    """Counts in words, one per category, largest first, never added across categories: '12 to 15 naval
+    vessels, 5 artillery pieces and 1 air-defence system'. Competing counts of the same items are one
+    range (documented_total), in the category of the row they name (counted_category). '' if none."""
+    rows = rows[is_counted(rows)]
+    if rows.empty:
+        return ""
+    counts = []
+    for category, part in rows.groupby(counted_category(rows), sort=False):
+        r = documented_total(part)
+        counts.append((ranges.Range(r.low, None, r.high, r.open_high), category))
+    counts.sort(key=lambda c: (-c[0].high, CATEGORY_ORDER.index(c[1])))
+    words = []
+    for r, category in counts:
+        one, many = CATEGORY_NOUNS[category]
+        words.append(r.words() + " " + (one if r.low == r.high == 1 and not r.open_high else many))
+    return and_list(words)
+
+
 def _count_words(rows: pd.DataFrame) -> str:
-    """'at least 20 items (derelict airframes, said to be non-operational)', '1 item, and 1 report with
-    no count', 'none counted': what the counted rows add up to, what they are where all are derelict,
-    and how many rows give no count."""
-    total = documented_total(rows)
+    """'at least 20 aircraft (derelict airframes, said to be non-operational)', '1 naval vessel, and 1
+    report with no count', 'none counted': what the counted rows document, category by category
+    (category_words), what they are where all are derelict, and how many rows give no count."""
+    counted = category_words(rows)
     uncounted = int((~is_counted(rows)).sum())
     derelict = derelict_words(rows[is_counted(rows)])
-    words = total.words("items") + (f" ({derelict})" if derelict else "") if total is not None else "none counted"
+    words = counted + (f" ({derelict})" if derelict else "") if counted else "none counted"
     if uncounted:
         words += f", and {uncounted} report{'s' if uncounted > 1 else ''} with no count"
     return words
@@ -1068,7 +1167,7 @@ def framing_table(equipment: pd.DataFrame, estimates: pd.DataFrame, since: pd.Ti
             (
                 items,
                 f"The Syrian state's items {label}, by a party's own count or low-graded pages only",
-                documented_total(part).words("items"),
+                category_words(part),
                 _kinds(part),
                 "claimed",
             )
@@ -1229,8 +1328,7 @@ def chapter_numbers(all_events, deflators, equipment, estimates, evidence=None) 
     # claims of destroyed and of captured items are different fates: each is given apart, never added
     claims = series_rows(equipment, "syr_lost", offensive, claims=True)
     for name, outcomes in (("destroyed", ("destroyed", "damaged")), ("captured", ("captured",))):
-        claimed = documented_total(claims[claims["outcome"].isin(outcomes)])
-        numbers[f"state_claimed_{name}"] = Plain(ranges.Range(claimed.low, None, claimed.high).words())
+        numbers[f"state_claimed_{name}"] = Plain(category_words(claims[claims["outcome"].isin(outcomes)]))
     numbers["n_usable_captured"] = len(usable_captured(equipment, offensive))
     numbers["n_state_lost_rows"] = len(state_lost)
     numbers["n_state_lost_uncounted"] = int((~is_counted(state_lost)).sum())
@@ -1245,7 +1343,7 @@ def chapter_numbers(all_events, deflators, equipment, estimates, evidence=None) 
     ]
     numbers["n_russia_rows"] = len(russia_own)
     numbers["n_russia_evacuated"] = int((russia_own["outcome"] == "evacuated").sum())
-    numbers["russia_own_2015"] = Plain(documented_total(russia_own[russia_own["as_of"] < offensive]).words("items"))
+    numbers["russia_own_2015"] = Plain(category_words(russia_own[russia_own["as_of"] < offensive]))
     ursa = ev.loc["ev_20241223_ursa_major_sinks"]  # the same span as the withdrawal chapter gives
     numbers["on_ursa"] = Plain("on " + span(ursa["date"], ursa["date_end"]))
     numbers["port_investment"] = Plain(est_usd("est_rus_tartus_port_investment_500m"))

@@ -79,22 +79,47 @@ def _wrap(text: str, width: int = 115) -> str:
     return "<br>".join(html(x) for x in lines)
 
 
+NOTE_GAP = 58  # px from the plot's bottom edge to the note: below the tick labels and the axis title
+NOTE_LINE = 15  # px a line of the note takes (10 px type)
+
+
+def _lines_below_plot(fig: go.Figure) -> float:
+    """Where the lowest text a figure already writes under its plot ends, in px below the plot's bottom
+    edge (0 if it writes none there): its own notes (a list of what is not shown) hang from the plot's
+    bottom edge, as the source note does, and the source note goes under them, not on top of them."""
+    size = (fig.layout.font.size if fig.layout.font and fig.layout.font.size else None) or 12
+    lowest = 0.0
+    for a in fig.layout.annotations:
+        if a.yref != "paper" or a.y is None or a.y > 0 or (a.yshift or 0) >= 0:
+            continue
+        lines = str(a.text or "").count("<br>") + 1
+        line = 1.3 * ((a.font.size if a.font and a.font.size else None) or size)
+        lowest = max(lowest, -(a.yshift or 0) + lines * line)
+    return lowest
+
+
 def add_source_note(fig: go.Figure, note: str) -> go.Figure:
     """Print the source line under the plot, in the image itself, so it travels with it: from the plot's
     left edge, or from where the figure's meta says its left edge is (`note_x`, in the plot's width:
-    a figure whose labels sit left of the plot starts its note under them)."""
+    a figure whose labels sit left of the plot starts its note under them).
+
+    It goes below the tick labels and the axis title, and below any note the figure already writes
+    under its plot (_lines_below_plot), never on top of it; the bottom margin grows to hold it and
+    never shrinks below the figure's own."""
     text = _wrap(note)
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     lines = text.count("<br>") + 1
-    # Below the tick labels and the axis title (about 55 px), whatever the plot's height.
-    fig.update_layout(margin=dict(b=70 + 15 * lines))
+    below = _lines_below_plot(fig)
+    shift = max(NOTE_GAP, below + 6) if below else NOTE_GAP
+    own = fig.layout.margin.b if fig.layout.margin and fig.layout.margin.b is not None else 0
+    fig.update_layout(margin=dict(b=max(own, shift + 12 + NOTE_LINE * lines)))
     fig.add_annotation(
         text=text,
         xref="paper",
         yref="paper",
         x=meta.get("note_x", 0),
         y=0,
-        yshift=-58,
+        yshift=-shift,
         showarrow=False,
         align="left",
         xanchor="left",
