@@ -345,7 +345,7 @@ def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: list[str]) ->
             fig.add_shape(type="line", xref="x2 domain", yref="y2", x0=0, x1=1, y0=y + 0.75, y1=y + 0.75,
                           line=dict(color=style.GRID, width=1))  # fmt: skip
         fig.add_annotation(
-            text="Taken by other forces, from start lines of their own: day only, no distance",
+            text="Taken by other forces, from start lines of their own:<br>day only, no distance",
             xref="x2 domain", yref="y2 domain", x=0, y=1, xanchor="left", yanchor="bottom", yshift=6,
             showarrow=False, align="left", font=dict(size=11, color=style.INK),
         )  # fmt: skip
