@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from afterassad import load
 from afterassad.chapters.collapse import (
     MAP_LABELS,
     changes_of_control,
+    distance_words,
     map_figure,
+    measured_from_start,
     offensive_start,
     pace_figure,
     split_context,
@@ -53,7 +56,7 @@ def test_changes_count_each_place_once_from_its_first_change(tables):
     assert (changes.set_index("place_id")["date"] == first.loc[changes["place_id"]]).all()
     start = offensive_start(events)["date"]
     assert (changes["day"] == (changes["date"] - start).dt.days).all()
-    assert (changes["day"] >= 0).all() and (changes["distance_km"] >= 0).all()
+    assert (changes["day"] >= 0).all() and (changes["distance_km"].dropna() >= 0).all()
 
 
 def test_every_figure_has_data(tables):
@@ -112,3 +115,73 @@ def test_every_actor_the_timeline_draws_has_a_colour_of_its_own(tables):
     for t in fig.data:
         if t.showlegend is False and t.mode == "markers":
             assert t.marker.color == keys[t.legendgroup]
+
+
+def _constructed():
+    """A launch by force A at (0, 0) on 1 Jan; on 3 Jan A takes a place one degree east on the equator, fighters
+    no source names take one two degrees east, and force B, from a line of its own, one three degrees east."""
+    day = pd.Timestamp
+    events = pd.DataFrame(
+        {
+            "event_id": ["e0", "e1", "e2", "e3"],
+            "event_type": ["offensive_launch", "control_change", "control_change", "control_change"],
+            "actor_id": ["a", "a", "syrian_armed_opposition", "b"],
+            "place_id": ["p0", "p1", "p2", "p3"],
+            "date": [day("2024-01-01"), day("2024-01-03"), day("2024-01-03"), day("2024-01-03")],
+        }
+    )
+    places = pd.DataFrame(
+        {
+            "place_id": ["p0", "p1", "p2", "p3"],
+            "name": ["Zero", "One", "Two", "Three"],
+            "lat": [0.0, 0.0, 0.0, 0.0],
+            "lon": [0.0, 1.0, 2.0, 3.0],
+            "place_type": ["town"] * 4,
+            "geo_precision": ["settlement"] * 4,
+        }
+    )
+    actors = pd.DataFrame({"actor_id": ["a", "syrian_armed_opposition", "b"], "name": ["A", "Unnamed", "B"]})
+    return events, places, actors
+
+
+def test_a_distance_from_the_start_line_is_given_only_for_the_forces_that_set_out_from_it():
+    events, places, actors = _constructed()
+    start = offensive_start(events)
+    assert list(measured_from_start(pd.Series(["a", "syrian_armed_opposition", "b"]), start)) == [True, True, False]
+    assert list(measured_from_start(pd.Series(["a", "syrian_armed_opposition"]), start, same_front=())) == [True, False]
+    changes = changes_of_control(events, places, actors).set_index("place_id")
+    # a degree of longitude on the equator is 2 pi a / 360 on the WGS84 ellipsoid (a = 6378.137 km): 111.32 km
+    assert changes.loc["p1", "distance_km"] == pytest.approx(111.32, abs=0.01)
+    assert changes.loc["p2", "distance_km"] == pytest.approx(222.64, abs=0.02)
+    assert pd.isna(changes.loc["p3", "distance_km"])  # force B set out from its own line
+    assert list(changes["from_start_line"]) == [True, True, False]
+    assert list(changes["day"]) == [2, 2, 2]
+
+
+def test_the_table_writes_another_front_where_there_is_no_distance():
+    assert distance_words(111.32) == 111
+    assert distance_words(float("nan")) == "—, another front"
+
+
+def test_the_pace_chart_draws_only_distances_from_the_start_line_and_lists_the_other_fronts_by_day():
+    events, places, actors = _constructed()
+    changes = changes_of_control(events, places, actors)
+    fig = pace_figure(changes, offensive_start(events), ["p1", "p2", "p3"])
+    on_distance_axis = [t for t in fig.data if t.yaxis in (None, "y") and t.mode and "markers" in t.mode]
+    drawn = sorted(y for t in on_distance_axis for y in t.y)
+    assert drawn == pytest.approx([111.32, 222.64], abs=0.02)  # force B's place is not on the distance axis
+    others = [t for t in fig.data if t.yaxis == "y2" and t.mode == "markers"]
+    assert len(others) == 1 and list(others[0].x) == [2]  # it is below, by its day alone
+    names = [x for t in fig.data if t.yaxis == "y2" and t.mode == "text" for x in t.text]
+    assert names == ["Three, 3 Jan (B)"]
+    step = next(t for t in fig.data if t.mode == "lines")
+    assert list(step.y) == pytest.approx([111.32], abs=0.01)  # the step follows force A alone
+
+
+def test_the_three_greens_of_the_coalition_the_unnamed_opposition_and_the_caretaker_government_look_apart():
+    from afterassad.figures import style
+
+    trio = [style.actor_colour(a) for a in ("hts_coalition", "syrian_armed_opposition", "transitional_government")]
+    for i, a in enumerate(trio):
+        for b in trio[i + 1 :]:
+            assert math.dist(_lab(a), _lab(b)) >= 30, (a, b)

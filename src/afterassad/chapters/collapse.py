@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from afterassad.chapters.milestones import dates_of
 from afterassad.core.dates import day_month, long_date
@@ -11,7 +12,7 @@ from afterassad.core.geo import distance_km
 from afterassad.core.text import Plain, html, short_name
 from afterassad.figures import style
 from afterassad.figures.labels import PHONE_PLOT_PX, LabelPlacer
-from afterassad.figures.render import base_map, locator_box
+from afterassad.figures.render import add_country_names, base_map, locator_box
 from afterassad.figures.timeline import stack_in_lanes
 
 LANES = {  # event types grouped into the timeline's rows, top to bottom
@@ -31,11 +32,26 @@ def offensive_start(events: pd.DataFrame) -> pd.Series:
     return launches.iloc[0]
 
 
+# Fighters the sources call only "rebels" or "the opposition": the places credited to them (Hama, al-Rastan,
+# Qusayr, Maarat al-Numan, Abu al-Duhur, the Latakia countryside) lie on the front that ran south and west
+# from the start line, and no other force in the data set out towards them, so they are measured from it.
+SAME_FRONT = frozenset({"syrian_armed_opposition"})
+
+
+def measured_from_start(actor_ids: pd.Series, start: pd.Series, same_front=SAME_FRONT) -> pd.Series:
+    """Whether a place's distance from the start line says anything: only for places taken by the forces
+    that set out from it (the launch's own force, and the unnamed opposition fighters on its front).
+    Other forces (the SNA from the north, the SDF in the east, the southern factions) set out from lines
+    of their own, and a distance from this one would read as the offensive's reach, which it is not."""
+    return actor_ids.eq(start["actor_id"]) | actor_ids.isin(same_front)
+
+
 def changes_of_control(events: pd.DataFrame, places: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """The first change of hands of each place, with coordinates, day number and distance from the start.
 
     A place can change hands more than once (Deir ez-Zor did); only its first change counts here,
-    and later ones stay in the events table. The start line is the launch event's place.
+    and later ones stay in the events table. The start line is the launch event's place. The distance
+    is left empty for a place taken by a force that did not set out from that line (measured_from_start).
     """
     start = offensive_start(events)
     origin = places.set_index("place_id").loc[start["place_id"]]
@@ -47,8 +63,19 @@ def changes_of_control(events: pd.DataFrame, places: pd.DataFrame, actors: pd.Da
     table = changes.merge(places[["place_id", "name", "lat", "lon", "place_type", "geo_precision"]], on="place_id")
     table = table.merge(actors[["actor_id", "name"]].rename(columns={"name": "actor_name"}), on="actor_id")
     table["day"] = (table["date"] - start["date"]).dt.days
-    table["distance_km"] = [distance_km(origin["lat"], origin["lon"], r.lat, r.lon) for r in table.itertuples()]
-    return table.sort_values(["date", "distance_km"]).reset_index(drop=True)
+    table["from_start_line"] = measured_from_start(table["actor_id"], start)
+    table["distance_km"] = [
+        distance_km(origin["lat"], origin["lon"], r.lat, r.lon) if r.from_start_line else float("nan") for r in table.itertuples()
+    ]
+    return table.sort_values(["date", "distance_km", "place_id"]).reset_index(drop=True)
+
+
+OTHER_FRONT = "—, another front"  # what the table says where a distance from this start line would mislead
+
+
+def distance_words(km: float) -> str | int:
+    """A distance for the table: whole kilometres, or the words for a place taken on another front."""
+    return OTHER_FRONT if pd.isna(km) else round(km)
 
 
 def _legend_entry(fig: go.Figure, actor_id: str, name: str) -> None:
@@ -148,9 +175,14 @@ def map_figure(changes: pd.DataFrame, places: pd.DataFrame, start: pd.Series, la
     text, position = {}, {}
     for place_id in (i for i in labelled if i in by_place.index):
         row = by_place.loc[place_id]
-        words = f"{html(short_name(row['name']))} {day_month(row['date'])}"
-        position[place_id] = placer.place(row["lon"], row["lat"], words, marker_px=10)
+        # the name and the day; where that finds no room at phone size, the name alone (the day is in the
+        # hover text and the table)
+        for words in (f"{html(short_name(row['name']))} {day_month(row['date'])}", html(short_name(row["name"]))):
+            position[place_id] = placer.place(row["lon"], row["lat"], words, marker_px=10)
+            if position[place_id]:
+                break
         text[place_id] = words if position[place_id] else ""
+    add_country_names(fig, MAP_WINDOW, placer)  # furniture, placed last, drawn under the places
     for actor_id, group in changes.groupby("actor_id", sort=False):
         fig.add_trace(
             go.Scatter(
@@ -168,11 +200,17 @@ def map_figure(changes: pd.DataFrame, places: pd.DataFrame, start: pd.Series, la
                 textposition=[position.get(i) or "middle right" for i in group["place_id"]],
                 textfont=dict(size=placer.font_px),
                 customdata=[
-                    [html(short_name(r.name)), day_month(r.date), r.day, round(r.distance_km), html(r.status)]
+                    [
+                        html(short_name(r.name)),
+                        day_month(r.date),
+                        r.day,
+                        f"{round(r.distance_km)} km from the start line" if r.from_start_line else "taken on another front",
+                        html(r.status),
+                    ]
                     for r in group.itertuples()
                 ],
                 hovertemplate="<b>%{customdata[0]}</b><br>changed hands %{customdata[1]} (day %{customdata[2]})"
-                "<br>%{customdata[3]} km from the start line · %{customdata[4]}<extra>%{fullData.name}</extra>",
+                "<br>%{customdata[3]} · %{customdata[4]}<extra>%{fullData.name}</extra>",
             )
         )
     fig.add_trace(
@@ -192,28 +230,47 @@ def map_figure(changes: pd.DataFrame, places: pd.DataFrame, start: pd.Series, la
     return fig
 
 
+PACE_ROW_PX = 30  # a row of the panel of other fronts, at the phone's size: its name above, its marker below
+
+
 def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: list[str]) -> go.Figure:
-    """Distance from the start line of each place on the day it changed hands. Places in
+    """Distance from the start line of each place taken on the offensive's own front, on the day it
+    changed hands; below it, on the same days but with no distance, the places other forces took from
+    start lines of their own (a distance from this one would not measure their advance). Places in
     `labelled` (most important first) are named where there is room at phone size."""
-    fig = go.Figure()
-    lead = changes[changes["actor_id"] == "hts_coalition"].sort_values("day")
+    front = changes[changes["from_start_line"]]
+    others = changes[~changes["from_start_line"]].sort_values(["date", "place_id"]).reset_index(drop=True)
+    rows = len(others)
+    top_px = 300
+    bottom_px = PACE_ROW_PX * rows + 10 if rows else 0
+    fig = make_subplots(
+        rows=2 if rows else 1,
+        cols=1,
+        shared_xaxes=True,
+        row_heights=[top_px, bottom_px] if rows else None,
+        vertical_spacing=0.12 if rows else 0.0,
+    )
+    lead = front[front["actor_id"] == start["actor_id"]].sort_values("day")
     frontier = lead.groupby("day")["distance_km"].max().cummax()
+    lead_name = short_name(lead["actor_name"].iloc[0]) if not lead.empty else ""
     fig.add_trace(
         go.Scatter(
             x=frontier.index,
             y=frontier.values,
             mode="lines",
-            line=dict(shape="hv", color=style.actor_colour("hts_coalition"), width=2, dash="dot"),
-            name="Furthest place taken by the HTS-led coalition so far",
+            line=dict(shape="hv", color=style.actor_colour(start["actor_id"]), width=2, dash="dot"),
+            name=f"Furthest place taken by the {lead_name or 'attackers'} so far",
             hoverinfo="skip",
-        )
+        ),
+        row=1,
+        col=1,
     )
     x_range = (-0.5, changes["day"].max() + 0.5)
-    y_range = (-10.0, changes["distance_km"].max() * 1.08)
-    placer = LabelPlacer.for_plot(x_range, y_range, (PHONE_PLOT_PX, 300))
-    for day, km in zip(changes["day"], changes["distance_km"]):
+    y_range = (-10.0, (front["distance_km"].max() if not front.empty else 100.0) * 1.08)
+    placer = LabelPlacer.for_plot(x_range, y_range, (PHONE_PLOT_PX, top_px))
+    for day, km in zip(front["day"], front["distance_km"]):
         placer.marker(day, km, 10)
-    by_place = changes.set_index("place_id")
+    by_place = front.set_index("place_id")
     position = {
         i: placer.place(
             by_place.loc[i, "day"],
@@ -225,7 +282,7 @@ def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: list[str]) ->
         for i in labelled
         if i in by_place.index
     }
-    for actor_id, group in changes.groupby("actor_id", sort=False):
+    for actor_id, group in front.groupby("actor_id", sort=False):
         fig.add_trace(
             go.Scatter(
                 x=group["day"],
@@ -238,11 +295,67 @@ def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: list[str]) ->
                 textfont=dict(size=placer.font_px),
                 customdata=[[html(short_name(r.name)), day_month(r.date)] for r in group.itertuples()],
                 hovertemplate="<b>%{customdata[0]}</b>, %{customdata[1]}: day %{x}, %{y:.0f} km<extra>%{fullData.name}</extra>",
-            )
+            ),
+            row=1,
+            col=1,
         )
-    fig.update_xaxes(title=f"Day of the offensive (day 0: {day_month(start['date'])})", dtick=1, range=list(x_range))
-    fig.update_yaxes(title="Distance from the start line (km)", range=list(y_range))
-    fig.update_layout(legend=style.TOP_LEGEND)
+    x_title = f"Day of the offensive (day 0: {day_month(start['date'])})"
+    fig.update_yaxes(title="Distance from the start line (km)", range=list(y_range), row=1, col=1)
+    if rows:
+        # one row a place, top down in date order: its name and who took it above, its day as a marker
+        ys = [-i for i in range(rows)]
+        fig.add_trace(
+            go.Scatter(
+                x=[x_range[0]] * rows,
+                y=[y + 0.42 for y in ys],
+                mode="text",
+                text=[
+                    f"{html(short_name(r.name))}, {day_month(r.date)} ({html(short_name(r.actor_name))})"
+                    for r in others.itertuples()
+                ],
+                textposition="middle right",
+                textfont=dict(size=10, color=style.INK),
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            row=2,
+            col=1,
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=others["day"],
+                y=ys,
+                mode="markers",
+                showlegend=False,
+                name="Taken on another front",
+                marker=dict(color=[style.actor_colour(a) for a in others["actor_id"]], size=10),
+                customdata=[
+                    [html(short_name(r.name)), day_month(r.date), html(short_name(r.actor_name))] for r in others.itertuples()
+                ],
+                hovertemplate="<b>%{customdata[0]}</b>, %{customdata[1]}: day %{x}<br>%{customdata[2]}<extra>another front</extra>",
+            ),
+            row=2,
+            col=1,
+        )
+        fig.update_yaxes(
+            range=[-(rows - 1) - 0.5, 1.0], showticklabels=False, ticks="", showgrid=False, zeroline=False, fixedrange=True,
+            row=2, col=1,
+        )  # fmt: skip
+        for y in ys[1:]:  # a hairline between rows, so that each name reads with the marker under it
+            fig.add_shape(type="line", xref="x2 domain", yref="y2", x0=0, x1=1, y0=y + 0.75, y1=y + 0.75,
+                          line=dict(color=style.GRID, width=1))  # fmt: skip
+        fig.add_annotation(
+            text="Taken by other forces, from start lines of their own:<br>day only, no distance",
+            xref="x2 domain", yref="y2 domain", x=0, y=1, xanchor="left", yanchor="bottom", yshift=6,
+            showarrow=False, align="left", font=dict(size=11, color=style.INK),
+        )  # fmt: skip
+        fig.update_xaxes(title=x_title, row=2, col=1)
+        fig.update_xaxes(showticklabels=True, row=1, col=1)
+    else:
+        fig.update_xaxes(title=x_title, row=1, col=1)
+    fig.update_xaxes(dtick=1, range=list(x_range))
+    # the distance chart's 520 px, and a row for each place on another front, with the gap above them
+    fig.update_layout(legend=style.TOP_LEGEND, height=520 + (PACE_ROW_PX * rows + 70 if rows else 0))
     return fig
 
 

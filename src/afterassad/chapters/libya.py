@@ -17,7 +17,7 @@ from afterassad.core.dates import by_date, long_date, on_date, span, with_precis
 from afterassad.core.text import Plain, and_list, html, short_name
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer, spread_markers
-from afterassad.figures.render import WIDTH, base_map, labels_above_rows, locator_box, rows_span
+from afterassad.figures.render import WIDTH, add_capital, add_country_names, base_map, labels_above_rows, locator_box, rows_span
 from afterassad.figures.routemap import add_labels, geodesic_line, legs_km, points_inside, site_label
 from afterassad.figures.timeline import stack_in_lanes
 
@@ -58,7 +58,9 @@ ROLE_SYMBOLS = {
     "site": "circle",
 }
 ROLE_WORDS = {"air_base": "Air base", "port": "Port", "camp": "Camp", "city": "Town or front line"}
-SOURCE_COLOURS = {"SYR": "#C1121F", "RUS": "#67000D", "BLR": "#7570B3"}  # where flights into Libya came from
+# Where flights into Libya came from, in three hues a reader tells apart with any colour vision (Okabe-Ito
+# orange, vermilion-red and blue-violet, apart in lightness too): not two reds for Syria and Russia.
+SOURCE_COLOURS = {"SYR": "#E69F00", "RUS": "#A50F15", "BLR": "#7570B3"}
 # Russia's side at the sites: the forces whose personnel the estimates count, and the Russian state bodies
 # and officials the records name there (its emergencies ministry's air fleet, its deputy defence minister,
 # the defence ministry's shipping contractor). A fact counts as Russian activity at a site only when one
@@ -114,6 +116,11 @@ SITE_MARKER_PX = 8
 CROWD_PX = 30  # sites closer than this on a phone crowd one another: their names are placed first
 # The December 2024 flights from Syria to Libya that the sources count (as the withdrawal chapter counts them).
 AIRLIFT_FROM_SYRIA = ("mv_20241210_hmeimim_khadim_airlift", "mv_20241226_an124_latakia_khadim")
+
+
+def _in_window(lon: float, lat: float, window) -> bool:
+    (lon0, lon1), (lat0, lat1) = window
+    return lon0 <= lon <= lon1 and lat0 <= lat <= lat1
 
 
 def site_map_figure(
@@ -209,6 +216,12 @@ def site_map_figure(
         positions[i] = at or placer.place(x, y, text, marker_px=SITE_MARKER_PX)
     texts = [t if pos else "" for t, pos in zip(site_rows["label"], positions)]
     add_labels(fig, labels, placer)
+    # the map's furniture, after the sites and the legs' lengths: the capital, if the places data hold it, and
+    # the countries' names, each where it fits
+    for capital in ("tripoli",):
+        if capital in p.index and _in_window(p.loc[capital, "lon"], p.loc[capital, "lat"], window):
+            add_capital(fig, placer, p.loc[capital, "lon"], p.loc[capital, "lat"], short_name(p.loc[capital, "name"]), "Libya")
+    add_country_names(fig, window, placer)
     fills = [SINCE_FILL[k] for k in site_rows["since"]] if marked else [style.INK] * len(site_rows)
     for kind, group in site_rows.assign(text=texts, pos=[q or "middle right" for q in positions], fill=fills).groupby(
         "place_type", sort=False

@@ -460,6 +460,20 @@ def scale_bar_km(lon_range: tuple[float, float], lat: float) -> tuple[float, flo
     return km, km / width_km * (lon_range[1] - lon_range[0])
 
 
+def scale_bar_area(window, px_per_lon: float) -> tuple[float, float, float, float]:
+    """Where add_scale_bar writes, as (west, south, east, north) in the map's degrees: its bar, the length
+    above it and the small print below it, whose width (at `px_per_lon` pixels a degree of longitude, the
+    phone's scale of a LabelPlacer) runs left from the bar's right end."""
+    (lon0, lon1), (lat0, lat1) = window
+    mid_lat = (lat0 + lat1) / 2
+    _, span = scale_bar_km((lon0, lon1), mid_lat)
+    right = lon1 - 0.1 * (lon1 - lon0)
+    note = len(f"true to scale along {abs(mid_lat):.0f}°N") * 9 * 0.6 / px_per_lon
+    y0 = lat0 + 0.05 * (lat1 - lat0)
+    tall = 16 / px_per_lon * math.cos(math.radians(mid_lat))  # a line of 11 px text, in degrees of latitude
+    return min(right - span, right - note), lat0, right, y0 + 0.012 * (lat1 - lat0) + tall
+
+
 def add_scale_bar(fig: go.Figure, lon_range: tuple[float, float], lat_range: tuple[float, float]) -> go.Figure:
     """A scale bar in the lower right corner (deserts and seas on this report's maps), true along the
     map's middle parallel; its small print ends at the bar's right end."""
@@ -542,3 +556,127 @@ def rows_span(fig: go.Figure) -> float:
     """How many rows' height a chart drawn with labels_above_rows spans (its y-axis range)."""
     low, high = fig.layout.yaxis.range
     return high - low
+
+
+# ------------------------------------------------------------------ map furniture: country names, capitals
+
+# Country names as the maps print them, where Natural Earth's short name is not the report's.
+COUNTRY_NAMES = {"Turkey": "Türkiye", "Central African Rep.": "Central African Republic", "N. Cyprus": ""}
+COUNTRY_INK = "#9aa1a8"  # a light grey: furniture, quieter than any place's name
+COUNTRY_FONT_PX = 9
+LABEL_GRID = 28  # candidate points across the map's width when looking for where a country's name goes
+
+
+def _segment_gap(px: float, py: float, ring: list[tuple[float, float]]) -> float:
+    """The distance from a point to the nearest edge of a ring (same units as the ring's)."""
+    best = math.inf
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        dx, dy = x2 - x1, y2 - y1
+        t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / (dx * dx + dy * dy)))
+        best = min(best, math.hypot(px - x1 - t * dx, py - y1 - t * dy))
+    return best
+
+
+def _inside_rings(px: float, py: float, rings: list[list[tuple[float, float]]]) -> bool:
+    hits = 0
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            if (y1 > py) != (y2 > py) and px < x1 + (py - y1) * (x2 - x1) / (y2 - y1):
+                hits += 1
+    return hits % 2 == 1
+
+
+def label_points(country: str, window) -> list[tuple[float, float]]:
+    """Where a country's name may go on a map of `window`, best first: points of a grid inside the part
+    of the country the map shows (its Natural Earth outline, cut to the window), ordered by how far each
+    lies from that part's edge, so the first is its most interior point (its representative point on
+    this map), and the next ones are the fallbacks if a place or its name already sits there."""
+    (lon0, lon1), (lat0, lat1) = window
+    stretch = 1 / math.cos(math.radians((lat0 + lat1) / 2))  # a degree of latitude, in degrees of longitude
+    tolerance = max(lon1 - lon0, lat1 - lat0) / 300
+    rings = [
+        [(x, y * stretch) for x, y in zip(lons, lats)]
+        for name, lons, lats in basemap.rings_in_box(lon0, lon1, lat0, lat1, tolerance=tolerance)
+        if name == country
+    ]
+    if not rings:
+        return []
+    step = (lon1 - lon0) / LABEL_GRID
+    xs = [x for ring in rings for x, _ in ring]
+    ys = [y for ring in rings for _, y in ring]
+    scored = []
+    x = min(xs) + step / 2
+    while x < max(xs):
+        y = min(ys) + step / 2
+        while y < max(ys):
+            if _inside_rings(x, y, rings):
+                scored.append((-min(_segment_gap(x, y, r) for r in rings), round(x, 4), round(y / stretch, 4)))
+            y += step
+        x += step
+    return [(x, y) for _, x, y in sorted(scored)]
+
+
+def add_country_names(fig: go.Figure, window, placer, countries: Iterable[str] | None = None) -> dict[str, str]:
+    """Write each country's name, in a light grey, at its most interior point on the map that is clear of
+    every place, name and inset already on it (label_points; the placer keeps the map's labels apart).
+    Country names are the map's furniture, so they go last: a name with no room is left off. `countries`
+    (Natural Earth names) defaults to every country the window shows. Returns each name written, by country."""
+    (lon0, lon1), (lat0, lat1) = window
+    if countries is None:
+        countries = dict.fromkeys(name for name, *_ in basemap.rings_in_box(lon0, lon1, lat0, lat1, tolerance=0.5))
+    placer.block(*scale_bar_area(window, placer.sx))  # the scale bar is not in the placer: the names keep off it
+    written: dict[str, str] = {}
+    xs, ys, texts = [], [], []
+    for country in countries:
+        words = COUNTRY_NAMES.get(country, country)
+        if not words:
+            continue
+        for lon, lat in label_points(country, window)[:60]:
+            # the name's top and bottom edges inside the country too: a name that straddles a border reads as
+            # its neighbour's as much as its own (a long name may run past a narrow country's sides)
+            half = COUNTRY_FONT_PX * 0.7 / placer.sy
+            if not all(basemap.inside(lon, y, country) for y in (lat - half, lat + half)):
+                continue
+            if placer.place(lon, lat, words.upper(), ["middle center"]):
+                xs.append(lon)
+                ys.append(lat)
+                texts.append(html(words.upper()))
+                written[country] = words
+                break
+    if texts:
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="text",
+                text=texts,
+                textposition="middle center",
+                textfont=dict(size=COUNTRY_FONT_PX, color=COUNTRY_INK),
+                hoverinfo="skip",
+                showlegend=False,
+                meta="country names",
+            )
+        )
+    return written
+
+
+def add_capital(fig: go.Figure, placer, lon: float, lat: float, name: str, country: str) -> str | None:
+    """A capital the places data hold, as map furniture: a small grey ringed dot and its name, where the
+    name fits clear of everything already on the map (else the dot alone, with its hover text)."""
+    placer.marker(lon, lat, 7)
+    position = placer.place(lon, lat, name, marker_px=7)
+    fig.add_trace(
+        go.Scatter(
+            x=[lon],
+            y=[lat],
+            mode="markers+text",
+            marker=dict(symbol="circle-dot", size=7, color="white", line=dict(color=style.MUTED, width=1.5)),
+            text=[html(name) if position else ""],
+            textposition=position or "middle right",
+            textfont=dict(size=placer.font_px, color=style.MUTED),
+            hovertemplate=f"{html(name)}, capital of {html(country)}<extra></extra>",
+            showlegend=False,
+            meta="capital",
+        )
+    )
+    return position

@@ -34,7 +34,9 @@ ACTOR_COLOURS = {
     "sdf": "#CC79A7",
     "syrian_government": "#D55E00",
     "assad": "#5C1A00",
-    "transitional_government": "#117733",
+    # the caretaker government, the coalition it came from and the unnamed opposition: three greens apart in
+    # lightness and hue (dark olive, bluish green, pale yellow-green), so that they stay apart in any colour vision
+    "transitional_government": "#3B5B0B",
     "russia": "#C1121F",
     "iran": "#882255",
     "hezbollah": "#AA4499",
@@ -121,7 +123,7 @@ ACTOR_COLOURS = {
     "iraq": "#7D3C98",
     "lebanese_army": "#CC6677",
     "eighth_brigade": "#A6CEE3",
-    "syrian_armed_opposition": "#2E8B57",
+    "syrian_armed_opposition": "#B4DD7F",
     "ukraine": "#0057B7",
     "saddam_haftar": "#B8860B",
     "khaled_haftar": "#DAA520",
