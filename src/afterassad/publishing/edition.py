@@ -99,7 +99,7 @@ def latex_preamble() -> str:
         r"\makeatletter\newcommand{\aabuilddate}{\@date}\makeatother"
         "\n"
         # the bibliography's chapter carries the name the web edition's page has
-        r"\AtBeginDocument{\renewcommand{\bibname}{References}}"
+        r"\AtBeginEnvironment{sphinxthebibliography}{\renewcommand{\bibname}{References}}"
         "\n"
         rf"\hypersetup{{pdftitle={{{latex(title)}}}, pdfauthor={{{latex(authors())}}}, "
         rf"pdfsubject={{{latex(subtitle)}}}, pdfkeywords={{{latex(keywords)}}}, "

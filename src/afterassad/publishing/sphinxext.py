@@ -586,12 +586,16 @@ def _web_only_in_pdf(app, doctree):
     if app.builder.name != "latex":
         return
     docname = app.env.docname
-    # The references page holds only the bibliography, which LaTeX sets at the end of the book under its own
-    # chapter heading (named "References" by the preamble): the page itself would print as an empty chapter.
-    dropped = set(WEB_ONLY_PAGES) | {"book/references"}
     for toctree in doctree.findall(addnodes.toctree):
-        toctree["entries"] = [(title, ref) for title, ref in toctree["entries"] if ref not in dropped]
-        toctree["includefiles"] = [ref for ref in toctree["includefiles"] if ref not in dropped]
+        toctree["entries"] = [(title, ref) for title, ref in toctree["entries"] if ref not in WEB_ONLY_PAGES]
+        toctree["includefiles"] = [ref for ref in toctree["includefiles"] if ref not in WEB_ONLY_PAGES]
+    # The references page holds the bibliography, which LaTeX sets at the end of the book under a chapter
+    # heading of its own (named "References" by the preamble); the page's own heading and introduction would
+    # print as an empty chapter, so only what the bibliography needs is kept.
+    if docname == "book/references":
+        top = next(iter(doctree.findall(nodes.section)))
+        kept = [child for child in top.children if not isinstance(child, (nodes.title, nodes.paragraph))]
+        top.replace_self(kept)
     if docname == "book/how_to_cite":
         top = next(iter(doctree.findall(nodes.section)))
         top += nodes.paragraph(text=WEB_ONLY_POINTER)
