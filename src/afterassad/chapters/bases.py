@@ -26,8 +26,8 @@ def site_names(places: pd.DataFrame) -> pd.Series:
 SITE_STATUS_LABELS = {
     "operational": "Operational",
     "under_negotiation": "Under negotiation",
-    # a source says the site is still held, and no use of it is documented at that date
-    "held": "Held, no use documented",
+    # a source says the site is still held; the site itself is not observed at that date
+    "held": "Held",
     "drawn_down": "Drawn down",
     "vacated": "Vacated",
 }
@@ -35,7 +35,7 @@ SITE_STATUS_LABELS = {
 SITE_STATUS_COLOURS = {
     "operational": "#1a7f37",
     "under_negotiation": "#7fb069",
-    "held": "#c2a83e",
+    "held": "#7a9cc6",
     "drawn_down": "#e09f3e",
     "vacated": "#8c959f",
 }

@@ -125,6 +125,7 @@ def key_findings(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
                 "status_tartus",
                 "d_status_tartus",
                 "d_tartus_last_observed",
+                "d_tartus_convoy",
                 "d_lavrov_feb",
                 "sea_capacity",
                 "n_capacity_ships",

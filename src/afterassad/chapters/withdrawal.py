@@ -1194,6 +1194,9 @@ def chapter_numbers(
         & (site_status["site_status"] != "held")
     ]
     numbers["d_tartus_last_observed"] = Plain(long_date(seen["date"].max()))
+    # what the sources record going to Tartus after that: SOHR's truck convoys to the naval base
+    convoy = movements.set_index("movement_id").loc["mv_20251009_hmeimim_tartus_convoy"]
+    numbers["d_tartus_convoy"] = Plain(span(convoy["date"], convoy["date_end"], convoy["date_precision"]))
     hmeimim, tartus = numbers["status_hmeimim"], numbers["status_tartus"]
     numbers["bases_status"] = Plain(
         f"Hmeimim and Tartus were both {hmeimim}" if hmeimim == tartus else f"Hmeimim was {hmeimim} and Tartus {tartus}"
