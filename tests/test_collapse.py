@@ -175,7 +175,9 @@ def test_the_pace_chart_draws_only_distances_from_the_start_line_and_lists_the_o
     names = [x for t in fig.data if t.yaxis == "y2" and t.mode == "text" for x in t.text]
     assert names == ["Three, 3 Jan (B)"]
     step = next(t for t in fig.data if t.mode == "lines")
-    assert list(step.y) == pytest.approx([111.32], abs=0.01)  # the step follows force A alone
+    # the step follows the whole front that set out from the start line: on 3 Jan the unnamed fighters' place (two
+    # degrees east) is the furthest on it; force B's (three degrees east) is not on that front
+    assert list(step.y) == pytest.approx([222.64], abs=0.01)
 
 
 def test_the_three_greens_of_the_coalition_the_unnamed_opposition_and_the_caretaker_government_look_apart():

@@ -250,16 +250,17 @@ def pace_figure(changes: pd.DataFrame, start: pd.Series, labelled: list[str]) ->
         row_heights=[top_px, bottom_px] if rows else None,
         vertical_spacing=0.12 if rows else 0.0,
     )
-    lead = front[front["actor_id"] == start["actor_id"]].sort_values("day")
+    # the step follows the whole front that set out from the start line: the launching force and the fighters no
+    # source names on its front (a place credited to unnamed fighters there is not a halt in the advance)
+    lead = front.sort_values("day")
     frontier = lead.groupby("day")["distance_km"].max().cummax()
-    lead_name = short_name(lead["actor_name"].iloc[0]) if not lead.empty else ""
     fig.add_trace(
         go.Scatter(
             x=frontier.index,
             y=frontier.values,
             mode="lines",
             line=dict(shape="hv", color=style.actor_colour(start["actor_id"]), width=2, dash="dot"),
-            name=f"Furthest place taken by the {lead_name or 'attackers'} so far",
+            name="Furthest place taken on this front so far",
             hoverinfo="skip",
         ),
         row=1,
