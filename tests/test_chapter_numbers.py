@@ -146,9 +146,7 @@ def test_outlook_numbers():
         first_firm = min((r["date"] for r in rows if r["status"] != "claimed"), default=None)
         standing = [r for r in rows if not (r["status"] == "claimed" and first_firm and r["date"] > first_firm)]
         newest = max(standing, key=lambda r: (r["date"], r["status_id"]))
-        # printed as its label: "drawn down", and "held, no use documented" for a site only said to be still held
-        words = {"held": "held, no use documented"}.get(newest["site_status"], newest["site_status"].replace("_", " "))
-        assert numbers[f"status_{name}"] == words
+        assert numbers[f"status_{name}"] == newest["site_status"].replace("_", " ")  # "drawn down", "held"
         assert numbers[f"on_status_{name}"].endswith(_long(newest["date"])) or newest["date_precision"] != "day"
     straits = next(r for r in EVENTS if r["event_id"] == outlook.INDICATOR_FACTS["turkey_straits"])
     last = straits["date_end"] or straits["date"]  # a span reads "between 27 and 28 February 2022"
