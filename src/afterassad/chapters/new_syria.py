@@ -517,6 +517,10 @@ KEY_FACTS = {
     "dp_mou": "dl_20250516_tartus_dp_world_mou",
     "dp_concession": "dl_20250713_tartus_dp_world_concession",
     "dp_handover": "dl_20251112_tartus_dp_world_handover",
+    "ukraine_visit": "ev_20241230_sybiha_damascus",
+    "gulf_arrears": "ev_20250427_saudi_qatar_world_bank",
+    "qatar_salaries": "ev_20250507_qatar_salary_grant",
+    "turkey_mou": "ev_20250813_turkey_syria_defence_mou",
     "oil_to_may": "est_russian_oil_syria_ytd_20250530",
 }
 

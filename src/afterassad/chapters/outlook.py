@@ -16,6 +16,8 @@ INDICATOR_FACTS = {
     "trump_riyadh": "ev_20250513_trump_riyadh_sanctions",
     "eu_lifts": "ev_20250520_eu_lifts_sanctions",
     "fto_revoked": "ev_20250707_hts_fto_revoked",
+    "gulf_arrears": "ev_20250427_saudi_qatar_world_bank",
+    "turkey_mou": "ev_20250813_turkey_syria_defence_mou",
     "africa_corps_mali": "ev_20250608_africa_corps_takes_over_mali",
     "an124_rfi": "mv_20250516_an124_hmeimim_khadim_rfi",
     "il62": "mv_20251126_il62_russia_eastern_libya",

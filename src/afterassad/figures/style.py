@@ -125,6 +125,8 @@ ACTOR_COLOURS = {
     "eighth_brigade": "#A6CEE3",
     "syrian_armed_opposition": "#B4DD7F",
     "ukraine": "#0057B7",
+    "qatar": "#8A1538",
+    "saudi_arabia": "#006C35",
     "saddam_haftar": "#B8860B",
     "khaled_haftar": "#DAA520",
     "sudan_government": "#8B4513",
