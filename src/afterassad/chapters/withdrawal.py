@@ -1096,6 +1096,7 @@ def chapter_numbers(
         "kremlin_no_decision": "ev_20241216_kremlin_no_decision",
         "putin_presser": "ev_20241219_putin_not_defeat",
         "novorossiysk": "ev_20250102_novorossiysk_leaves_med",
+        "tartus_frigates": "ev_20250114_tartus_ships_imagery",
         "ships_held": "ev_20250105_ships_held_offshore",
         "sparta_dock": "ev_20250121_sparta_ships_dock",
         "tartus_cleared": "ev_20250127_tartus_imagery_cleared",
