@@ -286,3 +286,17 @@ def test_the_served_plotly_bundle_draws_every_trace_type_the_book_uses():
     assert used, "no plotly figure found in the notebooks"
     missing = {kind: sorted(pages) for kind, pages in used.items() if kind not in available}
     assert not missing, f"trace types the bundle {PLOTLY_BUNDLE} lacks (they would not draw): {missing}"
+
+
+def test_maps_draw_crimea_as_part_of_ukraine():
+    from afterassad.figures.basemap import country_rings, recognised_owner
+
+    # a Russian ring wholly inside the Crimea box is drawn as Ukraine's; one reaching outside it stays Russia's
+    assert recognised_owner("Russia", [(33.0, 45.0), (34.5, 44.6), (36.0, 45.3)]) == "Ukraine"
+    assert recognised_owner("Russia", [(33.0, 45.0), (38.0, 47.0), (36.0, 45.3)]) == "Russia"
+    assert recognised_owner("Türkiye", [(33.0, 45.0)]) == "Türkiye"
+    # and in the atlas itself, no ring drawn as Russia's lies in Crimea
+    in_crimea = [
+        label for label, ring in country_rings() if all(32.0 < x < 37.0 and 44.0 < y < 46.5 for x, y in ring) and len(ring) > 20
+    ]
+    assert in_crimea and "Russia" not in in_crimea

@@ -62,8 +62,22 @@ def country_rings(name: str = "countries-50m.json") -> tuple[tuple[str, tuple], 
             polygons = [polygons]
         for polygon in polygons:
             for ring in polygon:
-                out.append((label, tuple(_ring(arcs, ring))))
+                points = tuple(_ring(arcs, ring))
+                out.append((recognised_owner(label, points), points))
     return tuple(out)
+
+
+# The atlas draws de facto control; the report's maps draw internationally recognised borders. Crimea, which the
+# atlas gives to Russia as a polygon of its own, is drawn as part of Ukraine.
+CRIMEA_BOX = (32.0, 37.0, 44.0, 46.5)  # lon min, lon max, lat min, lat max
+
+
+def recognised_owner(label: str, ring) -> str:
+    """The country a ring is drawn as: its atlas owner, except a Russian ring lying wholly in Crimea."""
+    lon_min, lon_max, lat_min, lat_max = CRIMEA_BOX
+    if label == "Russia" and all(lon_min < x < lon_max and lat_min < y < lat_max for x, y in ring):
+        return "Ukraine"
+    return label
 
 
 def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
