@@ -95,3 +95,16 @@ def test_a_dollar_sign_in_a_title_prints_without_a_backslash(tmp_path):
 
     field = bib_text("AP fact check on $85 billion & 50%")
     assert Text.from_latex(field).render_as("text") == "AP fact check on $85 billion & 50%"
+
+
+def test_only_the_articles_under_test_are_labelled_as_such():
+    sources = load("sources").reset_index(drop=True)
+    labels = citation_labels(sources)
+    marked = [
+        row["source_id"]
+        for i, row in sources.iterrows()
+        if "one of the two articles under test" in bib_entry(row, labels.iloc[i])
+    ]
+    assert sorted(marked) == sorted(sources.loc[sources["source_type"] == "seed_article", "source_id"])
+    # a source with a locator (where in it a fact is) is not thereby an article under test
+    assert sources.loc[sources["source_type"] != "seed_article", "locator"].notna().any()

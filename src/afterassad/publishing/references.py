@@ -95,7 +95,7 @@ def bib_entry(row: pd.Series, label: str = "", position: int = 0) -> str:
         notes.append("title taken from the web address, as the page shows none")
     elif row["title_kind"] == "descriptive":
         notes.append("descriptive title written for this report, as the copy shows none or is not in English")
-    if pd.notna(row["locator"]) and row["locator"]:
+    if row["source_type"] == "seed_article":  # a locator alone does not make a source an article under test
         notes.append("one of the two articles under test")
     fields["note"] = bib_text("; ".join(notes)) + "."
     if pd.notna(row["url"]) and row["url"]:
