@@ -523,3 +523,15 @@ def test_show_draws_the_print_version_into_the_static_image_at_its_own_height():
     printed.update_layout(height=900)
     shown = show(web, name="fig-x", alt="a chart", note="Data: test.", height=500, static=printed)
     assert (shown.height, shown.static_height) == (500, 900) and shown.static is printed
+
+
+def test_a_site_active_since_the_fall_only_by_claims_is_crossed_whatever_its_older_record():
+    sites, _, sources, evidence = _marks_case()
+    # base_a: a reported record of June 2023 and, since the fall, one record resting only on low-graded pages
+    events = _events(
+        ("e1", "2024-12-08", None, "day", "base_a", "russia", None, "reported"),
+        ("e3", "2023-06-01", None, "month", "base_a", "russia", None, "reported"),
+    )
+    events.loc[0, "source_ids"] = "low1"
+    marks = L.site_marks(sites, L.russian_activity(sites, events), sources, evidence).set_index("place_id")
+    assert (marks.loc["base_a", "since"], marks.loc["base_a", "claims_only"]) == ("recent", True)

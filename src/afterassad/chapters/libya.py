@@ -621,7 +621,7 @@ SINCE_WORDS = {
     "earlier": "Latest Russian activity before December 2024",
     "none": "No Russian activity in the sources searched",
 }
-CLAIMS_ONLY_WORDS = "Crossed: activity resting only on claims or low-graded pages"
+CLAIMS_ONLY_WORDS = "Crossed: the latest activity rests only on claims or low-graded pages"
 
 
 def shown_status(status, source_ids, grades: pd.Series) -> str:
@@ -660,9 +660,19 @@ def site_marks(
         since = "recent" if period_start(last, a[f"{which}_precision"]) >= RECENT_FROM else "earlier"
         statuses = []
         row = own.loc[place_id]
-        if pd.notna(row.get("first_activity")) and pd.notna(row.get("first_activity_status")):
+        # A site shown as active since the fall is crossed when its activity since the fall rests only on claims:
+        # the facts weighed are then those dated from December 2024 on, not the older record behind it.
+        recent_only = since == "recent"
+        if (
+            pd.notna(row.get("first_activity"))
+            and pd.notna(row.get("first_activity_status"))
+            and not (recent_only and period_start(row["first_activity"], row["first_activity_precision"]) < RECENT_FROM)
+        ):
             statuses.append(row["first_activity_status"])
-        if pd.notna(row.get("latest_activity")) and ev is not None:
+        latest_is_recent = pd.notna(row.get("latest_activity")) and (
+            period_start(row["latest_activity"], row["latest_activity_precision"]) >= RECENT_FROM
+        )
+        if pd.notna(row.get("latest_activity")) and ev is not None and (latest_is_recent or not recent_only):
             backing = ev[
                 (ev["fact_id"] == place_id)
                 & ev["stance"].isin(["states", "implies"])
@@ -671,6 +681,9 @@ def site_marks(
             if not backing.empty:
                 statuses.append(shown_status("reported", ";".join(backing["source_id"]), grades))
         facts = activity[activity["place_id"] == place_id]
+        if recent_only:
+            ends = facts["date_end"].fillna(facts["date"])
+            facts = facts[[period_start(d, pr) >= RECENT_FROM for d, pr in zip(ends, facts["date_precision"])]]
         statuses += [shown_status(st, ids, grades) for st, ids in zip(facts["status"], facts["source_ids"])]
         out.append(
             {
