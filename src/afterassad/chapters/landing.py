@@ -23,7 +23,7 @@ from afterassad.data.loader import load
 from afterassad.data.sources import newest_dated
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer, spread_markers
-from afterassad.figures.render import Figure, base_map, scale_bar_km, show, source_line
+from afterassad.figures.render import Figure, add_leader_lines, base_map, scale_bar_km, show, source_line
 from afterassad.figures.routemap import (
     add_arrowhead,
     geodesic_line,
@@ -548,25 +548,7 @@ def lead_map_figure(sites: pd.DataFrame, flows: pd.DataFrame, places: pd.DataFra
                 at = next((t for t in tries if clear_of_sites(run[0], run[1], t)), tries[0])
                 add_arrowhead(fig, *run, colour, at=at)
 
-    moved = sites[(sites["x"] != sites["lon"]) | (sites["y"] != sites["lat"])]
-    if not moved.empty:
-        lx, ly = [], []
-        for r in moved.itertuples():
-            lx += [r.lon, r.x, None]
-            ly += [r.lat, r.y, None]
-        fig.add_trace(
-            go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=style.INK, width=0.8), hoverinfo="skip", showlegend=False)
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=moved["lon"],
-                y=moved["lat"],
-                mode="markers",
-                marker=dict(color=style.INK, size=3),
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
+    add_leader_lines(fig, sites)
     # Names go first to the sites Russia holds, then to those whose status is best established, then to
     # the most recent evidence;
     # each where it crosses no line if it can, else across one (on a white halo).

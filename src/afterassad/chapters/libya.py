@@ -17,7 +17,16 @@ from afterassad.core.dates import by_date, long_date, on_date, span, with_precis
 from afterassad.core.text import Plain, and_list, html, short_name
 from afterassad.figures import style
 from afterassad.figures.labels import LabelPlacer, spread_markers
-from afterassad.figures.render import WIDTH, add_capital, add_country_names, base_map, labels_above_rows, locator_box, rows_span
+from afterassad.figures.render import (
+    WIDTH,
+    add_capital,
+    add_country_names,
+    add_leader_lines,
+    base_map,
+    labels_above_rows,
+    locator_box,
+    rows_span,
+)
 from afterassad.figures.routemap import add_labels, geodesic_line, legs_km, points_inside, site_label
 from afterassad.figures.timeline import stack_in_lanes
 
@@ -187,21 +196,7 @@ def site_map_figure(
             )
         )
     _group(fig, first, "flights", "Flights into and within Libya")
-    moved = site_rows[(site_rows["x"] != site_rows["lon"]) | (site_rows["y"] != site_rows["lat"])]
-    if not moved.empty:  # a spread marker is joined to its own point by a thin line, and the point is dotted
-        lx, ly = [], []
-        for r in moved.itertuples():
-            lx += [r.lon, r.x, None]
-            ly += [r.lat, r.y, None]
-        fig.add_trace(
-            go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=style.INK, width=0.8), hoverinfo="skip", showlegend=False)
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=moved["lon"], y=moved["lat"], mode="markers", marker=dict(color=style.INK, size=3), hoverinfo="skip",
-                showlegend=False,
-            )
-        )  # fmt: skip
+    add_leader_lines(fig, site_rows)  # a spread marker is joined to its own point by a thin line
     # the sites are the map's subject: their names are placed first (where none reads as a neighbour's),
     # then the legs' lengths
     rivals = list(zip(site_rows["x"], site_rows["y"]))

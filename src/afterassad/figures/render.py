@@ -660,6 +660,25 @@ def add_country_names(fig: go.Figure, window, placer, countries: Iterable[str] |
     return written
 
 
+def add_leader_lines(fig: go.Figure, rows) -> None:
+    """Where spread_markers set a site's marker off its place (x, y differ from lon, lat), a thin line joins the
+    marker to its true place, marked by a dot. One look for every map that spreads its markers."""
+    moved = rows[(rows["x"] != rows["lon"]) | (rows["y"] != rows["lat"])]
+    if moved.empty:
+        return
+    lx, ly = [], []
+    for r in moved.itertuples():
+        lx += [r.lon, r.x, None]
+        ly += [r.lat, r.y, None]
+    fig.add_trace(go.Scatter(x=lx, y=ly, mode="lines", line=dict(color=style.INK, width=0.8), hoverinfo="skip", showlegend=False))
+    fig.add_trace(
+        go.Scatter(
+            x=moved["lon"], y=moved["lat"], mode="markers", marker=dict(color=style.INK, size=3), hoverinfo="skip",
+            showlegend=False,
+        )
+    )  # fmt: skip
+
+
 def add_capital(fig: go.Figure, placer, lon: float, lat: float, name: str, country: str) -> str | None:
     """A capital the places data hold, as map furniture: a small grey ringed dot and its name, where the
     name fits clear of everything already on the map (else the dot alone, with its hover text)."""
